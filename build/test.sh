@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every EdgeKv test from a fresh clone: installs what the tests need (Chromium for the browser tests,
+# the npm packages of the real-client tests, the dotnet tools), then runs the whole solution's tests once.
+# Prints a closing line "tests: N passed, N failed, N skipped" and exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "== installing Chromium (Debian package) for the browser tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Chromium: sudo apt-get install chromium" >&2
+    exit 1
+  fi
+fi
+
+for lock in $(git ls-files '*package-lock.json'); do
+  echo "== npm ci in $(dirname "$lock")"
+  npm ci --prefix "$(dirname "$lock")" --no-audit --no-fund --loglevel=error
+done
+
+if [ -f .config/dotnet-tools.json ]; then
+  dotnet tool restore >/dev/null
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test EdgeKv.sln -c Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# dotnet test prints one summary per test assembly; add them up into the one closing line.
+awk '/(Passed|Failed)! +- +Failed:/ {
+       for (i = 1; i <= NF; i++) {
+         n = $(i+1); gsub(/,/, "", n)
+         if ($i == "Failed:")  failed  += n
+         if ($i == "Passed:")  passed  += n
+         if ($i == "Skipped:") skipped += n
+       }
+     }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+exit "$status"
