@@ -40,7 +40,7 @@ public sealed class VersionstampTests
     [Fact]
     public void CompareTo_OrdersAsTheBytesDo()
     {
-        var stamps = new[] { 256UL, 1, 255, ulong.MaxValue, 0 }.Select(v => Versionstamp.FromCommitVersion(v)).ToList();
+        var stamps = new ulong[] { 256, 1, 255, ulong.MaxValue, 0 }.Select(v => Versionstamp.FromCommitVersion(v)).ToList();
 
         var byValue = stamps.OrderBy(s => s).Select(s => s.ToString());
         var byBytes = stamps.Select(s => s.ToString()).OrderBy(s => s, StringComparer.Ordinal);
