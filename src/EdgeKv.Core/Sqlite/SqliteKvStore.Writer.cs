@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Sqlite;
@@ -8,36 +9,63 @@ public sealed partial class SqliteKvStore
     private ulong _lastVersion;
     private KvStoreStats _stats;
 
-    /// <summary>
-    /// The single writer: takes every queued request, and applies consecutive commits as one group (one transaction,
-    /// one fsync). Runs until the queue is completed and drained, so commits accepted before disposal finish.
-    /// </summary>
-    private async Task RunWriterLoopAsync()
-    {
-        var reader = _queue.Reader;
-        var group = new List<CommitRequest>(_options.MaxGroupCommitSize);
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (reader.TryRead(out var request))
-            {
-                if (request is CommitRequest commit)
-                {
-                    group.Add(commit);
-                    if (group.Count < _options.MaxGroupCommitSize)
-                    {
-                        continue;
-                    }
-                }
+    private readonly ConcurrentQueue<WriteRequest> _pending = new();
+    private int _writerBusy;
+    private int _submitting;
 
-                ApplyGroupSafely(group);
-                if (request is SweepRequest sweep)
+    /// <summary>
+    /// Runs the single writer until the queue is empty. Whoever takes the writer role runs it: usually the caller that
+    /// found the writer idle (so a lone sequential writer pays no thread switch between its call, the SQLite commit and
+    /// its continuation), and a thread-pool task when commits keep arriving (so no caller is held to write for others).
+    /// Only one thread holds the role at a time, so commits stay serialized on the one write connection.
+    /// </summary>
+    private void RunWriter(bool inline)
+    {
+        var group = new List<CommitRequest>();
+        while (true)
+        {
+            ApplyQueued(group);
+            if (!_pending.IsEmpty && inline)
+            {
+                // More work arrived while this caller wrote: hand the role (still held) to the thread pool.
+                ThreadPool.UnsafeQueueUserWorkItem(static store => store.RunWriter(inline: false), this, preferLocal: false);
+                return;
+            }
+
+            Volatile.Write(ref _writerBusy, 0);
+
+            // Re-check after releasing: a request queued just before the release would otherwise wait for the next one.
+            if (_pending.IsEmpty || !TryTakeWriter())
+            {
+                return;
+            }
+        }
+    }
+
+    private bool TryTakeWriter() => Interlocked.CompareExchange(ref _writerBusy, 1, 0) == 0;
+
+    /// <summary>Applies what is queued now: consecutive commits as groups, sweeps on their own.</summary>
+    private void ApplyQueued(List<CommitRequest> group)
+    {
+        while (_pending.TryDequeue(out var request))
+        {
+            if (request is CommitRequest commit)
+            {
+                group.Add(commit);
+                if (group.Count < _options.MaxGroupCommitSize)
                 {
-                    ApplySweep(sweep);
+                    continue;
                 }
             }
 
             ApplyGroupSafely(group);
+            if (request is SweepRequest sweep)
+            {
+                ApplySweep(sweep);
+            }
         }
+
+        ApplyGroupSafely(group);
     }
 
     private void ApplyGroupSafely(List<CommitRequest> group)
