@@ -1,15 +1,24 @@
-// Tries a read and then a write with the token in DENO_KV_ACCESS_TOKEN and reports what happened to each.
+// Opens the database with the token in DENO_KV_ACCESS_TOKEN, then tries a read and writes, and reports what
+// happened to each (Deno refuses a bad token already at openKv, which fetches the metadata).
 import { errorOf, openRemote, print } from "./_shared.ts";
 
-const kv = await openRemote();
-try {
-  let value: unknown = undefined;
-  const readError = await errorOf(async () => {
-    value = (await kv.get(["guarded"])).value;
-  });
-  const writeError = await errorOf(() => kv.set(["guarded"], "overwritten"));
-  const atomicWriteError = await errorOf(() => kv.atomic().set(["guarded", "new"], 1).commit());
-  print({ readError, value: value ?? null, writeError, atomicWriteError });
-} finally {
-  kv.close();
+let kv: Deno.Kv | undefined;
+const openError = await errorOf(async () => {
+  kv = await openRemote();
+});
+if (kv === undefined) {
+  print({ openError });
+} else {
+  try {
+    const db = kv;
+    let value: unknown = undefined;
+    const readError = await errorOf(async () => {
+      value = (await db.get(["guarded"])).value;
+    });
+    const writeError = await errorOf(() => db.set(["guarded"], "overwritten"));
+    const atomicWriteError = await errorOf(() => db.atomic().set(["guarded", "new"], 1).commit());
+    print({ openError, readError, value: value ?? null, writeError, atomicWriteError });
+  } finally {
+    kv.close();
+  }
 }
