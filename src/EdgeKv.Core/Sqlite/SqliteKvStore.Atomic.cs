@@ -36,11 +36,23 @@ public sealed partial class SqliteKvStore
         return request.Completion.Task;
     }
 
+    /// <summary>Queues a request and, when the writer is idle, runs it on this thread (see <see cref="RunWriter"/>).</summary>
     private void Enqueue(WriteRequest request)
     {
-        if (IsClosed || !_queue.Writer.TryWrite(request))
+        // Counting submitters lets DisposeAsync wait until no request can still slip in behind its final drain.
+        Interlocked.Increment(ref _submitting);
+        try
         {
-            throw new KvException(KvErrors.StoreClosed);
+            ThrowIfClosed();
+            _pending.Enqueue(request);
+            if (TryTakeWriter())
+            {
+                RunWriter(inline: true);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _submitting);
         }
     }
 }

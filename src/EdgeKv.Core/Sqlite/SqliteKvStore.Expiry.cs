@@ -53,7 +53,8 @@ public sealed partial class SqliteKvStore
             catch (Exception)
             {
                 // A failed sweep (e.g. disk full) is retried later; expired rows stay invisible meanwhile.
-                await Task.Delay(TimeSpan.FromMilliseconds(longest), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(longest), cancellationToken)
+                    .ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
         }
     }

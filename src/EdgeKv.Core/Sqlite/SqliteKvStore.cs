@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using EdgeKv.Core.Registry;
 using EdgeKv.Core.Store;
 
@@ -19,9 +18,7 @@ public sealed partial class SqliteKvStore : IKvStore
     private readonly SqliteWriteConnection _writer;
     private readonly SqliteReadPool _readers;
     private readonly ChangeFeed _feed = new();
-    private readonly Channel<WriteRequest> _queue;
     private readonly CancellationTokenSource _background = new();
-    private readonly Task _writerLoop;
     private readonly Task _sweeper;
     private readonly Task _checkpointer;
     private int _closed;
@@ -44,8 +41,6 @@ public sealed partial class SqliteKvStore : IKvStore
             throw;
         }
 
-        _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
-        _writerLoop = Task.Run(RunWriterLoopAsync);
         _sweeper = Task.Run(() => RunSweeperAsync(_background.Token));
         _checkpointer = Task.Run(() => RunCheckpointerAsync(_background.Token));
     }
@@ -83,8 +78,7 @@ public sealed partial class SqliteKvStore : IKvStore
 
         await _background.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_sweeper, _checkpointer).ConfigureAwait(false);
-        _queue.Writer.TryComplete();
-        await _writerLoop.ConfigureAwait(false);
+        await DrainWriterAsync().ConfigureAwait(false);
         _feed.Complete();
         try
         {
@@ -98,6 +92,21 @@ public sealed partial class SqliteKvStore : IKvStore
         _readers.Dispose();
         _writer.Dispose();
         _background.Dispose();
+    }
+
+    /// <summary>Waits until no caller is submitting and every accepted request has been applied.</summary>
+    private async Task DrainWriterAsync()
+    {
+        while (Volatile.Read(ref _submitting) != 0 || Volatile.Read(ref _writerBusy) != 0 || !_pending.IsEmpty)
+        {
+            if (Volatile.Read(ref _submitting) == 0 && TryTakeWriter())
+            {
+                RunWriter(inline: false);
+                continue;
+            }
+
+            await Task.Delay(1).ConfigureAwait(false);
+        }
     }
 
     private bool IsClosed => Volatile.Read(ref _closed) != 0;
