@@ -34,7 +34,7 @@ public sealed class AtomicWriteProtocolTests(KvConnectServer server)
     public async Task AtomicWrite_BadRequest_400AndNothingWritten(string scenario, string message)
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var write = Refused(scenario);
 
         using var response = await client.DataPathAsync(ns, "atomic_write", write, ns.WriteToken, await client.DatabaseIdAsync(ns));
@@ -48,7 +48,7 @@ public sealed class AtomicWriteProtocolTests(KvConnectServer server)
     public async Task AtomicWrite_ReadOnlyToken_WriteDisabledAndNothingWritten()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
 
         var output = await WriteAsync(client, ns, ns.ReadToken, new AtomicWrite { Mutations = { Set(s_key) } });
 
@@ -60,7 +60,7 @@ public sealed class AtomicWriteProtocolTests(KvConnectServer server)
     public async Task AtomicWrite_Set_SuccessWithTheCommitsVersionstamp()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
 
         var output = await WriteAsync(client, ns, ns.WriteToken, new AtomicWrite { Mutations = { Set(s_key) } });
 
@@ -74,7 +74,7 @@ public sealed class AtomicWriteProtocolTests(KvConnectServer server)
     public async Task AtomicWrite_ExpiryAlreadyPast_SucceedsButTheKeyIsNotVisible()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var set = Set(s_key);
         set.ExpireAtMs = 1;
 

@@ -18,7 +18,7 @@ public sealed class DataPathAccessTests(KvConnectServer server)
     public async Task SnapshotRead_TokenRevokedAfterMetadata_401()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var databaseId = await client.DatabaseIdAsync(ns);
         server.Tokens.Revoke(ns.WriteToken);
 
@@ -32,8 +32,8 @@ public sealed class DataPathAccessTests(KvConnectServer server)
     public async Task SnapshotRead_DatabaseIdOfAnotherNamespace_400()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
-        var otherId = await client.DatabaseIdAsync(server.CreateNamespace());
+        var ns = await server.CreateNamespaceAsync();
+        var otherId = await client.DatabaseIdAsync(await server.CreateNamespaceAsync());
 
         using var response = await client.DataPathAsync(ns, "snapshot_read", s_read, ns.WriteToken, otherId);
 
@@ -48,7 +48,7 @@ public sealed class DataPathAccessTests(KvConnectServer server)
     public async Task SnapshotRead_VersionHeaderNot2Or3_400(string? version)
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var databaseId = await client.DatabaseIdAsync(ns);
 
         using var response = await client.DataPathAsync(ns, "snapshot_read", s_read, ns.WriteToken, databaseId, version);
@@ -61,7 +61,7 @@ public sealed class DataPathAccessTests(KvConnectServer server)
     public async Task SnapshotRead_BodyNotProtobuf_400()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var databaseId = await client.DatabaseIdAsync(ns);
 
         using var response = await client.DataPathAsync(ns, "snapshot_read", [0xFF, 0xFF, 0xFF], ns.WriteToken, databaseId);
@@ -74,7 +74,7 @@ public sealed class DataPathAccessTests(KvConnectServer server)
     public async Task SnapshotRead_Version2_AnswersSuccessInBothFields()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var databaseId = await client.DatabaseIdAsync(ns);
 
         using var response = await client.DataPathAsync(ns, "snapshot_read", s_read, ns.ReadToken, databaseId, version: "2");

@@ -27,7 +27,7 @@ public sealed class DenoAccessTests(KvConnectServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         var ns = await GuardedNamespaceAsync(ct);
-        var other = server.CreateNamespace();
+        var other = await server.CreateNamespaceAsync();
 
         var result = await ClientProcess.RunDenoAsync("access.ts", other.WriteToken, ScriptEnvironment.For(ns), ct);
 
@@ -65,9 +65,30 @@ public sealed class DenoAccessTests(KvConnectServer server)
         Assert.Equal(KvValueEncoding.V8, (await ns.Store.GetAsync(KvKey.Of("guarded"), cancellationToken: ct)).Value!.Encoding);
     }
 
+    [Fact]
+    public async Task Set_PastTheAccountsByteBudget_DenoThrowsTheQuotaMessageAndNothingIsWritten()
+    {
+        // Arrange: a namespace in a budget group of 300 bytes.
+        var ct = TestContext.Current.CancellationToken;
+        var group = "account-" + Guid.NewGuid().ToString("N");
+        await server.Tokens.Registry.SetBudgetAsync(group, 300, ct);
+        var ns = await server.CreateNamespaceAsync(group);
+
+        // Act
+        var result = await ClientProcess.RunDenoAsync("quota.ts", ns.WriteToken, ScriptEnvironment.For(ns), ct);
+
+        // Assert
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, result.GetProperty("smallError").ValueKind);
+        var error = result.GetProperty("largeError").GetString();
+        Assert.Contains("400", error);
+        Assert.Contains(Core.KvErrors.QuotaExceeded(300), error);
+        Assert.False((await ns.Store.GetAsync(KvKey.Of("large"), cancellationToken: ct)).Exists);
+        Assert.True((await ns.Store.GetAsync(KvKey.Of("small"), cancellationToken: ct)).Exists);
+    }
+
     private async Task<TestNamespace> GuardedNamespaceAsync(CancellationToken ct)
     {
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         await ns.Store.SetAsync(KvKey.Of("guarded"), KvValue.Text("original"), cancellationToken: ct);
         return ns;
     }

@@ -13,7 +13,7 @@ public sealed class DenoAtomicTests(KvConnectServer server)
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         await ns.Store.SetAsync(KvKey.Of("doc"), KvValue.Text("v1"), cancellationToken: ct);
 
         // Act

@@ -13,7 +13,7 @@ public sealed class DenoBasicTests(KvConnectServer server)
     {
         // Arrange: values the engine holds that no Deno client wrote (EdgeOne/console text and JSON, a KvU64, bytes).
         var ct = TestContext.Current.CancellationToken;
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var text = await ns.Store.SetAsync(KvKey.Of("seeded", "text"), KvValue.Text("héllo wörld ✓"), cancellationToken: ct);
         await ns.Store.SetAsync(KvKey.Of("seeded", "json"), KvValue.Json("""{"a":1,"b":[true,null,"x"],"c":{"d":1.5}}"""), cancellationToken: ct);
         await ns.Store.SetAsync(KvKey.Of("seeded", "u64"), KvValue.U64(42), cancellationToken: ct);

@@ -13,7 +13,7 @@ public sealed class DenoListTests(KvConnectServer server)
     {
         // Arrange: ["items", 0..9] as KvU64s, plus neighbours a prefix list must leave out.
         var ct = TestContext.Current.CancellationToken;
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         await ns.Store.SetAsync(KvKey.Of("items"), KvValue.Text("the prefix key itself"), cancellationToken: ct);
         await ns.Store.SetAsync(KvKey.Of("itemsz", 1), KvValue.Text("a longer first part"), cancellationToken: ct);
         await ns.Store.SetAsync(KvKey.Of("other", 1), KvValue.Text("another prefix"), cancellationToken: ct);

@@ -13,7 +13,7 @@ public sealed class DenoV8ValueTests(KvConnectServer server)
     {
         // Arrange: Deno also writes the value to a local Deno KV file, the reference for the exact bytes.
         var ct = TestContext.Current.CancellationToken;
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         using var local = new TempDirectory();
         var localPath = local.File("deno-local.sqlite");
         var permissions = new[] { $"--allow-read={local.Path}", $"--allow-write={local.Path}" };

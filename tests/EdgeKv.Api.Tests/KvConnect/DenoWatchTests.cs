@@ -13,7 +13,7 @@ public sealed class DenoWatchTests(KvConnectServer server)
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var args = new { keys = new[] { new[] { "w", "a" }, new[] { "w", "b" } }, updates = 3 };
         await using var deno = ClientProcess.StartDeno("watch.ts", ns.WriteToken, ScriptEnvironment.For(ns, args));
 

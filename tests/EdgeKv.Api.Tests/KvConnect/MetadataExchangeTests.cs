@@ -13,7 +13,7 @@ public sealed class MetadataExchangeTests(KvConnectServer server)
     public async Task Metadata_ClientSpeaksAllVersions_GetsVersion3AndTheDataPath()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
 
         using var response = await client.MetadataAsync(ns, ns.WriteToken);
 
@@ -36,8 +36,8 @@ public sealed class MetadataExchangeTests(KvConnectServer server)
     public async Task Metadata_SameNamespaceTwice_SameDatabaseIdForEveryToken()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
-        var other = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
+        var other = await server.CreateNamespaceAsync();
 
         var first = await client.DatabaseIdAsync(ns);
         var second = await client.DatabaseIdAsync(ns);
@@ -51,7 +51,7 @@ public sealed class MetadataExchangeTests(KvConnectServer server)
     public async Task Metadata_ClientSpeaksVersion2Only_GetsVersion2()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
 
         using var response = await client.MetadataAsync(ns, ns.ReadToken, """{"supportedVersions":[1,2]}""");
 
@@ -68,7 +68,7 @@ public sealed class MetadataExchangeTests(KvConnectServer server)
     public async Task Metadata_UnusableBody_400WithMessage(string? body, string message)
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
 
         using var response = await client.MetadataAsync(ns, ns.WriteToken, body);
 
@@ -80,7 +80,7 @@ public sealed class MetadataExchangeTests(KvConnectServer server)
     public async Task Metadata_NoAuthorizationHeader_401AskingForBearer()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
 
         using var response = await client.MetadataAsync(ns, token: null);
 
@@ -90,10 +90,23 @@ public sealed class MetadataExchangeTests(KvConnectServer server)
     }
 
     [Fact]
+    public async Task Metadata_NamespaceDeleted_404()
+    {
+        using var client = new KvConnectHttpClient(server);
+        var ns = await server.CreateNamespaceAsync();
+        await server.Tokens.Registry.DeleteNamespaceAsync(ns.Id, TestContext.Current.CancellationToken);
+
+        using var response = await client.MetadataAsync(ns, ns.WriteToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(KvConnectErrors.NamespaceNotFound, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Metadata_TokenScopedToAnotherNamespace_403()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var missing = ns with { Id = "no-such-namespace" };
 
         using var response = await client.MetadataAsync(missing, ns.WriteToken);

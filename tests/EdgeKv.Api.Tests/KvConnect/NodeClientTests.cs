@@ -14,7 +14,7 @@ public sealed class NodeClientTests(KvConnectServer server)
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         await ns.Store.SetAsync(KvKey.Of("seeded", "text"), KvValue.Text("from the console ✓"), cancellationToken: ct);
         await ns.Store.SetAsync(KvKey.Of("seeded", "json"), KvValue.Json("""{"plan":"pro","seats":3}"""), cancellationToken: ct);
 
@@ -47,7 +47,7 @@ public sealed class NodeClientTests(KvConnectServer server)
         // Arrange: valid V8 encodings no serializer would produce (padding tags before a string), so any
         // re-encoding on the way would show.
         var ct = TestContext.Current.CancellationToken;
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         byte[] stored = [0xFF, 0x0F, 0x00, 0x22, 0x02, (byte)'h', (byte)'i'];
         const string sendHex = "ff0f00002203616263";
         await ns.Store.SetAsync(KvKey.Of("raw", "stored"), KvValue.V8(stored), cancellationToken: ct);
@@ -69,7 +69,7 @@ public sealed class NodeClientTests(KvConnectServer server)
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         await ns.Store.SetAsync(KvKey.Of("guarded"), KvValue.Text("original"), cancellationToken: ct);
 
         // Act

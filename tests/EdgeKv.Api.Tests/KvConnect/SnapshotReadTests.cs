@@ -17,7 +17,7 @@ public sealed class SnapshotReadTests(KvConnectServer server)
         // Arrange: ["p", 1..3] plus the prefix key itself, which prefix+0x00 .. prefix+0xFF leaves out.
         var ct = TestContext.Current.CancellationToken;
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         await ns.Store.SetAsync(KvKey.Of("p"), KvValue.Text("prefix"), cancellationToken: ct);
         var v1 = await ns.Store.SetAsync(KvKey.Of("p", 1), KvValue.U64(7), cancellationToken: ct);
         await ns.Store.SetAsync(KvKey.Of("p", 2), KvValue.Bytes(new byte[] { 9 }), cancellationToken: ct);
@@ -54,7 +54,7 @@ public sealed class SnapshotReadTests(KvConnectServer server)
     public async Task SnapshotRead_PastTheEngineLimits_400WithTheEngineMessage(int ranges, int limit, string message)
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var read = new SnapshotRead();
         for (var i = 0; i < ranges; i++)
         {
@@ -71,7 +71,7 @@ public sealed class SnapshotReadTests(KvConnectServer server)
     public async Task SnapshotRead_BoundLongerThanTheReadKeyLimit_400()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var read = new SnapshotRead
         {
             Ranges = { new ReadRange { Start = Bytes([0x01]), End = Bytes(new byte[KvLimits.MaxReadKeyBytes + 1]), Limit = 1 } },

@@ -16,7 +16,7 @@ public sealed class WatchProtocolTests(KvConnectServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var watch = new Watch { Keys = { new WatchKey { Key = ByteString.CopyFrom(KvKey.Of("idle").Encode()) } } };
 
         using var response = await client.DataPathAsync(
@@ -38,7 +38,7 @@ public sealed class WatchProtocolTests(KvConnectServer server)
     public async Task Watch_ProtocolVersion2_400()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var watch = new Watch { Keys = { new WatchKey { Key = ByteString.CopyFrom(KvKey.Of("a").Encode()) } } };
 
         using var response = await client.DataPathAsync(ns, "watch", watch, ns.ReadToken, await client.DatabaseIdAsync(ns), version: "2");
@@ -51,7 +51,7 @@ public sealed class WatchProtocolTests(KvConnectServer server)
     public async Task Watch_MoreKeysThanTheLimit_400WithTheEngineMessage()
     {
         using var client = new KvConnectHttpClient(server);
-        var ns = server.CreateNamespace();
+        var ns = await server.CreateNamespaceAsync();
         var watch = new Watch();
         for (var i = 0; i <= KvLimits.MaxWatchedKeys; i++)
         {

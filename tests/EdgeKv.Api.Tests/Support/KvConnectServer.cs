@@ -34,7 +34,7 @@ public sealed class KvConnectServer : IAsyncLifetime
     internal TestTokenService Tokens => _tokens;
 
     /// <summary>A new namespace; its <see cref="TestNamespace.Url"/> is on the HTTP/2 address, for Deno.</summary>
-    internal TestNamespace CreateNamespace() => _tokens.CreateNamespace(Http2Url);
+    internal Task<TestNamespace> CreateNamespaceAsync(string? budgetGroup = null) => _tokens.CreateNamespaceAsync(Http2Url, budgetGroup);
 
     public async ValueTask InitializeAsync()
     {
