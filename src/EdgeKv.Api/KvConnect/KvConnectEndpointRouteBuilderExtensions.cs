@@ -20,7 +20,9 @@ public static class KvConnectEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var settings = options ?? new KvConnectOptions();
-        var group = endpoints.MapGroup(routePrefix).WithTags("KV Connect");
+        // Anonymous as far as the host's authentication goes (a cookie fallback policy must not redirect Deno to a
+        // login page): every request is authorized here, by its bearer token, through IKvAccessResolver.
+        var group = endpoints.MapGroup(routePrefix).WithTags("KV Connect").AllowAnonymous();
 
         group.MapPost("/{namespaceId}", (HttpContext context, string namespaceId) =>
             MetadataExchangeEndpoint.HandleAsync(context, namespaceId, settings));

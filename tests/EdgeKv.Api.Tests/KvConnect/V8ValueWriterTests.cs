@@ -50,6 +50,7 @@ public sealed class V8ValueWriterTests
     [InlineData("{not json")]
     [InlineData("")]
     [InlineData("[1,]")]
+    [InlineData("\"\\ud800\"")]
     public void TrySerializeJson_NotJson_ReturnsFalse(string text)
     {
         var ok = V8ValueWriter.TrySerializeJson(text, out _);

@@ -1,6 +1,8 @@
 using System.Net;
 using EdgeKv.Api.Access;
 using EdgeKv.Api.KvConnect;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -54,7 +56,14 @@ public sealed class KvConnectServer : IAsyncLifetime
         });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IKvAccessResolver>(_tokens);
+
+        // As in the console host: cookie sign-in, and every endpoint needs a signed-in user unless it says otherwise.
+        // KV Connect must not be caught by it (it authorizes by bearer token itself).
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         _app = builder.Build();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
 
         // A short keep-alive so the watch tests see keep-alive frames without waiting long.
         _app.MapKvConnect(options: new KvConnectOptions { WatchKeepAliveInterval = TimeSpan.FromMilliseconds(500) });
