@@ -1,0 +1,14 @@
+using EdgeKv.Core.Store;
+
+namespace EdgeKv.Api.Access;
+
+/// <summary>
+/// What a token may do with one namespace: read its <see cref="Store"/>, and write it when <see cref="CanWrite"/>.
+/// <see cref="DatabaseId"/> is the UUID KV Connect clients see for the namespace; when null, one is derived from the
+/// namespace id (stable across restarts).
+/// </summary>
+public sealed record KvAccessGrant(IKvStore Store, bool CanWrite)
+{
+    /// <summary>The namespace's KV Connect database id, or null to derive it from the namespace id.</summary>
+    public Guid? DatabaseId { get; init; }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace EdgeKv.Api.KvConnect;
+
+/// <summary>
+/// <c>POST {prefix}/{namespaceId}</c>: KV Connect's metadata exchange. Checks the token, picks the highest protocol
+/// version both sides speak (2 or 3), and answers with the namespace's database id, one strongly consistent
+/// endpoint (this same URL; the data path operations hang under it) and the token to use there. The token handed
+/// out is the caller's own: every data path request checks it again, so revoking it takes effect at once.
+/// </summary>
+internal static class MetadataExchangeEndpoint
+{
+    private static readonly int[] s_serverVersions = [3, 2];
+
+    public static async Task HandleAsync(HttpContext context, string namespaceId, KvConnectOptions options)
+    {
+        var grant = await KvConnectAccess.AuthorizeAsync(context, namespaceId);
+        if (grant is null)
+        {
+            return;
+        }
+
+        var clientVersions = await ReadSupportedVersionsAsync(context);
+        if (clientVersions is null)
+        {
+            await KvConnectHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, KvConnectErrors.InvalidMetadataRequest);
+            return;
+        }
+
+        var version = s_serverVersions.FirstOrDefault(clientVersions.Contains);
+        if (version == 0)
+        {
+            await KvConnectHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, KvConnectErrors.NoCommonProtocolVersion);
+            return;
+        }
+
+        KvConnectAccess.TryGetBearerToken(context.Request, out var token);
+        var expiresAt = DateTimeOffset.UtcNow.Add(options.MetadataLifetime);
+
+        // Clients resolve the endpoint against this URL and append "/snapshot_read" and the like; it must not end
+        // in "/". The path base keeps it right behind a reverse proxy that mounts the host under a path.
+        var endpointUrl = (context.Request.PathBase + context.Request.Path).ToString().TrimEnd('/');
+
+        // Written by hand: the Node client accepts the content type "application/json" only, without a charset.
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        await using var json = new Utf8JsonWriter(context.Response.Body);
+        json.WriteStartObject();
+        json.WriteNumber("version", version);
+        json.WriteString("databaseId", KvConnectAccess.DatabaseIdOf(grant, namespaceId).ToString("D"));
+        json.WriteStartArray("endpoints");
+        json.WriteStartObject();
+        json.WriteString("url", endpointUrl);
+        json.WriteString("consistency", "strong");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteString("token", token);
+        json.WriteString("expiresAt", expiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The versions the client lists; [1] for an empty body (the spec's default); null for a body that is not
+    /// <c>{"supportedVersions":[numbers]}</c>.
+    /// </summary>
+    private static async Task<HashSet<int>?> ReadSupportedVersionsAsync(HttpContext context)
+    {
+        var body = await KvConnectHttp.ReadBodyAsync(context, 64 * 1024);
+        if (body.Length == 0)
+        {
+            return [1];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("supportedVersions", out var versions)
+                || versions.ValueKind != JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            var result = new HashSet<int>();
+            foreach (var item in versions.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out var v))
+                {
+                    return null;
+                }
+
+                result.Add(v);
+            }
+
+            return result;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using EdgeKv.Api.KvConnect.Protocol;
+using EdgeKv.Core.Store;
+using Microsoft.AspNetCore.Http;
+
+namespace EdgeKv.Api.KvConnect;
+
+/// <summary>
+/// <c>POST .../snapshot_read</c>: reads the requested raw key ranges in one snapshot. The store is strongly
+/// consistent, so every read says so; reads are never disabled (read-only tokens read too).
+/// </summary>
+internal static class SnapshotReadEndpoint
+{
+    private const long MaxBodyBytes = 1024 * 1024;
+
+    public static async Task HandleAsync(HttpContext context, string namespaceId)
+    {
+        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes);
+        if (request is null)
+        {
+            return;
+        }
+
+        await KvConnectHttp.GuardAsync(context, async () =>
+        {
+            var read = SnapshotRead.Parser.ParseFrom(request.Body);
+            if (request.Grant.Store is not IKvRawRangeReader reader)
+            {
+                throw new KvConnectRequestException(KvConnectErrors.RawRangesUnsupported);
+            }
+
+            var ranges = read.Ranges.Select(r => new KvRawRange(r.Start.Memory, r.End.Memory, r.Limit, r.Reverse)).ToList();
+            var results = await reader.ReadRawRangesAsync(ranges, KvConsistency.Strong, context.RequestAborted);
+
+            var output = new SnapshotReadOutput
+            {
+                ReadDisabled = false,
+                ReadIsStronglyConsistent = true,
+                Status = SnapshotReadStatus.SrSuccess,
+            };
+            foreach (var entries in results)
+            {
+                var range = new ReadRangeOutput();
+                range.Values.AddRange(entries.Select(KvValueWire.ToWire).OfType<Protocol.KvEntry>());
+                output.Ranges.Add(range);
+            }
+
+            await KvConnectHttp.WriteProtobufAsync(context, output);
+        });
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using EdgeKv.Api.Access;
+using EdgeKv.Core.Registry;
+
+namespace EdgeKv.Api.Tests.Support;
+
+/// <summary>
+/// A stand-in for the domain's token service over the real engine registry (one SQLite store per namespace in a temp
+/// directory): each namespace gets a read-write and a read-only token from a fixed map. Tokens can be revoked, as
+/// the domain's can.
+/// </summary>
+internal sealed class TestTokenService : IKvAccessResolver, IAsyncDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly KvStoreRegistry _registry;
+    private readonly ConcurrentDictionary<string, (string NamespaceId, bool CanWrite)> _tokens = new(StringComparer.Ordinal);
+
+    public TestTokenService() => _registry = new KvStoreRegistry(_directory.Path);
+
+    public IKvStoreRegistry Registry => _registry;
+
+    /// <summary>A new namespace (optionally in a budget group) with its store and its two tokens.</summary>
+    public async Task<TestNamespace> CreateNamespaceAsync(string baseUrl, string? budgetGroup = null)
+    {
+        var id = "ns-" + Guid.NewGuid().ToString("N")[..12];
+        var store = await _registry.CreateNamespaceAsync(id, budgetGroup);
+        var writeToken = "rw-" + Guid.NewGuid().ToString("N");
+        var readToken = "ro-" + Guid.NewGuid().ToString("N");
+        _tokens[writeToken] = (id, true);
+        _tokens[readToken] = (id, false);
+        return new TestNamespace(id, store, writeToken, readToken, $"{baseUrl}/kv/connect/{id}");
+    }
+
+    public void Revoke(string token) => _tokens.TryRemove(token, out _);
+
+    public async Task<KvAccessResult> ResolveAsync(string bearerToken, string namespaceId, CancellationToken cancellationToken)
+    {
+        if (!_tokens.TryGetValue(bearerToken, out var scope))
+        {
+            return KvAccessResult.Deny(KvAccessDenial.InvalidToken);
+        }
+
+        if (scope.NamespaceId != namespaceId)
+        {
+            return KvAccessResult.Deny(KvAccessDenial.OtherNamespace);
+        }
+
+        if (!_registry.Exists(namespaceId))
+        {
+            return KvAccessResult.Deny(KvAccessDenial.NamespaceNotFound);
+        }
+
+        return KvAccessResult.Allow(new KvAccessGrant(await _registry.OpenAsync(namespaceId, cancellationToken), scope.CanWrite));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _registry.DisposeAsync();
+        _directory.Dispose();
+    }
+}
