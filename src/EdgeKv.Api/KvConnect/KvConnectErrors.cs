@@ -1,3 +1,5 @@
+using EdgeKv.Api.Access;
+
 namespace EdgeKv.Api.KvConnect;
 
 /// <summary>
@@ -7,16 +9,16 @@ namespace EdgeKv.Api.KvConnect;
 public static class KvConnectErrors
 {
     /// <summary>No usable Authorization header.</summary>
-    public const string MissingBearerToken = "Missing or malformed Authorization header: expected 'Bearer <access token>'.";
+    public const string MissingBearerToken = KvAccessErrors.MissingBearerToken;
 
     /// <summary>An unknown, expired or revoked token.</summary>
-    public const string InvalidAccessToken = "Invalid access token: it is unknown, expired or revoked.";
+    public const string InvalidAccessToken = KvAccessErrors.InvalidAccessToken;
 
     /// <summary>A valid token of another namespace.</summary>
-    public const string TokenForOtherNamespace = "This access token is not valid for this namespace.";
+    public const string TokenForOtherNamespace = KvAccessErrors.TokenForOtherNamespace;
 
     /// <summary>A namespace that does not exist.</summary>
-    public const string NamespaceNotFound = "Namespace not found.";
+    public const string NamespaceNotFound = KvAccessErrors.NamespaceNotFound;
 
     /// <summary>A metadata exchange body that is not the documented JSON.</summary>
     public const string InvalidMetadataRequest = "Invalid metadata exchange request: expected a JSON body like {\"supportedVersions\":[2,3]}.";

@@ -1,0 +1,23 @@
+namespace EdgeKv.Api.Access;
+
+/// <summary>
+/// The messages of token refusals, shared by every API that authorizes through <see cref="IKvAccessResolver"/>
+/// (KV Connect answers them as text, the HTTP API inside its JSON error), so a refusal reads the same everywhere.
+/// </summary>
+public static class KvAccessErrors
+{
+    /// <summary>No usable Authorization header.</summary>
+    public const string MissingBearerToken = "Missing or malformed Authorization header: expected 'Bearer <access token>'.";
+
+    /// <summary>An unknown, expired or revoked token.</summary>
+    public const string InvalidAccessToken = "Invalid access token: it is unknown, expired or revoked.";
+
+    /// <summary>A valid token of another namespace.</summary>
+    public const string TokenForOtherNamespace = "This access token is not valid for this namespace.";
+
+    /// <summary>A namespace that does not exist.</summary>
+    public const string NamespaceNotFound = "Namespace not found.";
+
+    /// <summary>A read-only token used to write.</summary>
+    public const string ReadOnlyToken = "This access token is read-only: it cannot write to this namespace. Nothing was changed.";
+}

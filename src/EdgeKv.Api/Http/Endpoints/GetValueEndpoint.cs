@@ -1,0 +1,36 @@
+using EdgeKv.Api.Http.Authorization;
+using EdgeKv.Api.Http.Metadata;
+using EdgeKv.Api.Http.Values;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EdgeKv.Api.Http.Endpoints;
+
+/// <summary>
+/// <c>GET .../values/{key}</c>: the value (raw bytes, or text/JSON when asked), with its versionstamp as ETag and its
+/// encoding, expiration and metadata in headers. 404 when missing; 304 when <c>If-None-Match</c> names the current
+/// versionstamp.
+/// </summary>
+internal static class GetValueEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, string? key, string? type, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch)
+    {
+        var store = KvHttpAccessFilter.GrantOf(context).Store;
+        var representation = ValueRepresentations.Choose(type, context.Request.GetTypedHeaders().Accept);
+        var (entry, metadata) = await MetadataReader.GetAsync(store, RouteKey.Of(context, key), context.RequestAborted);
+        if (entry.Value is not { } value)
+        {
+            return KvHttpError.Result(StatusCodes.Status404NotFound, KvHttpErrorCodes.KeyNotFound, KvHttpErrors.KeyNotFound);
+        }
+
+        EntryHeaders.Set(context.Response, entry, metadata);
+        var etag = EntryHeaders.ETagOf(entry.Versionstamp!.Value);
+        if (ifNoneMatch?.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*") == true)
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return ValueRepresentations.Render(value, representation);
+    }
+}

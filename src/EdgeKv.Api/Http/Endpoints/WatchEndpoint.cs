@@ -1,0 +1,48 @@
+using EdgeKv.Api.Http.Authorization;
+using EdgeKv.Api.Http.Keys;
+using EdgeKv.Api.Http.Watch;
+using EdgeKv.Core;
+using Microsoft.AspNetCore.Http;
+
+namespace EdgeKv.Api.Http.Endpoints;
+
+/// <summary>
+/// <c>GET .../watch?key=a&amp;key=b</c> or <c>GET .../watch?prefix=p</c>: a Server-Sent-Events stream of changes (see
+/// <see cref="WatchStream"/>), resumable from a versionstamp given as <c>?after=</c> or the <c>Last-Event-ID</c> header
+/// a browser's EventSource sends when it reconnects. Everything is validated before the stream starts, so a refused
+/// watch is an ordinary JSON error.
+/// </summary>
+internal static class WatchEndpoint
+{
+    public static async Task HandleAsync(
+        HttpContext context, string[]? key, string? prefix, string? after, string? lastEventId, TimeSpan keepAliveInterval)
+    {
+        var store = KvHttpAccessFilter.GrantOf(context).Store;
+        var scope = ScopeOf(key ?? [], prefix, context.Request.Query.ContainsKey("prefix"));
+        var resumeFrom = ResumePoint(after, lastEventId);
+        await WatchStream.RunAsync(context, store, scope, resumeFrom, keepAliveInterval);
+    }
+
+    private static WatchScope ScopeOf(string[] keys, string? prefix, bool hasPrefix)
+    {
+        if ((keys.Length > 0) == hasPrefix)
+        {
+            throw KvHttpRequestException.BadRequest(KvHttpErrors.WatchSelector);
+        }
+
+        return hasPrefix ? new PrefixWatchScope(StringKeys.ValidatePrefix(prefix)) : new KeysWatchScope(keys);
+    }
+
+    private static Versionstamp? ResumePoint(string? after, string? lastEventId)
+    {
+        var text = string.IsNullOrWhiteSpace(after) ? lastEventId : after;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return Versionstamp.TryParse(text.Trim(), out var versionstamp)
+            ? versionstamp
+            : throw KvHttpRequestException.BadRequest(KvHttpErrors.InvalidAfter);
+    }
+}

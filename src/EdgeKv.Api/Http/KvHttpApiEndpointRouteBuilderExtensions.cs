@@ -1,0 +1,103 @@
+using EdgeKv.Api.Http.Authorization;
+using EdgeKv.Api.Http.Contracts;
+using EdgeKv.Api.Http.Endpoints;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace EdgeKv.Api.Http;
+
+/// <summary>Maps EdgeKv's HTTP API for programs: string keys and values in the EdgeOne/Cloudflare style, and SSE watch.</summary>
+public static class KvHttpApiEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the HTTP API under <c>{routePrefix}/{namespaceId}</c>: <c>GET /keys</c>, <c>GET|PUT|DELETE /values/{key}</c>,
+    /// <c>PUT /bulk</c>, <c>POST /bulk/delete</c> and <c>GET /watch</c> (see docs/http-api.md). Every request is
+    /// authorized by its bearer token through the <see cref="Access.IKvAccessResolver"/> in the host's services; errors
+    /// are <c>{"error":{"code","message"}}</c>. For the OpenAPI document, call
+    /// <see cref="KvHttpApiServiceCollectionExtensions.AddKvHttpApiDocument"/> and the host's <c>MapOpenApi()</c>.
+    /// </summary>
+    public static RouteGroupBuilder MapKvHttpApi(
+        this IEndpointRouteBuilder endpoints, string routePrefix = "/api/v1/namespaces", KvHttpApiOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var settings = options ?? new KvHttpApiOptions();
+        // Anonymous to the host's authentication (a cookie fallback policy must not redirect programs to a login
+        // page): every endpoint is authorized here, by bearer token.
+        var group = endpoints.MapGroup(routePrefix + "/{namespaceId}")
+            .WithTags("KV HTTP API")
+            .AllowAnonymous()
+            .AddEndpointFilter<KvHttpErrorFilter>();
+        var reads = new KvHttpAccessFilter(writes: false);
+        var writes = new KvHttpAccessFilter(writes: true);
+
+        group.MapGet("/keys", ListKeysEndpoint.HandleAsync).AddEndpointFilter(reads)
+            .WithName("ListKeys")
+            .WithSummary("List string keys")
+            .WithDescription("Keys under a string prefix in byte order, with expiration (Unix seconds) and metadata. limit 1..1000 (default 1000); pass the answer's cursor back for the next page.")
+            .Produces<ListKeysResponse>()
+            .ProducesKvErrors(400);
+
+        group.MapGet("/values/{**key}", GetValueEndpoint.HandleAsync).AddEndpointFilter(reads)
+            .WithName("GetValue")
+            .WithSummary("Read a value")
+            .WithDescription("Raw bytes by default; ?type=text|json|arrayBuffer|stream or Accept: text/plain / application/json for text or JSON. ETag is the versionstamp; X-EdgeKv-Encoding, X-EdgeKv-Expiration and X-EdgeKv-Metadata describe the value. The key is URL-encoded.")
+            .Produces<byte[]>(contentType: "application/octet-stream", additionalContentTypes: ["text/plain", "application/json"])
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesKvErrors(400, 404, 406);
+
+        group.MapPut("/values/{**key}", PutValueEndpoint.HandleAsync).AddEndpointFilter(writes)
+            .WithName("PutValue")
+            .WithSummary("Write a value")
+            .WithDescription("The body (up to 25 MiB) is the value: text/* stored as text, application/json as JSON (validated), anything else as bytes. Optional ?expiration_ttl=seconds (>= 1), X-EdgeKv-Metadata (JSON, <= 1024 bytes), If-None-Match: * or If-Match: \"<versionstamp>\" (409 when it does not hold). Returns the new versionstamp, also as ETag.")
+            .Accepts<byte[]>("application/octet-stream", "text/plain", "application/json")
+            .Produces<WriteResponse>()
+            .ProducesKvErrors(400, 409, 413, 507);
+
+        group.MapDelete("/values/{**key}", DeleteValueEndpoint.HandleAsync).AddEndpointFilter(writes)
+            .WithName("DeleteValue")
+            .WithSummary("Delete a key")
+            .WithDescription("Deletes the key and its metadata (a no-op when missing); optional If-Match: \"<versionstamp>\".")
+            .Produces<WriteResponse>()
+            .ProducesKvErrors(400, 409);
+
+        group.MapPut("/bulk", (Delegate)BulkWriteEndpoint.HandleAsync).AddEndpointFilter(writes)
+            .WithName("BulkWrite")
+            .WithSummary("Write up to 10,000 keys at once")
+            .WithDescription("A JSON array of {key, value, base64?, expiration_ttl?, metadata?}, applied all or nothing in one atomic commit.")
+            .Accepts<BulkWriteRequestItem[]>("application/json")
+            .Produces<BulkResponse>()
+            .ProducesKvErrors(400, 413, 507);
+
+        group.MapPost("/bulk/delete", (Delegate)BulkDeleteEndpoint.HandleAsync).AddEndpointFilter(writes)
+            .WithName("BulkDelete")
+            .WithSummary("Delete up to 10,000 keys at once")
+            .WithDescription("A JSON array of keys, deleted (with their metadata) all or nothing in one atomic commit.")
+            .Accepts<string[]>("application/json")
+            .Produces<BulkResponse>()
+            .ProducesKvErrors(400, 413);
+
+        group.MapGet("/watch", (HttpContext context, string[]? key, string? prefix, string? after, [FromHeader(Name = "Last-Event-ID")] string? lastEventId) =>
+                WatchEndpoint.HandleAsync(context, key, prefix, after, lastEventId, settings.WatchKeepAliveInterval))
+            .AddEndpointFilter(reads)
+            .WithName("Watch")
+            .WithSummary("Watch keys or a prefix (Server-Sent Events)")
+            .WithDescription("?key=a&key=b (up to 10) or ?prefix=p. Events are 'change' with data {versionstamp, initial, keys:[{key, versionstamp, encoding, value} | {key, deleted:true}]}; the id is the commit's versionstamp. Resume with ?after=<versionstamp> or Last-Event-ID.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesKvErrors(400);
+
+        return group;
+    }
+
+    /// <summary>Documents the JSON error of each status, plus the refusals every endpoint can answer.</summary>
+    private static RouteHandlerBuilder ProducesKvErrors(this RouteHandlerBuilder builder, params int[] statusCodes)
+    {
+        foreach (var status in statusCodes.Concat([401, 403, 404]).Distinct())
+        {
+            builder.Produces<ErrorResponse>(status);
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi.Models;
+
+namespace EdgeKv.Api.Http;
+
+/// <summary>Registers what the HTTP API needs from the host's services.</summary>
+public static class KvHttpApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds an OpenAPI document (served by the host's <c>app.MapOpenApi()</c> at <c>/openapi/{documentName}.json</c>)
+    /// titled for the HTTP API, declaring its bearer-token authentication.
+    /// </summary>
+    public static IServiceCollection AddKvHttpApiDocument(this IServiceCollection services, string documentName = "v1")
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.AddOpenApi(documentName, options => options.AddDocumentTransformer(DescribeAsync));
+    }
+
+    private static Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info.Title = "EdgeKv HTTP API";
+        document.Info.Description = "String keys and values of an EdgeKv namespace (EdgeOne/Cloudflare style), bulk writes and Server-Sent-Events watch. Authorize with 'Authorization: Bearer <namespace access token>'.";
+        var scheme = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A namespace access token (read-only tokens may only read).",
+            Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = "bearer" },
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes["bearer"] = scheme;
+        document.SecurityRequirements.Add(new OpenApiSecurityRequirement { [scheme] = [] });
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,28 @@
+using EdgeKv.Api.Http.Contracts;
+using EdgeKv.Core;
+using Microsoft.AspNetCore.Http;
+
+namespace EdgeKv.Api.Http;
+
+/// <summary>
+/// The one shape of every 4xx/5xx answer: <c>{"error":{"code":"...","message":"..."}}</c>, where the message is the
+/// engine's exact text (<see cref="KvErrors"/>) or the API's (<see cref="KvHttpErrors"/>).
+/// </summary>
+internal static class KvHttpError
+{
+    public static IResult Result(int statusCode, string code, string message) =>
+        Results.Json(new ErrorResponse(new ErrorDetail(code, message)), KvHttpJson.Options, statusCode: statusCode);
+
+    public static IResult BadRequest(string message) => Result(StatusCodes.Status400BadRequest, KvHttpErrorCodes.InvalidRequest, message);
+
+    /// <summary>An engine error as the status and code a program can act on; the message stays the engine's.</summary>
+    public static IResult FromEngine(KvException exception) => exception switch
+    {
+        KvQuotaExceededException => Result(StatusCodes.Status507InsufficientStorage, KvHttpErrorCodes.QuotaExceeded, exception.Message),
+        _ when exception.Message is KvErrors.ValueTooLarge or KvErrors.TotalMutationSizeTooLarge =>
+            Result(StatusCodes.Status413PayloadTooLarge, KvHttpErrorCodes.TooLarge, exception.Message),
+        _ when exception.Message is KvErrors.StoreClosed or KvErrors.NamespaceNotFound =>
+            Result(StatusCodes.Status503ServiceUnavailable, KvHttpErrorCodes.Unavailable, exception.Message),
+        _ => BadRequest(exception.Message),
+    };
+}

@@ -1,0 +1,58 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace EdgeKv.Api.Http.Values;
+
+/// <summary>
+/// Reads a request body into memory as it streams in, never more than a limit: a declared Content-Length over it is
+/// refused before a byte is read, and a chunked body is cut off at the first byte past it.
+/// </summary>
+internal static class BoundedBody
+{
+    private const int ChunkBytes = 81920;
+
+    /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/>.</summary>
+    public static async Task<byte[]?> ReadAsync(HttpContext context, int maxBytes)
+    {
+        var request = context.Request;
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        // The server's own cap (about 28.6 MiB by default) must not answer first with its message instead of ours;
+        // one byte past ours still bounds what it drains after an early answer.
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = (long)maxBytes + 1;
+        }
+
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, ChunkBytes), context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+    }
+}

@@ -1,0 +1,27 @@
+using System.Runtime.CompilerServices;
+using EdgeKv.Api.Http.Keys;
+using EdgeKv.Core.Keys;
+using EdgeKv.Core.Store;
+
+namespace EdgeKv.Api.Http.Watch;
+
+/// <summary>A watch of every string key under a string prefix ("a" covers "abc"; the empty prefix covers all).</summary>
+internal sealed class PrefixWatchScope(string prefix) : WatchScope
+{
+    // Entries are written out one by one; small batches keep few (up to 25 MiB) values in memory at once.
+    private const int BatchSize = 100;
+
+    public override bool Covers(string key) => key.StartsWith(prefix, StringComparison.Ordinal);
+
+    public override async IAsyncEnumerable<WatchedEntry> ReadCurrentAsync(IKvStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var selector = KvListSelector.Range(KvKey.Of(prefix), StringKeys.EndOfPrefix(prefix));
+        await foreach (var entry in store.ListAsync(selector, new KvListOptions { BatchSize = BatchSize }, cancellationToken))
+        {
+            if (StringKeys.TryGetString(entry.Key, out var key))
+            {
+                yield return new WatchedEntry(key, entry);
+            }
+        }
+    }
+}

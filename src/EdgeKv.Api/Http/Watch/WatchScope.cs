@@ -1,0 +1,19 @@
+using EdgeKv.Core.Store;
+
+namespace EdgeKv.Api.Http.Watch;
+
+/// <summary>Which string keys a watch follows, and how their current state is read for its first event.</summary>
+internal abstract class WatchScope
+{
+    /// <summary>True when a change to <paramref name="key"/> concerns this watch.</summary>
+    public abstract bool Covers(string key);
+
+    /// <summary>
+    /// The current state for the first event: for a keys watch every watched key, present or not (as Deno's watch
+    /// starts); for a prefix watch every present key under the prefix.
+    /// </summary>
+    public abstract IAsyncEnumerable<WatchedEntry> ReadCurrentAsync(IKvStore store, CancellationToken cancellationToken);
+}
+
+/// <summary>A string key and its entry (a miss when it is absent).</summary>
+internal readonly record struct WatchedEntry(string Key, KvEntry Entry);
