@@ -1,5 +1,6 @@
 using System.Net;
 using EdgeKv.Api.Access;
+using EdgeKv.Api.Http;
 using EdgeKv.Api.KvConnect;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,8 @@ using Microsoft.Extensions.Logging;
 namespace EdgeKv.Api.Tests.Support;
 
 /// <summary>
-/// One real Kestrel host on 127.0.0.1 for the whole test assembly, with KV Connect mapped over real SQLite stores.
+/// One real Kestrel host on 127.0.0.1 for the whole test assembly, with KV Connect, the HTTP API and its OpenAPI
+/// document mapped over real SQLite stores.
 /// Each test takes its own namespace, so tests never see each other's data. The host listens twice, as a plain-http
 /// deployment must: Deno's KV Connect client speaks HTTP/2 only (over plain http: prior-knowledge h2c, which Kestrel
 /// serves only on an HTTP/2-only endpoint), while the Node client's fetch speaks HTTP/1.1.
@@ -56,6 +58,7 @@ public sealed class KvConnectServer : IAsyncLifetime
         });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IKvAccessResolver>(_tokens);
+        builder.Services.AddKvHttpApiDocument();
 
         // As in the console host: cookie sign-in, and every endpoint needs a signed-in user unless it says otherwise.
         // KV Connect must not be caught by it (it authorizes by bearer token itself).
@@ -67,6 +70,8 @@ public sealed class KvConnectServer : IAsyncLifetime
 
         // A short keep-alive so the watch tests see keep-alive frames without waiting long.
         _app.MapKvConnect(options: new KvConnectOptions { WatchKeepAliveInterval = TimeSpan.FromMilliseconds(500) });
+        _app.MapKvHttpApi(options: new KvHttpApiOptions { WatchKeepAliveInterval = TimeSpan.FromMilliseconds(500) });
+        _app.MapOpenApi().AllowAnonymous();
         await _app.StartAsync();
     }
 
