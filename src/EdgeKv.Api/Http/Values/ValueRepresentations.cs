@@ -83,6 +83,12 @@ internal static class ValueRepresentations
         }
 
         ReadOnlyMemory<byte> bytes = value.Encoding == KvValueEncoding.V8 ? Encoding.UTF8.GetBytes(TextOf(value)) : value.Data;
-        return KvHttpJson.IsValid(bytes.Span) ? bytes : null;
+        // Not "? bytes : null": null would convert to an empty ReadOnlyMemory through byte[], not to a null Nullable.
+        if (!KvHttpJson.IsValid(bytes.Span))
+        {
+            return null;
+        }
+
+        return bytes;
     }
 }
