@@ -21,12 +21,13 @@ internal static class BoundedBody
             return null;
         }
 
-        // The server's own cap (about 28.6 MiB by default) must not answer first with its message instead of ours;
-        // one byte past ours still bounds what it drains after an early answer.
+        // The server's own cap (about 28.6 MiB by default) must not answer first, with its message instead of ours.
+        // It is not exact for chunked bodies (it counts the chunk framing too), so it gets a quarter more room: the
+        // count below is the exact limit, and this one still bounds what the server drains after an early answer.
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
         {
-            sizeFeature.MaxRequestBodySize = (long)maxBytes + 1;
+            sizeFeature.MaxRequestBodySize = maxBytes + (maxBytes / 4L);
         }
 
         using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
