@@ -16,11 +16,6 @@ internal static class BoundedBody
     public static async Task<byte[]?> ReadAsync(HttpContext context, int maxBytes)
     {
         var request = context.Request;
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
         // The server's own cap (about 28.6 MiB by default) must not answer first, with its message instead of ours.
         // It is not exact for chunked bodies (it counts the chunk framing too), so it gets a quarter more room: the
         // count below is the exact limit, and this one still bounds what the server drains after an early answer.
@@ -28,6 +23,13 @@ internal static class BoundedBody
         if (sizeFeature is { IsReadOnly: false })
         {
             sizeFeature.MaxRequestBodySize = maxBytes + (maxBytes / 4L);
+        }
+
+        // Refused unread; within the cap above the server drains it after answering, so the client, still sending,
+        // gets the answer instead of a reset connection.
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
         }
 
         using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
