@@ -14,7 +14,34 @@ public static class KvHttpApiServiceCollectionExtensions
     public static IServiceCollection AddKvHttpApiDocument(this IServiceCollection services, string documentName = "v1")
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.AddOpenApi(documentName, options => options.AddDocumentTransformer(DescribeAsync));
+        return services.AddOpenApi(documentName, options =>
+        {
+            options.AddDocumentTransformer(DescribeAsync);
+            options.AddOperationTransformer(AddNamespaceParameterAsync);
+        });
+    }
+
+    /// <summary>
+    /// The handlers never bind <c>{namespaceId}</c> (the access filter reads it), so the generator leaves it out of
+    /// the operations; every route of the API has it.
+    /// </summary>
+    private static Task AddNamespaceParameterAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var route = context.Description.RelativePath ?? "";
+        operation.Parameters ??= [];
+        if (route.Contains("{namespaceId}", StringComparison.Ordinal) && !operation.Parameters.Any(p => p.Name == "namespaceId"))
+        {
+            operation.Parameters.Insert(0, new OpenApiParameter
+            {
+                Name = "namespaceId",
+                In = ParameterLocation.Path,
+                Required = true,
+                Description = "The namespace.",
+                Schema = new OpenApiSchema { Type = "string" },
+            });
+        }
+
+        return Task.CompletedTask;
     }
 
     private static Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
