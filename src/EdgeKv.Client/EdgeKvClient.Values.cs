@@ -42,7 +42,7 @@ public sealed partial class EdgeKvClient
         var expiresAt = Header(response, "X-EdgeKv-Expiration") is { } seconds
             ? DateTimeOffset.FromUnixTimeSeconds(long.Parse(seconds, CultureInfo.InvariantCulture))
             : (DateTimeOffset?)null;
-        JsonElement? metadata = Header(response, "X-EdgeKv-Metadata") is { } json ? JsonDocument.Parse(json).RootElement.Clone() : null;
+        JsonElement? metadata = Header(response, "X-EdgeKv-Metadata") is { } json ? ParseElement(json) : null;
         return new EdgeKvEntry(key, bytes, Header(response, "X-EdgeKv-Encoding") ?? "bytes", response.Headers.ETag?.Tag.Trim('"') ?? "", expiresAt, metadata);
     }
 
@@ -106,6 +106,12 @@ public sealed partial class EdgeKvClient
     {
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         return content;
+    }
+
+    private static JsonElement ParseElement(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

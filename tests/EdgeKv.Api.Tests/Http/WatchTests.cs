@@ -187,6 +187,20 @@ public sealed class WatchTests(KvConnectServer server)
     }
 
     [Fact]
+    public async Task Watch_NamespaceDeletedMidStream_StreamEnds()
+    {
+        using var api = new HttpApi(server);
+        var ns = await server.CreateNamespaceAsync();
+        using var watch = await WatchAsync(api, ns, "?prefix=");
+        await watch.NextEventAsync();
+
+        await server.Tokens.Registry.DeleteNamespaceAsync(ns.Id, _ct);
+
+        var ended = await Assert.ThrowsAsync<InvalidOperationException>(watch.NextEventAsync);
+        Assert.Equal("The stream ended before the next event.", ended.Message);
+    }
+
+    [Fact]
     public async Task Watch_ElevenKeys_400WithEngineMessage()
     {
         using var api = new HttpApi(server);
