@@ -1,0 +1,52 @@
+using EdgeKv.Web.Components;
+using Microsoft.AspNetCore.Identity;
+using Radzen;
+
+namespace EdgeKv.Web.Hosting;
+
+/// <summary>
+/// Composes the console: the engine, the domain, Blazor, Radzen, localization, the account and culture endpoints.
+/// Program.cs and the browser tests' server fixture both call these two methods, so they run the same host.
+/// </summary>
+public static class ConsoleHostExtensions
+{
+    /// <summary>Registers every service of the console.</summary>
+    public static WebApplicationBuilder AddEdgeKvConsole(this WebApplicationBuilder builder)
+    {
+        DataPaths.ResolveAgainst(builder.Configuration, builder.Configuration, builder.Environment.ContentRootPath);
+
+        // The static web assets manifest (Radzen's _content/ files, our wwwroot) is read from the build output in
+        // every environment, not only Development; a published app has none and this is then a no-op.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(ConsoleCultures.Configure);
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthorization();
+        services.AddHostedService<ConsoleStartup>();
+        return builder;
+    }
+
+    /// <summary>Adds the middleware and maps every endpoint of the console.</summary>
+    public static WebApplication UseEdgeKvConsole(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapCultureEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
