@@ -1,3 +1,4 @@
+using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
@@ -20,13 +21,19 @@ public static class ConsoleHostExtensions
         builder.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
+        services.AddEdgeKvDomain(builder.Configuration);
+
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(ConsoleCultures.Configure);
+
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(AccountPaths.ConfigureCookie);
         services.AddAuthorization();
+        services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();
+
         services.AddHostedService<ConsoleStartup>();
         return builder;
     }
@@ -46,6 +53,7 @@ public static class ConsoleHostExtensions
 
         app.MapStaticAssets();
         app.MapCultureEndpoints();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

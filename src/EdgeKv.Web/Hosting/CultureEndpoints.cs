@@ -33,9 +33,6 @@ internal static class CultureEndpoints
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
 
         // Only local URLs: the switch must not become an open redirect.
-        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        return Results.LocalRedirect(LocalUrl.OrDefault(returnUrl, "/"));
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }
