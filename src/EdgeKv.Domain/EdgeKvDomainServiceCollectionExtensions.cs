@@ -1,6 +1,12 @@
+using EdgeKv.Domain.Accounts;
+using EdgeKv.Domain.Audit;
+using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Identity;
+using EdgeKv.Domain.Namespaces;
+using EdgeKv.Domain.Projects;
+using EdgeKv.Domain.Records;
 using EdgeKv.Domain.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +52,12 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDomainEvents, DomainEventHub>();
         services.AddScoped<DomainSeeder>();
+        services.AddScoped<AccountApplicationService>();
+        services.AddScoped<NamespaceService>();
+        services.AddScoped<ProjectService>();
+        services.AddScoped<BindingService>();
+        services.AddScoped<RecordService>();
+        services.AddScoped<AuditLogService>();
         return services;
     }
 }
