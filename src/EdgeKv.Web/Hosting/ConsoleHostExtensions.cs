@@ -1,5 +1,6 @@
 using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
+using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
 
@@ -34,6 +35,8 @@ public static class ConsoleHostExtensions
         services.AddAuthorization();
         services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();
 
+        services.AddScoped<ConsoleCaller>();
+        services.AddScoped<ErrorText>();
         services.AddHostedService<ConsoleStartup>();
         return builder;
     }
