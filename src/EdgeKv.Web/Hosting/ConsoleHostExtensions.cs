@@ -1,7 +1,11 @@
+using EdgeKv.Core.Registry;
+using EdgeKv.Domain;
 using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
 using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Radzen;
 
 namespace EdgeKv.Web.Hosting;
@@ -24,7 +28,15 @@ public static class ConsoleHostExtensions
         var services = builder.Services;
         services.AddEdgeKvDomain(builder.Configuration);
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The engine: one registry (one SQLite file per namespace) for the process. TryAdd, so a registration made by
+        // the domain itself takes precedence.
+        services.TryAddSingleton<IKvStoreRegistry>(provider =>
+            new KvStoreRegistry(provider.GetRequiredService<IOptions<EdgeKvDomainOptions>>().Value.DataDirectory));
+
+        // Record values travel over the circuit when typed in the console; 4 MiB covers hand-edited values (larger
+        // ones belong to the API), where SignalR's 32 KiB default would drop the circuit.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 4 * 1024 * 1024);
         services.AddRadzenComponents();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(ConsoleCultures.Configure);
