@@ -5,9 +5,10 @@ namespace EdgeKv.Web.Services;
 
 /// <summary>
 /// Turns the domain's errors into text in the console's language: the resource <c>DomainError.{code}</c> with the
-/// error's arguments, or the domain's English message when no translation exists.
+/// error's arguments, or the domain's English message when no translation exists. Anything else is a fault: it is
+/// logged in full and the person sees a generic message, never a stack trace.
 /// </summary>
-public sealed class ErrorText(IStringLocalizer<SharedResource> l)
+public sealed class ErrorText(IStringLocalizer<SharedResource> l, ILogger<ErrorText> logger)
 {
     /// <summary>The localized message of <paramref name="error"/>.</summary>
     public string For(DomainError error)
@@ -20,6 +21,12 @@ public sealed class ErrorText(IStringLocalizer<SharedResource> l)
     public string For(Exception exception) => exception switch
     {
         DomainException domain => For(domain.Error),
-        _ => l["Common.UnexpectedError"],
+        _ => Unexpected(exception),
     };
+
+    private string Unexpected(Exception exception)
+    {
+        logger.LogError(exception, "A console operation failed unexpectedly.");
+        return l["Common.UnexpectedError"];
+    }
 }
