@@ -1,11 +1,6 @@
-using EdgeKv.Core.Registry;
-using EdgeKv.Domain;
 using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
-using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Radzen;
 
 namespace EdgeKv.Web.Hosting;
@@ -27,11 +22,7 @@ public static class ConsoleHostExtensions
 
         var services = builder.Services;
         services.AddEdgeKvDomain(builder.Configuration);
-
-        // The engine: one registry (one SQLite file per namespace) for the process. TryAdd, so a registration made by
-        // the domain itself takes precedence.
-        services.TryAddSingleton<IKvStoreRegistry>(provider =>
-            new KvStoreRegistry(provider.GetRequiredService<IOptions<EdgeKvDomainOptions>>().Value.DataDirectory));
+        services.AddConsoleServices();
 
         // Record values travel over the circuit when typed in the console; 4 MiB covers hand-edited values (larger
         // ones belong to the API), where SignalR's 32 KiB default would drop the circuit.
@@ -47,8 +38,6 @@ public static class ConsoleHostExtensions
         services.AddAuthorization();
         services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();
 
-        services.AddScoped<ConsoleCaller>();
-        services.AddScoped<ErrorText>();
         services.AddHostedService<ConsoleStartup>();
         return builder;
     }
