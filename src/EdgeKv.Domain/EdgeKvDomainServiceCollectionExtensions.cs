@@ -1,3 +1,4 @@
+using EdgeKv.Core.Registry;
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Bindings;
@@ -48,6 +49,12 @@ public static class EdgeKvDomainServiceCollectionExtensions
             .AddEntityFrameworkStores<EdgeKvDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
+        // One registry per process: it owns the open stores and the budget groups of the data directory.
+        var dataDirectory = configuration[$"{EdgeKv.Domain.EdgeKvDomainOptions.SectionName}:DataDirectory"] is { Length: > 0 } configured
+            ? configured
+            : EdgeKv.Domain.EdgeKvDomainOptions.DefaultDataDirectory;
+        services.TryAddSingleton<IKvStoreRegistry>(_ => new KvStoreRegistry(dataDirectory));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDomainEvents, DomainEventHub>();

@@ -15,6 +15,8 @@ internal static class SqliteStatements
 
     public const string ReaderPragmas = "PRAGMA query_only=1; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8192;";
 
+    public const string CheckpointerPragmas = "PRAGMA busy_timeout=0;";
+
     public const string CheckpointPassive = "PRAGMA wal_checkpoint(PASSIVE)";
     public const string CheckpointTruncate = "PRAGMA wal_checkpoint(TRUNCATE)";
 

@@ -35,7 +35,7 @@ public sealed partial class BindingService
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var (ns, _) = await NamespaceAccess.FindAsync(db, caller, namespaceId, cancellationToken);
-        var views = await Views(db).Where(view => view.NamespaceId == ns.Id).ToListAsync(cancellationToken);
+        var views = await Views(db, db.Bindings.Where(b => b.NamespaceId == ns.Id)).ToListAsync(cancellationToken);
         return [.. views.OrderBy(view => view.ProjectName, StringComparer.OrdinalIgnoreCase).ThenBy(view => view.VariableName, StringComparer.Ordinal)];
     }
 
@@ -44,12 +44,13 @@ public sealed partial class BindingService
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var project = await ProjectAccess.FindAsync(db, caller, projectId, cancellationToken);
-        var views = await Views(db).Where(view => view.ProjectId == project.Id).ToListAsync(cancellationToken);
+        var views = await Views(db, db.Bindings.Where(b => b.ProjectId == project.Id)).ToListAsync(cancellationToken);
         return [.. views.OrderBy(view => view.VariableName, StringComparer.Ordinal)];
     }
 
-    private static IQueryable<BindingView> Views(EdgeKvDbContext db) =>
-        from binding in db.Bindings
+    // Filter before projecting: EF cannot translate a filter on a record built by its constructor.
+    private static IQueryable<BindingView> Views(EdgeKvDbContext db, IQueryable<Binding> bindings) =>
+        from binding in bindings
         join ns in db.Namespaces on binding.NamespaceId equals ns.Id
         join project in db.Projects on binding.ProjectId equals project.Id
         select new BindingView(binding.Id, ns.Id, ns.Name, project.Id, project.Name, binding.VariableName, binding.CreatedAt);

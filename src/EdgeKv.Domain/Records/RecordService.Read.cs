@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using EdgeKv.Core;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
@@ -37,22 +36,16 @@ public sealed partial class RecordService
     }
 
     /// <summary>
-    /// The namespace's change feed from now on (one <see cref="KvChange"/> per commit), for live record lists. The
-    /// caller is authorized once, when this is called; the feed ends when the token is cancelled or the namespace is
-    /// deleted.
+    /// The namespace's change feed from the moment this returns (one <see cref="KvChange"/> per commit), for live
+    /// record lists. The caller is authorized once, when this is called; the feed ends when the token is cancelled or
+    /// the namespace is deleted. Enumerate once.
     /// </summary>
     public async Task<IAsyncEnumerable<KvChange>> WatchChangesAsync(Caller caller, int namespaceId, CancellationToken cancellationToken = default)
     {
         var store = await OpenForReadAsync(caller, namespaceId, cancellationToken);
-        return Follow(store, cancellationToken);
-    }
 
-    private static async IAsyncEnumerable<KvChange> Follow(IKvStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var change in store.ChangesAsync(cancellationToken))
-        {
-            yield return change;
-        }
+        // Subscribed here, before returning, so no commit between this call and the first read is missed.
+        return store.ChangesAsync(cancellationToken);
     }
 
     private static KvRecord ToRecord(KvEntry entry) => new(entry.Key, entry.Value!, entry.Versionstamp!.Value, entry.ExpiresAt);

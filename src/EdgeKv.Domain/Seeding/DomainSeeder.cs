@@ -42,6 +42,9 @@ public sealed class DomainSeeder
         EnsureDatabaseDirectory(_db.Database.GetConnectionString());
         await _db.Database.MigrateAsync(cancellationToken);
 
+        // WAL (persistent in the file): pages read while a decision is being written, as a console with many users does.
+        await _db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
         foreach (var role in EdgeKvRoles.All)
         {
             if (!await _roles.RoleExistsAsync(role))
