@@ -57,6 +57,25 @@ public sealed class RecordEditorDialogTests : ConsolePageContext
         });
     }
 
+    [Fact]
+    public async Task Save_WithExpiry_WritesARecordThatExpires()
+    {
+        var (user, namespaces) = await OpenUserAsync("d@example.com", "ns");
+        var dialog = Render<RecordEditorDialog>(p => p.Add(d => d.NamespaceId, namespaces[0].Id));
+
+        dialog.Find("#record-key").Change("session");
+        dialog.Find("#record-value").Change("token");
+        dialog.Find("#record-expire input").Change("3600");
+        dialog.Find("#dialog-submit").Click();
+
+        dialog.WaitForAssertion(() =>
+        {
+            var record = Get<RecordService>().GetAsync(user, namespaces[0].Id, "session").Result;
+            Assert.NotNull(record?.ExpiresAt);
+            Assert.InRange(record.ExpiresAt.Value, DateTimeOffset.UtcNow.AddMinutes(55), DateTimeOffset.UtcNow.AddMinutes(65));
+        });
+    }
+
     [Theory]
     [InlineData("", "v", RecordFormat.Text, "record.invalid_key")]
     [InlineData("k", "not json", RecordFormat.Json, "record.invalid_json")]

@@ -6,7 +6,7 @@ namespace EdgeKv.Web.Tests.Hosting;
 /// <summary>Every console page refuses anonymous visitors, and the admin pages refuse users, at the HTTP level.</summary>
 public sealed class PageAuthorizationTests(ConsoleApplication app) : IClassFixture<ConsoleApplication>
 {
-    public static TheoryData<string> UserPages => ["/kv", "/projects"];
+    public static TheoryData<string> UserPages => ["/kv", "/kv/1", "/projects", "/projects/1"];
 
     public static TheoryData<string> AdminPages => ["/admin/applications", "/admin/accounts", "/admin/settings", "/admin/audit"];
 

@@ -58,11 +58,10 @@ public abstract partial class ConsolePageContext : ConsoleComponentContext, IAsy
     protected void SignIn(Caller caller, string name)
     {
         _authorization.SetAuthorized(name);
+        _authorization.SetRoles(caller.IsAdmin ? [EdgeKvRoles.Admin] : [EdgeKvRoles.User]);
+
+        // Last: bUnit's SetRoles rebuilds the principal's claims.
         _authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, caller.UserId));
-        if (caller.IsAdmin)
-        {
-            _authorization.SetRoles(EdgeKvRoles.Admin);
-        }
     }
 
     /// <summary>A domain service, as the components get it.</summary>

@@ -11,7 +11,8 @@ using Radzen;
 namespace EdgeKv.Web.Components.Pages.Kv.Records;
 
 /// <summary>
-/// 新建记录 / edit: a string key and a value written as text or as JSON. The key length and the JSON are checked here
+/// 新建记录 / edit: a string key, a value written as text or as JSON, and an optional expiry in seconds (writing
+/// without one clears an earlier expiry, as a Deno set does). The key length and the JSON are checked here
 /// so the person sees the problem at once; the domain checks them again and enforces the account's capacity.
 /// Closes with true when the record was written.
 /// </summary>
@@ -20,6 +21,7 @@ public sealed partial class RecordEditorDialog
     private string _key = "";
     private string _value = "";
     private RecordFormat _format = RecordFormat.Text;
+    private int? _expireInSeconds;
     private string? _error;
     private bool _busy;
 
@@ -96,7 +98,8 @@ public sealed partial class RecordEditorDialog
         _busy = true;
         try
         {
-            await Records.PutAsync(await CallerSource.GetAsync(), NamespaceId, _key, _value, _format);
+            var expireIn = _expireInSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            await Records.PutExpiringAsync(await CallerSource.GetAsync(), NamespaceId, _key, _value, _format, expireIn);
             Dialogs.Close(true);
         }
         catch (Exception exception)
