@@ -51,6 +51,24 @@ public sealed class KvFlowTests(ConsoleServerFixture server) : IClassFixture<Con
         await Expect(RecordRow(user.Page, "from-engine")).ToContainTextAsync("written elsewhere");
         await user.ScreenshotAsync("namespace-records");
 
+        // View a value in full: formatted JSON.
+        await RecordRow(user.Page, "config").Locator(".view-record").ClickAsync();
+        await user.Page.Locator(".rz-dialog").GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
+        await Expect(user.Page.Locator("#record-json")).ToHaveTextAsync("{\n  \"count\": 1\n}");
+        await user.ScreenshotAsync("record-viewer");
+        await user.Page.Keyboard.PressAsync("Escape");
+        await Expect(user.Page.Locator(".rz-dialog")).ToHaveCountAsync(0);
+
+        // Delete one record after confirming, then two at once.
+        await RecordRow(user.Page, "greeting").Locator(".delete-record").ClickAsync();
+        await user.Page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await Expect(RecordRow(user.Page, "greeting")).ToHaveCountAsync(0);
+        await user.Page.Locator(".record-select[data-key='config']").CheckAsync();
+        await user.Page.Locator(".record-select[data-key='from-engine']").CheckAsync();
+        await user.Page.Locator("#delete-selected").ClickAsync();
+        await user.Page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await Expect(user.Page.Locator("#record-grid")).ToContainTextAsync("暂无记录");
+
         Assert.Empty(user.Errors);
         Assert.Empty(admin.Errors);
     }
