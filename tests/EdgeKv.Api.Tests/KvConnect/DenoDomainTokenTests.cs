@@ -4,15 +4,18 @@ using EdgeKv.Api.Tests.Support;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
+using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
+using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Api.Tests.KvConnect;
 
 /// <summary>
 /// The unmodified Deno runtime against KV Connect authorized by the real domain: users approved, namespaces created
-/// and tokens issued through the domain services, tokens resolved by <see cref="Access.DomainKvAccessResolver"/>.
+/// and tokens issued through the domain services, tokens resolved by <see cref="Api.Access.DomainKvAccessResolver"/>.
 /// </summary>
 public sealed class DenoDomainTokenTests(DomainKvConnectServer server) : IClassFixture<DomainKvConnectServer>
 {
@@ -56,7 +59,7 @@ public sealed class DenoDomainTokenTests(DomainKvConnectServer server) : IClassF
         Assert.Equal(JsonValueKind.Null, before.GetProperty("writeError").ValueKind);
 
         // Act
-        await server.InScopeAsync(s => Get<AccessTokenService>(s).RevokeAsync(ann, token.Token.Id, Ct));
+        await server.InScopeAsync(s => s.GetRequiredService<AccessTokenService>().RevokeAsync(ann, token.Token.Id, Ct));
         await deno.SendLineAsync("revoked");
         var after = await deno.NextAsync(Ct);
 
@@ -120,7 +123,7 @@ public sealed class DenoDomainTokenTests(DomainKvConnectServer server) : IClassF
         Assert.Equal(JsonValueKind.Null, (await deno.NextAsync(Ct)).GetProperty("writeError").ValueKind);
 
         // Act
-        await server.InScopeAsync(s => Get<Domain.Accounts.AccountApplicationService>(s).SuspendAsync(server.Admin, accountId, "abuse", Ct));
+        await server.InScopeAsync(s => s.GetRequiredService<AccountApplicationService>().SuspendAsync(server.Admin, accountId, "abuse", Ct));
         await deno.SendLineAsync("suspended");
         var after = await deno.NextAsync(Ct);
 
@@ -138,11 +141,7 @@ public sealed class DenoDomainTokenTests(DomainKvConnectServer server) : IClassF
         var (ann, _) = await server.CreateOpenUserAsync("ann");
         var ns = await server.CreateNamespaceAsync(ann);
         var token = await server.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
-        await server.InScopeAsync(async s =>
-        {
-            await Get<NamespaceService>(s).DeleteAsync(ann, ns.Id, Ct);
-            return true;
-        });
+        await server.InScopeAsync(s => s.GetRequiredService<NamespaceService>().DeleteAsync(ann, ns.Id, Ct));
 
         // Act
         var result = await ClientProcess.RunDenoAsync("access.ts", token.Secret, server.ScriptEnvironmentFor(ns), Ct);
@@ -153,10 +152,7 @@ public sealed class DenoDomainTokenTests(DomainKvConnectServer server) : IClassF
         Assert.Contains(KvConnectErrors.NamespaceNotFound, error);
     }
 
-    private static T Get<T>(IServiceProvider services)
-        where T : notnull => (T)services.GetService(typeof(T))!;
-
-    private async Task<(NamespaceView Namespace, IKvStore Store)> GuardedNamespaceAsync(Domain.Authorization.Caller owner)
+    private async Task<(NamespaceView Namespace, IKvStore Store)> GuardedNamespaceAsync(Caller owner)
     {
         var ns = await server.CreateNamespaceAsync(owner);
         var store = await server.StoreAsync(ns);

@@ -116,6 +116,13 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>Runs <paramref name="action"/> with the services of a fresh scope.</summary>
+    public Task InScopeAsync(Func<IServiceProvider, Task> action) => InScopeAsync(async services =>
+    {
+        await action(services);
+        return true;
+    });
+
     /// <summary>What programs did through <paramref name="tokenId"/>, newest first (as an admin reads the audit log).</summary>
     public Task<IReadOnlyList<AuditEntry>> UsesOfAsync(int tokenId) =>
         InScopeAsync(services => services.GetRequiredService<AuditLogService>().ListAsync(
