@@ -1,4 +1,5 @@
 using EdgeKv.Domain.Accounts;
+using EdgeKv.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace EdgeKv.Domain.Tokens;
@@ -27,14 +28,14 @@ public sealed partial class AccessTokenService
             return AccessTokenResolution.Denied(AccessTokenDenial.InvalidToken);
         }
 
-        var token = await FindTokenAsync(secret!, cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var token = await FindTokenAsync(db, secret!, cancellationToken);
         var now = Now;
         if (token is null || token.StatusAt(now) != AccessTokenStatus.Active)
         {
             return AccessTokenResolution.Denied(AccessTokenDenial.InvalidToken, token?.Id);
         }
 
-        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await (
             from ns in db.Namespaces
             join account in db.Accounts on ns.AccountId equals account.Id
@@ -73,11 +74,11 @@ public sealed partial class AccessTokenService
     }
 
     // The prefix finds the candidates by index; the hash decides, compared in constant time.
-    private async Task<AccessToken?> FindTokenAsync(string secret, CancellationToken cancellationToken)
+    // Every candidate is compared (no early exit), though one prefix almost always has one row.
+    private static async Task<AccessToken?> FindTokenAsync(EdgeKvDbContext db, string secret, CancellationToken cancellationToken)
     {
         var prefix = AccessTokenSecret.PrefixOf(secret);
         var hash = AccessTokenSecret.Hash(secret);
-        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var candidates = await db.AccessTokens.AsNoTracking().Where(t => t.Prefix == prefix).ToListAsync(cancellationToken);
         AccessToken? found = null;
         foreach (var candidate in candidates)
