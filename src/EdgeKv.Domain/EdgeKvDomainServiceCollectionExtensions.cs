@@ -9,6 +9,7 @@ using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Projects;
 using EdgeKv.Domain.Records;
 using EdgeKv.Domain.Seeding;
+using EdgeKv.Domain.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -65,6 +66,7 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.AddScoped<BindingService>();
         services.AddScoped<RecordService>();
         services.AddScoped<AuditLogService>();
+        services.AddScoped<AccessTokenService>();
         return services;
     }
 }

@@ -69,6 +69,9 @@ namespace EdgeKv.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AccessTokenId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -101,6 +104,8 @@ namespace EdgeKv.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessTokenId");
 
                     b.HasIndex("OwnerUserId");
 
@@ -293,6 +298,80 @@ namespace EdgeKv.Migrations
                     b.ToTable("Projects", (string)null);
                 });
 
+            modelBuilder.Entity("EdgeKv.Domain.Tokens.AccessToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllNamespaces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReadAuditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Permission")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("Prefix");
+
+                    b.ToTable("AccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.Tokens.AccessTokenNamespace", b =>
+                {
+                    b.Property<int>("AccessTokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NamespaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccessTokenId", "NamespaceId");
+
+                    b.HasIndex("NamespaceId");
+
+                    b.ToTable("AccessTokenNamespaces", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -459,6 +538,30 @@ namespace EdgeKv.Migrations
                     b.HasOne("EdgeKv.Domain.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.Tokens.AccessToken", b =>
+                {
+                    b.HasOne("EdgeKv.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.Tokens.AccessTokenNamespace", b =>
+                {
+                    b.HasOne("EdgeKv.Domain.Tokens.AccessToken", null)
+                        .WithMany()
+                        .HasForeignKey("AccessTokenId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EdgeKv.Domain.Namespaces.KvNamespace", null)
+                        .WithMany()
+                        .HasForeignKey("NamespaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -50,4 +50,16 @@ public static class AuditActions
 
     /// <summary>Records were deleted in bulk.</summary>
     public const string RecordsBulkDeleted = "records.bulk_deleted";
+
+    /// <summary>An access token was created.</summary>
+    public const string TokenCreated = "token.created";
+
+    /// <summary>An access token was revoked (by its owner or an admin).</summary>
+    public const string TokenRevoked = "token.revoked";
+
+    /// <summary>A program used an access token to write to a namespace (recorded for every write, before it is applied).</summary>
+    public const string TokenWrite = "token.write";
+
+    /// <summary>A program used an access token to read a namespace (sampled: the first read per token per hour).</summary>
+    public const string TokenRead = "token.read";
 }

@@ -26,4 +26,10 @@ public class AuditEntry
 
     /// <summary>When it happened (UTC).</summary>
     public DateTime Timestamp { get; set; }
+
+    /// <summary>
+    /// The access token a program acted through (the actor is then the token's owner); null for changes made in the
+    /// console.
+    /// </summary>
+    public int? AccessTokenId { get; set; }
 }

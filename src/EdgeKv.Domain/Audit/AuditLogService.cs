@@ -39,6 +39,11 @@ public sealed class AuditLogService
             entries = entries.Where(entry => entry.TargetId == query.TargetId);
         }
 
+        if (query.AccessTokenId is { } tokenId)
+        {
+            entries = entries.Where(entry => entry.AccessTokenId == tokenId);
+        }
+
         // Ids increase with time, and unlike timestamps they never tie.
         return await entries
             .OrderByDescending(entry => entry.Id)

@@ -6,4 +6,11 @@ namespace EdgeKv.Domain.Audit;
 /// <param name="OwnerUserId">Only entries about this user's resources (admins; users always see only their own).</param>
 /// <param name="Skip">Entries to skip (paging).</param>
 /// <param name="Take">Entries to return, 1..<see cref="AuditLogService.MaxPageSize"/>.</param>
-public sealed record AuditQuery(string? TargetType = null, string? TargetId = null, string? OwnerUserId = null, int Skip = 0, int Take = 50);
+/// <param name="AccessTokenId">Only what programs did through this access token.</param>
+public sealed record AuditQuery(
+    string? TargetType = null,
+    string? TargetId = null,
+    string? OwnerUserId = null,
+    int Skip = 0,
+    int Take = 50,
+    int? AccessTokenId = null);

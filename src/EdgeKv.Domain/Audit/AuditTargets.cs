@@ -17,4 +17,7 @@ public static class AuditTargets
 
     /// <summary>A binding (target id: the binding id).</summary>
     public const string Binding = "binding";
+
+    /// <summary>An access token (target id: the token id).</summary>
+    public const string AccessToken = "access_token";
 }

@@ -14,7 +14,8 @@ internal static class AuditTrail
         object targetId,
         string? ownerUserId,
         string? reason,
-        DateTime timestamp) =>
+        DateTime timestamp,
+        int? accessTokenId = null) =>
         db.AuditEntries.Add(new AuditEntry
         {
             ActorUserId = actor.UserId,
@@ -24,5 +25,6 @@ internal static class AuditTrail
             OwnerUserId = ownerUserId,
             Reason = reason,
             Timestamp = timestamp,
+            AccessTokenId = accessTokenId,
         });
 }

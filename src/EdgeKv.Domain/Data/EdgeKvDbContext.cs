@@ -5,14 +5,15 @@ using EdgeKv.Domain.Identity;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Platform;
 using EdgeKv.Domain.Projects;
+using EdgeKv.Domain.Tokens;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace EdgeKv.Domain.Data;
 
 /// <summary>
-/// The console's database (admin.db): Identity's tables plus KV accounts, namespaces, projects, bindings, the audit
-/// log and the platform settings. Records are not here: they live in the engine, one store per namespace.
+/// The console's database (admin.db): Identity's tables plus KV accounts, namespaces, projects, bindings, access
+/// tokens, the audit log and the platform settings. Records are not here: they live in the engine, one store per namespace.
 /// </summary>
 /// <remarks>
 /// Migrations live in the EdgeKv.Migrations assembly. To add one, from the repository root (dotnet-ef 9 runs on the
@@ -47,6 +48,12 @@ public class EdgeKvDbContext : IdentityDbContext<ApplicationUser>
 
     /// <summary>The audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Access tokens of every user (secrets are not stored, only their hashes).</summary>
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    /// <summary>The chosen namespaces of access tokens.</summary>
+    public DbSet<AccessTokenNamespace> AccessTokenNamespaces => Set<AccessTokenNamespace>();
 
     /// <summary>The one row of platform settings.</summary>
     public DbSet<PlatformSettings> PlatformSettings => Set<PlatformSettings>();

@@ -18,4 +18,8 @@ public sealed record DomainEvent(
     int? AccountId,
     int? NamespaceId,
     int? ProjectId,
-    DateTime OccurredAt);
+    DateTime OccurredAt)
+{
+    /// <summary>The access token concerned, if any.</summary>
+    public int? AccessTokenId { get; init; }
+}

@@ -38,4 +38,10 @@ public enum DomainEventKind
 
     /// <summary>A binding was made or removed (also when deleting a namespace or project removed bindings).</summary>
     BindingChanged,
+
+    /// <summary>An access token was created.</summary>
+    TokenCreated,
+
+    /// <summary>An access token was revoked.</summary>
+    TokenRevoked,
 }

@@ -10,6 +10,7 @@ using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Projects;
 using EdgeKv.Domain.Records;
 using EdgeKv.Domain.Seeding;
+using EdgeKv.Domain.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,8 @@ internal sealed partial class DomainHost : IAsyncDisposable
 
     public AuditLogService AuditLog => Get<AuditLogService>();
 
+    public AccessTokenService Tokens => Get<AccessTokenService>();
+
     public IKvStoreRegistry Registry => Get<IKvStoreRegistry>();
 
     public IDomainEvents Events => Get<IDomainEvents>();
@@ -62,18 +65,19 @@ internal sealed partial class DomainHost : IAsyncDisposable
     public UserManager<ApplicationUser> Users => Get<UserManager<ApplicationUser>>();
 
     /// <summary>Builds the services on a new temporary folder; <paramref name="settings"/> add or override configuration.</summary>
-    public static DomainHost Create(IDictionary<string, string?>? settings = null) => Create(NewRoot(), settings);
+    public static DomainHost Create(IDictionary<string, string?>? settings = null) => Create(NewRoot(), settings, time: null);
 
     /// <summary>
     /// A migrated and seeded domain, ready for the services. The admin database starts as a copy of one migrated and
     /// seeded once per test run (migrating per test would dominate the suite's time); the seeder still runs on it,
-    /// so every test also checks that seeding an existing database is a no-op.
+    /// so every test also checks that seeding an existing database is a no-op. <paramref name="time"/> replaces the
+    /// system clock for every service (e.g. a <see cref="ManualClock"/>).
     /// </summary>
-    public static async Task<DomainHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<DomainHost> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var root = NewRoot();
         File.Copy(await SeededTemplate.Value, Path.Combine(root, "admin.db"));
-        var host = Create(root, settings);
+        var host = Create(root, settings, time);
         var adminId = await host.Get<DomainSeeder>().SeedAsync(TestContext.Current.CancellationToken);
         host.Admin = new Caller(adminId, IsAdmin: true);
         return host;
@@ -84,7 +88,7 @@ internal sealed partial class DomainHost : IAsyncDisposable
     private static async Task<string> CreateSeededTemplateAsync()
     {
         var root = NewRoot();
-        var services = Build(root, settings: null);
+        var services = Build(root, settings: null, time: null);
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DomainSeeder>().SeedAsync();
@@ -104,9 +108,10 @@ internal sealed partial class DomainHost : IAsyncDisposable
         return root;
     }
 
-    private static DomainHost Create(string root, IDictionary<string, string?>? settings) => new(root, Build(root, settings));
+    private static DomainHost Create(string root, IDictionary<string, string?>? settings, TimeProvider? time) =>
+        new(root, Build(root, settings, time));
 
-    private static ServiceProvider Build(string root, IDictionary<string, string?>? settings)
+    private static ServiceProvider Build(string root, IDictionary<string, string?>? settings, TimeProvider? time)
     {
         var values = new Dictionary<string, string?>
         {
@@ -121,6 +126,12 @@ internal sealed partial class DomainHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        if (time is not null)
+        {
+            // Before the domain, whose TryAdd then keeps it.
+            services.AddSingleton(time);
+        }
+
         services.AddEdgeKvDomain(configuration);
 
         // The host's part: authentication (cookies in the web host) is what SignInManager needs to be built.

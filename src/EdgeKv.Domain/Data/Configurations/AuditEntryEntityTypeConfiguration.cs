@@ -18,5 +18,6 @@ internal sealed class AuditEntryEntityTypeConfiguration : IEntityTypeConfigurati
         builder.Property(entry => entry.Reason).HasMaxLength(DomainValidation.MaxReasonLength);
         builder.HasIndex(entry => new { entry.TargetType, entry.TargetId });
         builder.HasIndex(entry => entry.OwnerUserId);
+        builder.HasIndex(entry => entry.AccessTokenId);
     }
 }
