@@ -18,6 +18,9 @@ public enum KvMutationKind
     /// <summary>Keep the larger of the stored KvU64 and the operand; creates the key when absent.</summary>
     Max,
 
-    /// <summary>Write the value under the key with the commit's versionstamp appended as a bytes part (KV Connect).</summary>
+    /// <summary>
+    /// Write the value under the key with the commit's versionstamp appended as one more part: a string of its 20 lowercase
+    /// hex characters, exactly as Deno KV appends it (KV Connect, <c>kv.atomic().set([...key, versionstamp])</c>).
+    /// </summary>
     SetSuffixVersionstampedKey,
 }

@@ -1,0 +1,22 @@
+using EdgeKv.Core.Keys;
+
+namespace EdgeKv.Core.Sqlite;
+
+/// <summary>What one applied (not yet durable) commit changed: its version, stats deltas, keys, earliest expiry set.</summary>
+internal sealed class CommitOutcome(ulong version, int mutationCount)
+{
+    private readonly List<KvKey> _changedKeys = new(mutationCount);
+
+    public ulong Version { get; } = version;
+
+    public long DeltaBytes { get; set; }
+
+    public long DeltaKeys { get; set; }
+
+    public long EarliestExpiryMs { get; set; } = long.MaxValue;
+
+    public void KeyChanged(KvKey key) => _changedKeys.Add(key);
+
+    /// <summary>The changed keys, each once, in the order first changed.</summary>
+    public IReadOnlyList<KvKey> ChangedKeys() => _changedKeys.Count <= 1 ? _changedKeys : _changedKeys.Distinct().ToArray();
+}

@@ -1,0 +1,38 @@
+namespace EdgeKv.Core.Sqlite;
+
+/// <summary>
+/// Tuning of a <see cref="SqliteKvStore"/>. The defaults suit a server; tests shorten the background intervals.
+/// None of them weakens durability: every acknowledged commit is fsynced whatever the options.
+/// </summary>
+public sealed record KvStoreOptions
+{
+    /// <summary>The clock that decides expiry (tests may pass a controllable one).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Read connections kept open for reuse (more are opened under load and closed after).</summary>
+    public int ReadConnectionPoolSize { get; init; } = 8;
+
+    /// <summary>Most commits applied in one SQLite transaction (one fsync) when several are queued.</summary>
+    public int MaxGroupCommitSize { get; init; } = 256;
+
+    /// <summary>
+    /// Longest wait between two expiry sweeps. The sweeper also wakes when the earliest known expiry is due, so this
+    /// only bounds how late a key expired by another process's clock is physically removed.
+    /// </summary>
+    public TimeSpan MaxExpirySweepInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the background checkpointer copies the write-ahead log into the database file.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Commits after which the checkpointer runs without waiting for its interval.</summary>
+    public int CheckpointAfterCommits { get; init; } = 2000;
+
+    /// <summary>
+    /// Changes buffered per change-feed reader; past this, new changes are merged into the last buffered one
+    /// (no change is lost and the writer never waits for a slow reader).
+    /// </summary>
+    public int ChangeFeedBufferSize { get; init; } = 1024;
+
+    /// <summary>The options every store uses unless told otherwise.</summary>
+    public static KvStoreOptions Default { get; } = new();
+}

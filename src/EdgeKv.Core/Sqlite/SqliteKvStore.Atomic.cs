@@ -1,0 +1,58 @@
+using EdgeKv.Core.Keys;
+using EdgeKv.Core.Store;
+using EdgeKv.Core.Values;
+
+namespace EdgeKv.Core.Sqlite;
+
+public sealed partial class SqliteKvStore
+{
+    /// <inheritdoc />
+    public async Task<Versionstamp> SetAsync(KvKey key, KvValue value, TimeSpan? expireIn = null, CancellationToken cancellationToken = default)
+    {
+        var result = await CommitAsync(new KvAtomicWrite([], [new KvMutation(KvMutationKind.Set, key, value, expireIn)]), cancellationToken)
+            .ConfigureAwait(false);
+        return result.Versionstamp!.Value;
+    }
+
+    /// <inheritdoc />
+    public async Task<Versionstamp> DeleteAsync(KvKey key, CancellationToken cancellationToken = default)
+    {
+        var result = await CommitAsync(new KvAtomicWrite([], [new KvMutation(KvMutationKind.Delete, key)]), cancellationToken)
+            .ConfigureAwait(false);
+        return result.Versionstamp!.Value;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Everything is validated before the commit is queued. Cancellation is honoured only until the commit is queued:
+    /// once the writer has it, it commits (or not) and the caller learns the outcome.
+    /// </remarks>
+    public Task<KvCommitResult> CommitAsync(KvAtomicWrite write, CancellationToken cancellationToken = default)
+    {
+        var (checkKeys, mutationKeys) = KvValidation.AtomicWrite(write);
+        cancellationToken.ThrowIfCancellationRequested();
+        var request = new CommitRequest(write, checkKeys, mutationKeys);
+        Enqueue(request);
+        return request.Completion.Task;
+    }
+
+    /// <summary>Queues a request and, when the writer is idle, runs it on this thread (see <see cref="RunWriter"/>).</summary>
+    private void Enqueue(WriteRequest request)
+    {
+        // Counting submitters lets DisposeAsync wait until no request can still slip in behind its final drain.
+        Interlocked.Increment(ref _submitting);
+        try
+        {
+            ThrowIfClosed();
+            _pending.Enqueue(request);
+            if (TryTakeWriter())
+            {
+                RunWriter(inline: true);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _submitting);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using EdgeKv.Core.Store;
+
+namespace EdgeKv.Core.Sqlite;
+
+public sealed partial class SqliteKvStore
+{
+    /// <inheritdoc />
+    /// <remarks>The subscription starts at this call (not at the first MoveNextAsync), so no change after it is missed.</remarks>
+    public IAsyncEnumerable<KvChange> ChangesAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfClosed();
+        return ReadChangesAsync(_feed.Subscribe(_options.ChangeFeedBufferSize), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<KvChange> ReadChangesAsync(
+        ChangeSubscription subscription, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await ReadOrEndAsync(subscription, cancellationToken).ConfigureAwait(false) is { } batch)
+            {
+                foreach (var change in batch)
+                {
+                    yield return change;
+                }
+            }
+        }
+        finally
+        {
+            _feed.Unsubscribe(subscription);
+        }
+    }
+
+    /// <summary>The next changes, or null when the feed ended or the reader cancelled (an ending, not an error).</summary>
+    private static async Task<IReadOnlyList<KvChange>?> ReadOrEndAsync(ChangeSubscription subscription, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await subscription.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Bookkeeping after a durable commit group or sweep: wake the sweeper and checkpointer when due.</summary>
+    private void AfterDurableWrite(int commits, long earliestExpiryMs)
+    {
+        if (earliestExpiryMs < Volatile.Read(ref _earliestExpiryMs))
+        {
+            Volatile.Write(ref _earliestExpiryMs, earliestExpiryMs);
+            Wake(_sweepWake);
+        }
+
+        if (Interlocked.Add(ref _commitsSinceCheckpoint, commits) >= _options.CheckpointAfterCommits)
+        {
+            Wake(_checkpointWake);
+        }
+    }
+
+    /// <summary>Publishes each successful commit's change and completes every caller, in commit order.</summary>
+    private void Settle(List<CommitRequest> group, object?[] outcomes)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            var completion = group[i].Completion;
+            switch (outcomes[i])
+            {
+                case CommitOutcome outcome:
+                    var versionstamp = Versionstamp.FromCommitVersion(outcome.Version);
+                    _feed.Publish(new KvChange(versionstamp, outcome.ChangedKeys()));
+                    completion.TrySetResult(new KvCommitResult(true, versionstamp));
+                    break;
+                case KvCommitResult result:
+                    completion.TrySetResult(result);
+                    break;
+                case Exception exception:
+                    completion.TrySetException(exception);
+                    break;
+            }
+        }
+    }
+
+    private static void Wake(SemaphoreSlim signal)
+    {
+        if (signal.CurrentCount == 0)
+        {
+            try
+            {
+                signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled: one wake-up is enough.
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+
+namespace EdgeKv.Core.Sqlite;
+
+/// <summary>
+/// The store's schema as an ordered list of migrations. Opening a store applies, in one transaction, every
+/// migration after the version recorded in <c>schema_version</c>, then records the new version. Never edit a
+/// shipped migration: append a new one.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static readonly string[] Migrations =
+    [
+        // 1: the key-value rows (clustered on the encoded key, so a list is one ordered range scan) and the meta row.
+        """
+        CREATE TABLE kv (
+          k BLOB NOT NULL PRIMARY KEY,
+          v BLOB NOT NULL,
+          encoding INTEGER NOT NULL,
+          version INTEGER NOT NULL,
+          expires_at INTEGER
+        ) WITHOUT ROWID;
+        CREATE INDEX kv_expires_at ON kv (expires_at) WHERE expires_at IS NOT NULL;
+        CREATE TABLE meta (
+          id INTEGER PRIMARY KEY CHECK (id = 0),
+          version INTEGER NOT NULL,
+          key_count INTEGER NOT NULL,
+          stored_bytes INTEGER NOT NULL
+        );
+        INSERT INTO meta (id, version, key_count, stored_bytes) VALUES (0, 0, 0, 0);
+        """,
+    ];
+
+    /// <summary>Brings the database on <paramref name="connection"/> to the latest schema, atomically.</summary>
+    public static void Migrate(SqliteConnection connection)
+    {
+        Execute(connection, SqliteStatements.BeginWrite);
+        try
+        {
+            Execute(connection, SqliteStatements.CreateSchemaVersionTable);
+            using var get = connection.CreateCommand();
+            get.CommandText = SqliteStatements.GetSchemaVersion;
+            var current = get.ExecuteScalar() is long v ? (int)v : 0;
+            if (current > Migrations.Length)
+            {
+                throw new InvalidOperationException(
+                    $"The store's schema version {current} is newer than this engine's {Migrations.Length}.");
+            }
+
+            for (var version = current + 1; version <= Migrations.Length; version++)
+            {
+                Execute(connection, Migrations[version - 1]);
+            }
+
+            using var set = connection.CreateCommand();
+            set.CommandText = SqliteStatements.SetSchemaVersion;
+            set.Parameters.AddWithValue("$version", Migrations.Length);
+            set.ExecuteNonQuery();
+            Execute(connection, SqliteStatements.Commit);
+        }
+        catch
+        {
+            Execute(connection, SqliteStatements.Rollback);
+            throw;
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,67 @@
+namespace EdgeKv.Core.Sqlite;
+
+/// <summary>
+/// Every SQL statement of the store, in one place. Rows of <c>kv</c> hold the tuple-encoded key, the value with its
+/// encoding, the commit version that last wrote it and an optional expiry (ms since the Unix epoch). A row whose
+/// <c>expires_at</c> is at or before "now" is invisible to every read, so reads pass "now" as <c>$now</c>.
+/// </summary>
+internal static class SqliteStatements
+{
+    // Connection set-up. synchronous=FULL fsyncs the WAL on every commit (an acknowledged commit survives a crash);
+    // wal_autocheckpoint=0 keeps checkpoints off the writer's path (the background checkpointer does them).
+    public const string WriterPragmas =
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0; " +
+        "PRAGMA journal_size_limit=67108864; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16384;";
+
+    public const string ReaderPragmas = "PRAGMA query_only=1; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8192;";
+
+    public const string CheckpointPassive = "PRAGMA wal_checkpoint(PASSIVE)";
+    public const string CheckpointTruncate = "PRAGMA wal_checkpoint(TRUNCATE)";
+
+    // Transactions. The writer's BEGIN IMMEDIATE takes the write lock up front; readers' deferred BEGIN pins one
+    // snapshot from their first read to COMMIT (WAL snapshot isolation).
+    public const string BeginWrite = "BEGIN IMMEDIATE";
+    public const string BeginRead = "BEGIN";
+    public const string Commit = "COMMIT";
+    public const string Rollback = "ROLLBACK";
+    public const string Savepoint = "SAVEPOINT one_commit";
+    public const string ReleaseSavepoint = "RELEASE one_commit";
+    public const string RollbackToSavepoint = "ROLLBACK TO one_commit";
+
+    // Schema versioning (migrations are in SqliteSchema).
+    public const string CreateSchemaVersionTable =
+        "CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 0), version INTEGER NOT NULL)";
+    public const string GetSchemaVersion = "SELECT version FROM schema_version WHERE id = 0";
+    public const string SetSchemaVersion = "INSERT OR REPLACE INTO schema_version (id, version) VALUES (0, $version)";
+
+    // Meta: the last commit version and exact stats, written in the same transaction as every commit.
+    public const string GetMeta = "SELECT version, key_count, stored_bytes FROM meta WHERE id = 0";
+    public const string SetMeta =
+        "UPDATE meta SET version = $version, key_count = $key_count, stored_bytes = $stored_bytes WHERE id = 0";
+
+    // Reads.
+    public const string GetEntry =
+        "SELECT v, encoding, version, expires_at FROM kv WHERE k = $k AND (expires_at IS NULL OR expires_at > $now)";
+    public const string ListAscending =
+        "SELECT k, v, encoding, version, expires_at FROM kv " +
+        "WHERE k >= $start AND k < $end AND (expires_at IS NULL OR expires_at > $now) ORDER BY k ASC LIMIT $limit";
+    public const string ListDescending =
+        "SELECT k, v, encoding, version, expires_at FROM kv " +
+        "WHERE k >= $start AND k < $end AND (expires_at IS NULL OR expires_at > $now) ORDER BY k DESC LIMIT $limit";
+
+    // Writes. The row's size and state are read first so stats and budgets are exact; expired rows still count
+    // as stored until they are overwritten or swept.
+    public const string GetRowState = "SELECT length(k) + length(v), encoding, version, expires_at FROM kv WHERE k = $k";
+    public const string GetRowValue = "SELECT v FROM kv WHERE k = $k";
+    public const string Upsert =
+        "INSERT INTO kv (k, v, encoding, version, expires_at) VALUES ($k, $v, $encoding, $version, $expires_at) " +
+        "ON CONFLICT (k) DO UPDATE SET v = excluded.v, encoding = excluded.encoding, version = excluded.version, " +
+        "expires_at = excluded.expires_at";
+    public const string Delete = "DELETE FROM kv WHERE k = $k";
+
+    // Expiry sweep (uses the partial index on expires_at).
+    public const string DeleteExpired =
+        "DELETE FROM kv WHERE k IN (SELECT k FROM kv WHERE expires_at IS NOT NULL AND expires_at <= $now " +
+        "ORDER BY expires_at LIMIT $limit) RETURNING k, length(k) + length(v)";
+    public const string EarliestExpiry = "SELECT min(expires_at) FROM kv WHERE expires_at IS NOT NULL";
+}
