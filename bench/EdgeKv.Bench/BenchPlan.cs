@@ -6,13 +6,22 @@ namespace EdgeKv.Bench;
 /// </summary>
 internal sealed record BenchPlan(int Sets, int Atomics, int Writers, int SetsPerWriter)
 {
-    /// <summary>Keys written and read once before measuring (outside every measured range), to warm JIT and caches.</summary>
-    public int Warmup => Math.Min(500, Sets);
+    /// <summary>Every value written is this many bytes (a Uint8Array in Deno, <c>KvValue.Bytes</c> in EdgeKv).</summary>
+    public const int ValueBytes = 100;
+
+    /// <summary>Run first and not reported: every operation once on keys no measured workload touches.</summary>
+    public const string WarmUp = "warmup";
+
+    /// <summary>The measured workloads, in the order they run (each builds on the keys the ones before wrote).</summary>
+    public static IReadOnlyList<string> Workloads { get; } = ["set", "get", "list", "checkAndSet", "sum", "concurrentSet"];
 
     public static BenchPlan Full { get; } = new(Sets: 20_000, Atomics: 2_000, Writers: 8, SetsPerWriter: 1_000);
 
     public static BenchPlan Quick { get; } = new(Sets: 2_000, Atomics: 200, Writers: 8, SetsPerWriter: 100);
 
-    /// <summary>Every value written is this many bytes (a Uint8Array in Deno, <c>KvValue.Bytes</c> in EdgeKv).</summary>
-    public const int ValueBytes = 100;
+    /// <summary>How many warm-up keys are written and read (the Deno script uses the same rule).</summary>
+    public int WarmUpKeys => Math.Min(500, Sets);
+
+    /// <summary>The arguments the Deno script takes after its directory.</summary>
+    public IEnumerable<string> ScriptArguments() => [$"{Sets}", $"{Atomics}", $"{Writers}", $"{SetsPerWriter}"];
 }

@@ -1,4 +1,5 @@
 using EdgeKv.Bench;
+using EdgeKv.Core.Sqlite;
 
 // EdgeKv against Deno KV, same workload, same machine, same run (bench/README.md).
 // Options: --quick (a tenth of the counts), --rounds N (default 3; each row reports the median round).
@@ -6,33 +7,50 @@ var plan = args.Contains("--quick") ? BenchPlan.Quick : BenchPlan.Full;
 var rounds = Option("--rounds") ?? 3;
 var repoRoot = RepoRoot.Find();
 
+// EdgeKv checkpoints its log in the background (at most this long after a commit); pausing that long after each
+// engine's turn keeps one engine's leftover disk work out of the other's measurement.
+var settle = KvStoreOptions.Default.CheckpointInterval + TimeSpan.FromMilliseconds(500);
+
 var fsyncBefore = DiskProbe.MedianFsyncMilliseconds();
 List<WorkloadResult> edgeKvRounds = [], denoRounds = [];
 for (var round = 1; round <= rounds; round++)
 {
-    // Alternate which engine goes first, so a drift in the machine's load does not favour one side.
-    Func<Task>[] runs =
-    [
-        async () => edgeKvRounds.Add(await WithTempDirectoryAsync(directory => EdgeKvWorkload.RunInDirectoryAsync(plan, directory))),
-        async () => denoRounds.Add(await WithTempDirectoryAsync(directory => DenoWorkload.RunAsync(repoRoot, plan, directory))),
-    ];
     Console.Error.WriteLine($"round {round} of {rounds} ({plan.Sets:N0} sets per engine)...");
-    foreach (var run in round % 2 == 1 ? runs : Enumerable.Reverse(runs))
+    await using var edgeKv = EdgeKvWorkload.Open(plan);
+    await using var deno = await DenoWorkload.StartAsync(repoRoot, plan);
+
+    // Both engines run each workload back to back, so a row's two numbers are measured seconds apart under the
+    // same machine load; which engine goes first alternates between rounds.
+    IEngineWorkload[] engines = round % 2 == 1 ? [edgeKv, deno] : [deno, edgeKv];
+    Dictionary<IEngineWorkload, List<Measurement>> measured = new() { [edgeKv] = [], [deno] = [] };
+    foreach (var engine in engines)
     {
-        await run();
+        await engine.RunAsync(BenchPlan.WarmUp);
     }
+
+    foreach (var workload in BenchPlan.Workloads)
+    {
+        foreach (var engine in engines)
+        {
+            measured[engine].Add(await engine.RunAsync(workload));
+            await Task.Delay(settle);
+        }
+    }
+
+    edgeKvRounds.Add(new WorkloadResult(edgeKv.Runtime, measured[edgeKv]));
+    denoRounds.Add(new WorkloadResult(deno.Runtime, measured[deno]));
 }
 
 var fsyncAfter = DiskProbe.MedianFsyncMilliseconds();
-var edgeKv = WorkloadResult.Median(edgeKvRounds);
-var deno = WorkloadResult.Median(denoRounds);
+var edgeKvResult = WorkloadResult.Median(edgeKvRounds);
+var denoResult = WorkloadResult.Median(denoRounds);
 var report = $"""
     ## EdgeKv vs Deno KV{(plan == BenchPlan.Quick ? " (quick run: a tenth of the counts)" : "")}
 
     Median of {rounds} round(s) per row; ratio > 1 means EdgeKv is faster.
 
-    {ResultTable.Render(plan, edgeKv, deno)}
-    {MachineFacts.Render(deno.Runtime, edgeKv.Runtime, fsyncBefore, fsyncAfter)}
+    {ResultTable.Render(plan, edgeKvResult, denoResult)}
+    {MachineFacts.Render(denoResult.Runtime, edgeKvResult.Runtime, fsyncBefore, fsyncAfter)}
     """;
 Console.WriteLine(report);
 
@@ -46,18 +64,4 @@ int? Option(string name)
     return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) && value > 0
         ? value
         : index >= 0 ? throw new ArgumentException($"{name} needs a positive number") : null;
-}
-
-// Each engine gets a fresh directory that is deleted afterwards, whatever happens.
-static async Task<T> WithTempDirectoryAsync<T>(Func<string, Task<T>> run)
-{
-    var directory = Directory.CreateTempSubdirectory("edgekv-bench-");
-    try
-    {
-        return await run(directory.FullName);
-    }
-    finally
-    {
-        directory.Delete(recursive: true);
-    }
 }

@@ -1,9 +1,9 @@
 // The Deno KV half of the EdgeKv benchmark (see bench/README.md). EdgeKv.Bench runs it as a child process:
 //   deno run --unstable-kv --allow-read --allow-write --allow-env kv-bench.ts <dir> <sets> <atomics> <writers> <perWriter>
-// It runs the same workload as bench/EdgeKv.Bench/EdgeKvWorkload.cs against Deno.openKv(<dir>/deno.kv) — Deno KV
-// on SQLite, WAL, synchronous left at SQLite's default (FULL) — and prints one JSON object on stdout.
-
-type Measurement = { name: string; ops: number; ms: number };
+// It opens Deno.openKv(<dir>/deno.kv) — Deno KV on SQLite: WAL, synchronous left at SQLite's default (FULL) — and
+// prints one JSON line {"runtime"}. Then it reads workload names from stdin, one per line, runs each exactly as
+// bench/EdgeKv.Bench/EdgeKvWorkload.cs does, and answers each with one JSON line {"name", "ops", "ms"}. Driving the
+// workloads one at a time lets the harness measure both engines' runs of a row within seconds of each other.
 
 const [dir, setsArg, atomicsArg, writersArg, perWriterArg] = Deno.args;
 if (!dir || !perWriterArg) {
@@ -18,73 +18,90 @@ const warmup = Math.min(500, sets);
 
 // 100 bytes, stored by Deno as a V8-serialized Uint8Array (a few bytes of header on top).
 const value = new Uint8Array(100).fill(7);
-
-async function measure(name: string, ops: number, body: () => Promise<number | void>): Promise<Measurement> {
-  const started = performance.now();
-  const counted = await body();
-  const ms = performance.now() - started;
-  return { name, ops: typeof counted === "number" ? counted : ops, ms };
-}
-
 const kv = await Deno.openKv(`${dir}/deno.kv`);
-const results: Measurement[] = [];
+let summed = false;
 
-// Run every operation on keys outside every measured range first, so no row is timed while the JIT or the SQLite
-// page cache is cold; EdgeKv does the same.
-for (let i = 0; i < warmup; i++) await kv.set(["warmup", i], value);
-for (let i = 0; i < warmup; i++) await kv.get(["warmup", i]);
-for await (const _ of kv.list({ prefix: ["warmup"] }));
-for (let i = 0; i < warmup / 10; i++) {
-  const current = await kv.get(["warmup", i]);
-  await kv.atomic().check(current).set(["warmup", i], value).commit();
-  await kv.atomic().sum(["warmup-counter"], 1n).commit();
+// Each workload returns how many operations it completed (committed transactions, listed entries).
+const workloads: Record<string, () => Promise<number>> = {
+  // Every operation once, on keys outside every measured range, so no row is timed while the JIT or the SQLite
+  // page cache is cold.
+  async warmup() {
+    for (let i = 0; i < warmup; i++) await kv.set(["warmup", i], value);
+    for (let i = 0; i < warmup; i++) await kv.get(["warmup", i]);
+    for await (const _ of kv.list({ prefix: ["warmup"] }));
+    for (let i = 0; i < warmup / 10; i++) {
+      const current = await kv.get(["warmup", i]);
+      await kv.atomic().check(current).set(["warmup", i], value).commit();
+      await kv.atomic().sum(["warmup-counter"], 1n).commit();
+    }
+    return 0;
+  },
+  async set() {
+    for (let i = 0; i < sets; i++) await kv.set(["bench", i], value);
+    return sets;
+  },
+  async get() {
+    for (let i = 0; i < sets; i++) {
+      const entry = await kv.get(["bench", i]);
+      if (entry.value === null) throw new Error(`missing ["bench", ${i}]`);
+    }
+    return sets;
+  },
+  async list() {
+    let listed = 0;
+    for await (const _ of kv.list({ prefix: ["bench"] })) listed++;
+    if (listed !== sets) throw new Error(`listed ${listed} of ${sets}`);
+    return listed;
+  },
+  async checkAndSet() {
+    let committed = 0;
+    for (let i = 0; i < atomics; i++) {
+      const key = ["bench", i];
+      const current = await kv.get(key);
+      const result = await kv.atomic().check({ key, versionstamp: current.versionstamp }).set(key, value).commit();
+      if (result.ok) committed++;
+    }
+    return committed;
+  },
+  async sum() {
+    for (let i = 0; i < atomics; i++) {
+      const result = await kv.atomic().sum(["counter"], 1n).commit();
+      if (!result.ok) throw new Error("sum did not commit");
+    }
+    summed = true;
+    return atomics;
+  },
+  // Each writer awaits its own sets one after another; the writers overlap.
+  async concurrentSet() {
+    const writer = async (w: number) => {
+      for (let j = 0; j < perWriter; j++) await kv.set(["writer", w, j], value);
+    };
+    await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
+    return writers * perWriter;
+  },
+  // Not timed by the harness: checks the sums all landed, then closes the store.
+  async close() {
+    const counter = await kv.get<Deno.KvU64>(["counter"]);
+    if (summed && counter.value?.value !== BigInt(atomics)) throw new Error(`counter is ${counter.value?.value}, not ${atomics}`);
+    kv.close();
+    return 0;
+  },
+};
+
+console.log(JSON.stringify({ runtime: `Deno ${Deno.version.deno} (V8 ${Deno.version.v8})` }));
+
+let buffered = "";
+for await (const chunk of Deno.stdin.readable.pipeThrough(new TextDecoderStream())) {
+  buffered += chunk;
+  let newline;
+  while ((newline = buffered.indexOf("\n")) >= 0) {
+    const name = buffered.slice(0, newline).trim();
+    buffered = buffered.slice(newline + 1);
+    const workload = workloads[name];
+    if (!workload) throw new Error(`unknown workload "${name}"`);
+    const started = performance.now();
+    const ops = await workload();
+    console.log(JSON.stringify({ name, ops, ms: performance.now() - started }));
+    if (name === "close") Deno.exit(0);
+  }
 }
-
-results.push(await measure("set", sets, async () => {
-  for (let i = 0; i < sets; i++) await kv.set(["bench", i], value);
-}));
-
-results.push(await measure("get", sets, async () => {
-  for (let i = 0; i < sets; i++) {
-    const entry = await kv.get(["bench", i]);
-    if (entry.value === null) throw new Error(`missing ["bench", ${i}]`);
-  }
-}));
-
-results.push(await measure("list", sets, async () => {
-  let listed = 0;
-  for await (const _ of kv.list({ prefix: ["bench"] })) listed++;
-  if (listed !== sets) throw new Error(`listed ${listed} of ${sets}`);
-  return listed;
-}));
-
-results.push(await measure("checkAndSet", atomics, async () => {
-  let committed = 0;
-  for (let i = 0; i < atomics; i++) {
-    const key = ["bench", i];
-    const current = await kv.get(key);
-    const result = await kv.atomic().check({ key, versionstamp: current.versionstamp }).set(key, value).commit();
-    if (result.ok) committed++;
-  }
-  return committed;
-}));
-
-results.push(await measure("sum", atomics, async () => {
-  for (let i = 0; i < atomics; i++) {
-    const result = await kv.atomic().sum(["counter"], 1n).commit();
-    if (!result.ok) throw new Error("sum did not commit");
-  }
-}));
-
-results.push(await measure("concurrentSet", writers * perWriter, async () => {
-  const writer = async (w: number) => {
-    for (let j = 0; j < perWriter; j++) await kv.set(["writer", w, j], value);
-  };
-  await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
-}));
-
-const counter = await kv.get<Deno.KvU64>(["counter"]);
-if (counter.value?.value !== BigInt(atomics)) throw new Error(`counter is ${counter.value?.value}, not ${atomics}`);
-kv.close();
-
-console.log(JSON.stringify({ runtime: `Deno ${Deno.version.deno} (V8 ${Deno.version.v8})`, results }));
