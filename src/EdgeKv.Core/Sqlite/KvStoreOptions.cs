@@ -25,7 +25,7 @@ public sealed record KvStoreOptions
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Commits after which the checkpointer runs without waiting for its interval.</summary>
-    public int CheckpointAfterCommits { get; init; } = 2000;
+    public int CheckpointAfterCommits { get; init; } = 256;
 
     /// <summary>
     /// Changes buffered per change-feed reader; past this, new changes are merged into the last buffered one

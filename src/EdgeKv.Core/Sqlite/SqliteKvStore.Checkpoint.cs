@@ -12,7 +12,24 @@ public sealed partial class SqliteKvStore
     /// </summary>
     private async Task RunCheckpointerAsync(CancellationToken cancellationToken)
     {
-        using var connection = SqliteConnections.Open(Path, "PRAGMA busy_timeout=0;");
+        Microsoft.Data.Sqlite.SqliteConnection connection;
+        try
+        {
+            connection = SqliteConnections.Open(Path, SqliteStatements.CheckpointerPragmas);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return; // without its own connection the log is checkpointed when the store closes
+        }
+
+        using (connection)
+        {
+            await CheckpointUntilCancelledAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CheckpointUntilCancelledAsync(Microsoft.Data.Sqlite.SqliteConnection connection, CancellationToken cancellationToken)
+    {
         while (!cancellationToken.IsCancellationRequested)
         {
             try

@@ -53,7 +53,8 @@ public sealed partial class SqliteKvStore
             catch (Exception)
             {
                 // A failed sweep (e.g. disk full) is retried later; expired rows stay invisible meanwhile.
-                await Task.Delay(TimeSpan.FromMilliseconds(longest), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(longest), cancellationToken)
+                    .ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
         }
     }
@@ -71,7 +72,7 @@ public sealed partial class SqliteKvStore
 
             _budget?.Release(freed);
             AfterDurableWrite(1, long.MaxValue);
-            var keys = removed.ConvertAll(row => KvKey.Decode(row.Key));
+            var keys = removed.ConvertAll(row => KvKey.DecodeOwned(row.Key));
             _feed.Publish(new KvChange(Versionstamp.FromCommitVersion(version), keys));
             request.Completion.TrySetResult(removed.Count);
         }

@@ -3,13 +3,13 @@ using Microsoft.Data.Sqlite;
 namespace EdgeKv.Core.Sqlite;
 
 /// <summary>
-/// The store's schema as an ordered list of migrations. Opening a store applies, in one transaction, every
-/// migration after the version recorded in <c>schema_version</c>, then records the new version. Never edit a
-/// shipped migration: append a new one.
+/// The schemas of a store file and of the registry's catalog, each an ordered list of migrations. Opening a database
+/// applies, in one transaction, every migration after the version recorded in <c>schema_version</c>, then records the
+/// new version. Never edit a shipped migration: append a new one.
 /// </summary>
 internal static class SqliteSchema
 {
-    public static readonly string[] Migrations =
+    public static readonly string[] StoreMigrations =
     [
         // 1: the key-value rows (clustered on the encoded key, so a list is one ordered range scan) and the meta row.
         """
@@ -31,8 +31,24 @@ internal static class SqliteSchema
         """,
     ];
 
-    /// <summary>Brings the database on <paramref name="connection"/> to the latest schema, atomically.</summary>
-    public static void Migrate(SqliteConnection connection)
+    public static readonly string[] CatalogMigrations =
+    [
+        // 1: the namespaces of a data directory, each optionally in a budget group, and the groups' byte limits.
+        """
+        CREATE TABLE namespaces (
+          id TEXT NOT NULL PRIMARY KEY,
+          budget_group TEXT,
+          created_at INTEGER NOT NULL
+        );
+        CREATE TABLE budgets (
+          budget_group TEXT NOT NULL PRIMARY KEY,
+          limit_bytes INTEGER NOT NULL
+        );
+        """,
+    ];
+
+    /// <summary>Brings the database on <paramref name="connection"/> to the latest of <paramref name="migrations"/>, atomically.</summary>
+    public static void Migrate(SqliteConnection connection, string[] migrations)
     {
         Execute(connection, SqliteStatements.BeginWrite);
         try
@@ -41,20 +57,20 @@ internal static class SqliteSchema
             using var get = connection.CreateCommand();
             get.CommandText = SqliteStatements.GetSchemaVersion;
             var current = get.ExecuteScalar() is long v ? (int)v : 0;
-            if (current > Migrations.Length)
+            if (current > migrations.Length)
             {
                 throw new InvalidOperationException(
-                    $"The store's schema version {current} is newer than this engine's {Migrations.Length}.");
+                    $"The database's schema version {current} is newer than this engine's {migrations.Length}.");
             }
 
-            for (var version = current + 1; version <= Migrations.Length; version++)
+            for (var version = current + 1; version <= migrations.Length; version++)
             {
-                Execute(connection, Migrations[version - 1]);
+                Execute(connection, migrations[version - 1]);
             }
 
             using var set = connection.CreateCommand();
             set.CommandText = SqliteStatements.SetSchemaVersion;
-            set.Parameters.AddWithValue("$version", Migrations.Length);
+            set.Parameters.AddWithValue("$version", migrations.Length);
             set.ExecuteNonQuery();
             Execute(connection, SqliteStatements.Commit);
         }

@@ -15,6 +15,8 @@ internal static class SqliteStatements
 
     public const string ReaderPragmas = "PRAGMA query_only=1; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8192;";
 
+    public const string CheckpointerPragmas = "PRAGMA busy_timeout=0;";
+
     public const string CheckpointPassive = "PRAGMA wal_checkpoint(PASSIVE)";
     public const string CheckpointTruncate = "PRAGMA wal_checkpoint(TRUNCATE)";
 
@@ -64,4 +66,16 @@ internal static class SqliteStatements
         "DELETE FROM kv WHERE k IN (SELECT k FROM kv WHERE expires_at IS NOT NULL AND expires_at <= $now " +
         "ORDER BY expires_at LIMIT $limit) RETURNING k, length(k) + length(v)";
     public const string EarliestExpiry = "SELECT min(expires_at) FROM kv WHERE expires_at IS NOT NULL";
+
+    // The registry's catalog (catalog.db).
+    public const string CatalogPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+    public const string ListNamespaces = "SELECT id, budget_group FROM namespaces";
+    public const string AddNamespace =
+        "INSERT INTO namespaces (id, budget_group, created_at) VALUES ($id, $budget_group, $created_at)";
+    public const string RemoveNamespace = "DELETE FROM namespaces WHERE id = $id";
+    public const string ListBudgets = "SELECT budget_group, limit_bytes FROM budgets";
+    public const string SetBudget =
+        "INSERT INTO budgets (budget_group, limit_bytes) VALUES ($budget_group, $limit_bytes) " +
+        "ON CONFLICT (budget_group) DO UPDATE SET limit_bytes = excluded.limit_bytes";
+    public const string RemoveBudget = "DELETE FROM budgets WHERE budget_group = $budget_group";
 }

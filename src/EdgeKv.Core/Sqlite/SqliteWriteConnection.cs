@@ -33,7 +33,7 @@ internal sealed class SqliteWriteConnection : IDisposable
         _connection = SqliteConnections.Open(path, SqliteStatements.WriterPragmas);
         try
         {
-            SqliteSchema.Migrate(_connection);
+            SqliteSchema.Migrate(_connection, SqliteSchema.StoreMigrations);
         }
         catch
         {

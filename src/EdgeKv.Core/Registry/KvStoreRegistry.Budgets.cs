@@ -1,0 +1,70 @@
+using EdgeKv.Core.Sqlite;
+
+namespace EdgeKv.Core.Registry;
+
+public sealed partial class KvStoreRegistry
+{
+    /// <inheritdoc />
+    public Task SetBudgetAsync(string budgetGroup, long? limitBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(budgetGroup);
+        if (limitBytes is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limitBytes), limitBytes, "A byte limit cannot be negative.");
+        }
+
+        return LockedAsync(() =>
+        {
+            _catalog.SetBudget(budgetGroup, limitBytes);
+            if (limitBytes is { } limit)
+            {
+                _limits[budgetGroup] = limit;
+            }
+            else
+            {
+                _limits.Remove(budgetGroup);
+            }
+
+            if (_budgets.TryGetValue(budgetGroup, out var budget))
+            {
+                budget.LimitBytes = limitBytes;
+            }
+
+            return ValueTask.FromResult(true);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<KvBudgetUsage> GetBudgetUsageAsync(string budgetGroup, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(budgetGroup);
+        return LockedAsync(() => ValueTask.FromResult(LoadGroup(budgetGroup).Usage), cancellationToken);
+    }
+
+    /// <summary>
+    /// The budget of a group. The first time a group is used, every store in it is opened with the new budget and
+    /// its exact stored bytes (kept transactionally in its meta row) are added, before any of them can be written
+    /// through the registry; from then on the stores' commits keep the budget exact. Under the lock.
+    /// </summary>
+    private KvByteBudget LoadGroup(string budgetGroup)
+    {
+        if (_budgets.TryGetValue(budgetGroup, out var budget))
+        {
+            return budget;
+        }
+
+        budget = new KvByteBudget(budgetGroup, _limits.TryGetValue(budgetGroup, out var limit) ? limit : null);
+        _budgets[budgetGroup] = budget;
+        foreach (var (namespaceId, group) in _namespaces)
+        {
+            if (group == budgetGroup && !_open.ContainsKey(namespaceId))
+            {
+                var store = SqliteKvStore.Open(StorePath(namespaceId), _options, budget);
+                budget.Add(store.StoredBytes);
+                _open[namespaceId] = store;
+            }
+        }
+
+        return budget;
+    }
+}

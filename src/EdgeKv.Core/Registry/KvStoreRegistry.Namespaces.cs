@@ -1,0 +1,130 @@
+using EdgeKv.Core.Sqlite;
+using EdgeKv.Core.Store;
+
+namespace EdgeKv.Core.Registry;
+
+public sealed partial class KvStoreRegistry
+{
+    /// <inheritdoc />
+    public Task<IKvStore> CreateNamespaceAsync(string namespaceId, string? budgetGroup = null, CancellationToken cancellationToken = default)
+    {
+        ValidateId(namespaceId);
+        if (budgetGroup is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(budgetGroup);
+        }
+
+        return LockedAsync<IKvStore>(async () =>
+        {
+            if (_namespaces.ContainsKey(namespaceId))
+            {
+                throw new KvException(KvErrors.NamespaceExists);
+            }
+
+            // Files left by a delete interrupted before it reached the catalog belong to no namespace: start clean.
+            DeleteStoreFiles(namespaceId);
+            var budget = budgetGroup is null ? null : LoadGroup(budgetGroup);
+            var store = SqliteKvStore.Open(StorePath(namespaceId), _options, budget);
+            try
+            {
+                _catalog.AddNamespace(namespaceId, budgetGroup);
+            }
+            catch
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+                DeleteStoreFiles(namespaceId);
+                throw;
+            }
+
+            _namespaces[namespaceId] = budgetGroup;
+            _open[namespaceId] = store;
+            return store;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IKvStore> OpenAsync(string namespaceId, CancellationToken cancellationToken = default)
+    {
+        ValidateId(namespaceId);
+        if (_open.TryGetValue(namespaceId, out var open))
+        {
+            return Task.FromResult<IKvStore>(open);
+        }
+
+        return LockedAsync(() => ValueTask.FromResult<IKvStore>(OpenLocked(namespaceId)), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DeleteNamespaceAsync(string namespaceId, CancellationToken cancellationToken = default)
+    {
+        ValidateId(namespaceId);
+        return LockedAsync(async () =>
+        {
+            if (!_namespaces.TryGetValue(namespaceId, out var group))
+            {
+                throw new KvException(KvErrors.NamespaceNotFound);
+            }
+
+            if (_open.TryRemove(namespaceId, out var store))
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+                if (group is not null && _budgets.TryGetValue(group, out var budget))
+                {
+                    budget.Release(store.StoredBytes);
+                }
+            }
+
+            // Files first, catalog last: a crash in between leaves a namespace whose store reopens empty, never a
+            // deleted namespace whose old data reappears.
+            DeleteStoreFiles(namespaceId);
+            _catalog.RemoveNamespace(namespaceId);
+            _namespaces.TryRemove(namespaceId, out _);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<KvStoreStats> GetStatsAsync(string namespaceId, CancellationToken cancellationToken = default)
+    {
+        var store = await OpenAsync(namespaceId, cancellationToken).ConfigureAwait(false);
+        return await store.GetStatsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The open store of a namespace, opening it (and, first, its whole budget group) if needed. Under the lock.</summary>
+    private SqliteKvStore OpenLocked(string namespaceId)
+    {
+        if (_open.TryGetValue(namespaceId, out var open))
+        {
+            return open;
+        }
+
+        if (!_namespaces.TryGetValue(namespaceId, out var group))
+        {
+            throw new KvException(KvErrors.NamespaceNotFound);
+        }
+
+        KvByteBudget? budget = null;
+        if (group is not null)
+        {
+            budget = LoadGroup(group);
+            if (_open.TryGetValue(namespaceId, out open))
+            {
+                return open; // loading the group opened it
+            }
+        }
+
+        var store = SqliteKvStore.Open(StorePath(namespaceId), _options, budget);
+        budget?.Add(store.StoredBytes);
+        _open[namespaceId] = store;
+        return store;
+    }
+
+    private void DeleteStoreFiles(string namespaceId)
+    {
+        var path = StorePath(namespaceId);
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using EdgeKv.Core.Sqlite;
+
+namespace EdgeKv.Core.Registry;
+
+/// <summary>
+/// The namespaces of one data directory: <c>catalog.db</c> (which namespaces exist, their budget groups and limits)
+/// and one SQLite store per namespace, <c>&lt;id&gt;.kv.sqlite</c>, opened on first use and kept open until deleted or
+/// disposed. Each budget group has one <see cref="KvByteBudget"/> shared by its stores' writers, initialised from the
+/// stores' exact stats the first time the group is used, so limits hold across restarts. Thread-safe: changes are
+/// serialized by one lock; opening an already-open store takes no lock.
+/// </summary>
+public sealed partial class KvStoreRegistry : IKvStoreRegistry
+{
+    private const string CatalogFileName = "catalog.db";
+    private const string StoreFileSuffix = ".kv.sqlite";
+    private const int MaxNamespaceIdLength = 64;
+
+    private readonly string _directory;
+    private readonly KvStoreOptions _options;
+    private readonly SqliteCatalog _catalog;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Mirrors of the catalog, changed only under _gate (the concurrent dictionaries are for lock-free reads).
+    private readonly ConcurrentDictionary<string, string?> _namespaces;
+    private readonly Dictionary<string, long> _limits;
+    private readonly ConcurrentDictionary<string, SqliteKvStore> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KvByteBudget> _budgets = new(StringComparer.Ordinal);
+    private bool _disposed;
+
+    /// <summary>Opens the registry of <paramref name="dataDirectory"/>, creating the directory and catalog if missing.</summary>
+    public KvStoreRegistry(string dataDirectory, KvStoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
+        _directory = Path.GetFullPath(dataDirectory);
+        _options = options ?? KvStoreOptions.Default;
+        Directory.CreateDirectory(_directory);
+        _catalog = new SqliteCatalog(Path.Combine(_directory, CatalogFileName));
+        _namespaces = new ConcurrentDictionary<string, string?>(_catalog.LoadNamespaces(), StringComparer.Ordinal);
+        _limits = _catalog.LoadBudgets();
+    }
+
+    /// <inheritdoc />
+    public bool Exists(string namespaceId) => IsValidId(namespaceId) && _namespaces.ContainsKey(namespaceId);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ListNamespaces() => [.. _namespaces.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Closes every open store and the catalog.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            foreach (var store in _open.Values)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+
+            _open.Clear();
+            _catalog.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The file of a namespace's store.</summary>
+    internal string StorePath(string namespaceId) => Path.Combine(_directory, namespaceId + StoreFileSuffix);
+
+    private static void ValidateId(string namespaceId)
+    {
+        if (!IsValidId(namespaceId))
+        {
+            throw new KvException(KvErrors.InvalidNamespaceId);
+        }
+    }
+
+    private static bool IsValidId(string? id) =>
+        id is { Length: > 0 and <= MaxNamespaceIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>Runs <paramref name="action"/> under the registry's lock, refusing once disposed.</summary>
+    private async Task<T> LockedAsync<T>(Func<ValueTask<T>> action, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return await action().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
