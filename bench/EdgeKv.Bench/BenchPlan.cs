@@ -2,7 +2,8 @@ namespace EdgeKv.Bench;
 
 /// <summary>
 /// How many operations each workload runs; both engines get the same plan. <see cref="Full"/> is the published
-/// workload, <see cref="Quick"/> a tenth of it for a sanity run (<c>--quick</c>).
+/// workload, <see cref="Quick"/> a tenth of it for a sanity run (<c>--quick</c>). Every workload but the list runs
+/// in <see cref="Chunks"/> slices, so the harness can alternate the engines slice by slice.
 /// </summary>
 internal sealed record BenchPlan(int Sets, int Atomics, int Writers, int SetsPerWriter)
 {
@@ -11,6 +12,9 @@ internal sealed record BenchPlan(int Sets, int Atomics, int Writers, int SetsPer
 
     /// <summary>Run first and not reported: every operation once on keys no measured workload touches.</summary>
     public const string WarmUp = "warmup";
+
+    /// <summary>Slices per workload: small enough that the engines alternate every second or so.</summary>
+    public const int Chunks = 10;
 
     /// <summary>The measured workloads, in the order they run (each builds on the keys the ones before wrote).</summary>
     public static IReadOnlyList<string> Workloads { get; } = ["set", "get", "list", "checkAndSet", "sum", "concurrentSet"];
@@ -22,6 +26,13 @@ internal sealed record BenchPlan(int Sets, int Atomics, int Writers, int SetsPer
     /// <summary>How many warm-up keys are written and read (the Deno script uses the same rule).</summary>
     public int WarmUpKeys => Math.Min(500, Sets);
 
+    /// <summary>A list is one iteration over all keys, so it is the one workload that is not sliced.</summary>
+    public static int ChunksOf(string workload) => workload == "list" ? 1 : Chunks;
+
+    /// <summary>The indexes [From, To) that slice <paramref name="chunk"/> covers out of <paramref name="total"/>.</summary>
+    public static (int From, int To) Slice(int total, int chunk) =>
+        ((int)((long)total * chunk / Chunks), (int)((long)total * (chunk + 1) / Chunks));
+
     /// <summary>The arguments the Deno script takes after its directory.</summary>
-    public IEnumerable<string> ScriptArguments() => [$"{Sets}", $"{Atomics}", $"{Writers}", $"{SetsPerWriter}"];
+    public IEnumerable<string> ScriptArguments() => [$"{Sets}", $"{Atomics}", $"{Writers}", $"{SetsPerWriter}", $"{Chunks}"];
 }

@@ -59,9 +59,9 @@ internal sealed class DenoWorkload : IEngineWorkload
         return workload;
     }
 
-    public async Task<Measurement> RunAsync(string workload)
+    public async Task<Measurement> RunAsync(string workload, int chunk = 0)
     {
-        await _process.StandardInput.WriteLineAsync(workload);
+        await _process.StandardInput.WriteLineAsync($"{workload} {chunk}");
         await _process.StandardInput.FlushAsync();
         var result = await ReadAsync<Result>();
         return new Measurement(result.Name, result.Ops, result.Ms);

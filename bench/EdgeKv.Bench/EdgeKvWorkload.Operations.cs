@@ -3,7 +3,10 @@ using EdgeKv.Core.Store;
 
 namespace EdgeKv.Bench;
 
-/// <summary>The workloads themselves, one method each, in the order of bench/deno/kv-bench.ts.</summary>
+/// <summary>
+/// The workloads themselves, one method each, in the order of bench/deno/kv-bench.ts; each runs one slice
+/// (<see cref="BenchPlan.Slice"/>) and returns how many operations it completed.
+/// </summary>
 internal sealed partial class EdgeKvWorkload
 {
     // Every operation once over keys no measurement touches, so no row is timed while tiered JIT or SQLite's page
@@ -34,19 +37,21 @@ internal sealed partial class EdgeKvWorkload
         return 0;
     }
 
-    private async Task<int> SetAllAsync()
+    private async Task<int> SetAsync(int chunk)
     {
-        for (var i = 0; i < _plan.Sets; i++)
+        var (from, to) = BenchPlan.Slice(_plan.Sets, chunk);
+        for (var i = from; i < to; i++)
         {
             await _store.SetAsync(Key("bench", i), _value);
         }
 
-        return _plan.Sets;
+        return to - from;
     }
 
-    private async Task<int> GetAllAsync()
+    private async Task<int> GetAsync(int chunk)
     {
-        for (var i = 0; i < _plan.Sets; i++)
+        var (from, to) = BenchPlan.Slice(_plan.Sets, chunk);
+        for (var i = from; i < to; i++)
         {
             var entry = await _store.GetAsync(Key("bench", i));
             if (!entry.Exists)
@@ -55,7 +60,7 @@ internal sealed partial class EdgeKvWorkload
             }
         }
 
-        return _plan.Sets;
+        return to - from;
     }
 
     private async Task<int> ListAllAsync()
@@ -69,10 +74,11 @@ internal sealed partial class EdgeKvWorkload
         return listed == _plan.Sets ? listed : throw new InvalidOperationException($"listed {listed} of {_plan.Sets}");
     }
 
-    private async Task<int> CheckAndSetAsync()
+    private async Task<int> CheckAndSetAsync(int chunk)
     {
+        var (from, to) = BenchPlan.Slice(_plan.Atomics, chunk);
         var committed = 0;
-        for (var i = 0; i < _plan.Atomics; i++)
+        for (var i = from; i < to; i++)
         {
             var key = Key("bench", i);
             var current = await _store.GetAsync(key);
@@ -83,9 +89,10 @@ internal sealed partial class EdgeKvWorkload
         return committed;
     }
 
-    private async Task<int> SumAsync()
+    private async Task<int> SumAsync(int chunk)
     {
-        for (var i = 0; i < _plan.Atomics; i++)
+        var (from, to) = BenchPlan.Slice(_plan.Atomics, chunk);
+        for (var i = from; i < to; i++)
         {
             var result = await _store.Atomic().Sum(Counter, 1).CommitAsync();
             if (!result.Ok)
@@ -95,21 +102,22 @@ internal sealed partial class EdgeKvWorkload
         }
 
         _summed = true;
-        return _plan.Atomics;
+        return to - from;
     }
 
     // Each writer awaits its own sets one after another, like an async Deno function; the writers overlap.
-    private async Task<int> ConcurrentSetAsync()
+    private async Task<int> ConcurrentSetAsync(int chunk)
     {
+        var (from, to) = BenchPlan.Slice(_plan.SetsPerWriter, chunk);
         async Task WriteAsync(int writer)
         {
-            for (var j = 0; j < _plan.SetsPerWriter; j++)
+            for (var j = from; j < to; j++)
             {
                 await _store.SetAsync(KvKey.Of("writer", KvKeyPart.FromNumber(writer), KvKeyPart.FromNumber(j)), _value);
             }
         }
 
         await Task.WhenAll(Enumerable.Range(0, _plan.Writers).Select(w => Task.Run(() => WriteAsync(w))));
-        return _plan.Writers * _plan.SetsPerWriter;
+        return _plan.Writers * (to - from);
     }
 }

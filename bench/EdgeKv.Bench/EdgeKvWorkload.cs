@@ -32,21 +32,21 @@ internal sealed partial class EdgeKvWorkload : IEngineWorkload
 
     public static EdgeKvWorkload Open(BenchPlan plan) => new(plan, Directory.CreateTempSubdirectory("edgekv-bench-"));
 
-    public async Task<Measurement> RunAsync(string workload)
+    public async Task<Measurement> RunAsync(string workload, int chunk = 0)
     {
-        Func<Task<int>> body = workload switch
+        Func<int, Task<int>> body = workload switch
         {
-            BenchPlan.WarmUp => WarmUpAsync,
-            "set" => SetAllAsync,
-            "get" => GetAllAsync,
-            "list" => ListAllAsync,
+            BenchPlan.WarmUp => _ => WarmUpAsync(),
+            "set" => SetAsync,
+            "get" => GetAsync,
+            "list" => _ => ListAllAsync(),
             "checkAndSet" => CheckAndSetAsync,
             "sum" => SumAsync,
             "concurrentSet" => ConcurrentSetAsync,
             _ => throw new ArgumentException($"unknown workload '{workload}'", nameof(workload)),
         };
         var stopwatch = Stopwatch.StartNew();
-        var ops = await body();
+        var ops = await body(chunk);
         return new Measurement(workload, ops, stopwatch.Elapsed.TotalMilliseconds);
     }
 

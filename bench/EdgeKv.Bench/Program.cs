@@ -2,13 +2,15 @@ using EdgeKv.Bench;
 using EdgeKv.Core.Sqlite;
 
 // EdgeKv against Deno KV, same workload, same machine, same run (bench/README.md).
-// Options: --quick (a tenth of the counts), --rounds N (default 3; each row reports the median round).
+// Options: --quick (a tenth of the counts), --rounds N (default 3; each row reports the median round),
+// --trace (print every slice's throughput to stderr).
 var plan = args.Contains("--quick") ? BenchPlan.Quick : BenchPlan.Full;
+var trace = args.Contains("--trace");
 var rounds = Option("--rounds") ?? 3;
 var repoRoot = RepoRoot.Find();
 
 // EdgeKv checkpoints its log in the background (at most this long after a commit); pausing that long after each
-// engine's turn keeps one engine's leftover disk work out of the other's measurement.
+// workload keeps its leftover disk work out of the next workload's measurements.
 var settle = KvStoreOptions.Default.CheckpointInterval + TimeSpan.FromMilliseconds(500);
 
 var fsyncBefore = DiskProbe.MedianFsyncMilliseconds();
@@ -19,8 +21,8 @@ for (var round = 1; round <= rounds; round++)
     await using var edgeKv = EdgeKvWorkload.Open(plan);
     await using var deno = await DenoWorkload.StartAsync(repoRoot, plan);
 
-    // Both engines run each workload back to back, so a row's two numbers are measured seconds apart under the
-    // same machine load; which engine goes first alternates between rounds.
+    // Both engines run each workload in turns, so a row's two numbers are measured under the same machine load;
+    // which engine goes first alternates between rounds and between slices.
     IEngineWorkload[] engines = round % 2 == 1 ? [edgeKv, deno] : [deno, edgeKv];
     Dictionary<IEngineWorkload, List<Measurement>> measured = new() { [edgeKv] = [], [deno] = [] };
     foreach (var engine in engines)
@@ -30,15 +32,25 @@ for (var round = 1; round <= rounds; round++)
 
     foreach (var workload in BenchPlan.Workloads)
     {
-        foreach (var engine in engines)
+        // Slice by slice, the engines take turns (and swap who goes first), so slow seconds hit both alike.
+        for (var chunk = 0; chunk < BenchPlan.ChunksOf(workload); chunk++)
         {
-            measured[engine].Add(await engine.RunAsync(workload));
-            await Task.Delay(settle);
+            foreach (var engine in chunk % 2 == 0 ? engines : Enumerable.Reverse(engines))
+            {
+                var slice = await engine.RunAsync(workload, chunk);
+                measured[engine].Add(slice);
+                if (trace)
+                {
+                    Console.Error.WriteLine($"  {workload} slice {chunk}: {(engine == edgeKv ? "EdgeKv" : "Deno KV")} {slice.OpsPerSecond:N0} ops/s");
+                }
+            }
         }
+
+        await Task.Delay(settle);
     }
 
-    edgeKvRounds.Add(new WorkloadResult(edgeKv.Runtime, measured[edgeKv]));
-    denoRounds.Add(new WorkloadResult(deno.Runtime, measured[deno]));
+    edgeKvRounds.Add(WorkloadResult.FromSlices(edgeKv.Runtime, measured[edgeKv]));
+    denoRounds.Add(WorkloadResult.FromSlices(deno.Runtime, measured[deno]));
 }
 
 var fsyncAfter = DiskProbe.MedianFsyncMilliseconds();

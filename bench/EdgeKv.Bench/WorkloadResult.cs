@@ -11,6 +11,11 @@ internal sealed record WorkloadResult(string Runtime, IReadOnlyList<Measurement>
     /// Per workload, the median of several rounds by throughput (the upper middle for an even count): one slow
     /// round, from another process's burst of disk or CPU use, then moves no row.
     /// </summary>
+    /// <summary>One round's result from its slices: per workload, the operations and times added up.</summary>
+    public static WorkloadResult FromSlices(string runtime, IEnumerable<Measurement> slices) => new(
+        runtime,
+        [.. slices.GroupBy(m => m.Name).Select(g => new Measurement(g.Key, g.Sum(m => m.Ops), g.Sum(m => m.Milliseconds)))]);
+
     public static WorkloadResult Median(IReadOnlyList<WorkloadResult> rounds) => new(
         rounds[0].Runtime,
         [.. rounds[0].Measurements.Select(first =>

@@ -1,19 +1,21 @@
 // The Deno KV half of the EdgeKv benchmark (see bench/README.md). EdgeKv.Bench runs it as a child process:
-//   deno run --unstable-kv --allow-read --allow-write --allow-env kv-bench.ts <dir> <sets> <atomics> <writers> <perWriter>
+//   deno run --unstable-kv --allow-read --allow-write --allow-env kv-bench.ts <dir> <sets> <atomics> <writers> <perWriter> <chunks>
 // It opens Deno.openKv(<dir>/deno.kv) — Deno KV on SQLite: WAL, synchronous left at SQLite's default (FULL) — and
-// prints one JSON line {"runtime"}. Then it reads workload names from stdin, one per line, runs each exactly as
-// bench/EdgeKv.Bench/EdgeKvWorkload.cs does, and answers each with one JSON line {"name", "ops", "ms"}. Driving the
-// workloads one at a time lets the harness measure both engines' runs of a row within seconds of each other.
+// prints one JSON line {"runtime"}. Then it reads lines "<workload> <chunk>" from stdin, runs that slice of the
+// workload exactly as bench/EdgeKv.Bench/EdgeKvWorkload.Operations.cs does, and answers each with one JSON line
+// {"name", "ops", "ms"}. Being driven slice by slice lets the harness alternate the two engines every few seconds,
+// so both see the same machine load.
 
-const [dir, setsArg, atomicsArg, writersArg, perWriterArg] = Deno.args;
-if (!dir || !perWriterArg) {
-  console.error("usage: kv-bench.ts <dir> <sets> <atomics> <writers> <perWriter>");
+const [dir, setsArg, atomicsArg, writersArg, perWriterArg, chunksArg] = Deno.args;
+if (!dir || !chunksArg) {
+  console.error("usage: kv-bench.ts <dir> <sets> <atomics> <writers> <perWriter> <chunks>");
   Deno.exit(2);
 }
 const sets = Number(setsArg);
 const atomics = Number(atomicsArg);
 const writers = Number(writersArg);
 const perWriter = Number(perWriterArg);
+const chunks = Number(chunksArg);
 const warmup = Math.min(500, sets);
 
 // 100 bytes, stored by Deno as a V8-serialized Uint8Array (a few bytes of header on top).
@@ -21,8 +23,13 @@ const value = new Uint8Array(100).fill(7);
 const kv = await Deno.openKv(`${dir}/deno.kv`);
 let summed = false;
 
-// Each workload returns how many operations it completed (committed transactions, listed entries).
-const workloads: Record<string, () => Promise<number>> = {
+// The indexes [from, to) that slice <chunk> of <chunks> covers out of <total> (the same split as BenchPlan.Slice).
+function slice(total: number, chunk: number): [number, number] {
+  return [Math.floor(total * chunk / chunks), Math.floor(total * (chunk + 1) / chunks)];
+}
+
+// Each workload runs one slice and returns how many operations it completed (committed transactions, listed entries).
+const workloads: Record<string, (chunk: number) => Promise<number>> = {
   // Every operation once, on keys outside every measured range, so no row is timed while the JIT or the SQLite
   // page cache is cold.
   async warmup() {
@@ -36,26 +43,30 @@ const workloads: Record<string, () => Promise<number>> = {
     }
     return 0;
   },
-  async set() {
-    for (let i = 0; i < sets; i++) await kv.set(["bench", i], value);
-    return sets;
+  async set(chunk) {
+    const [from, to] = slice(sets, chunk);
+    for (let i = from; i < to; i++) await kv.set(["bench", i], value);
+    return to - from;
   },
-  async get() {
-    for (let i = 0; i < sets; i++) {
+  async get(chunk) {
+    const [from, to] = slice(sets, chunk);
+    for (let i = from; i < to; i++) {
       const entry = await kv.get(["bench", i]);
       if (entry.value === null) throw new Error(`missing ["bench", ${i}]`);
     }
-    return sets;
+    return to - from;
   },
+  // One iteration cannot be sliced: the harness runs it as a single chunk.
   async list() {
     let listed = 0;
     for await (const _ of kv.list({ prefix: ["bench"] })) listed++;
     if (listed !== sets) throw new Error(`listed ${listed} of ${sets}`);
     return listed;
   },
-  async checkAndSet() {
+  async checkAndSet(chunk) {
+    const [from, to] = slice(atomics, chunk);
     let committed = 0;
-    for (let i = 0; i < atomics; i++) {
+    for (let i = from; i < to; i++) {
       const key = ["bench", i];
       const current = await kv.get(key);
       const result = await kv.atomic().check({ key, versionstamp: current.versionstamp }).set(key, value).commit();
@@ -63,21 +74,23 @@ const workloads: Record<string, () => Promise<number>> = {
     }
     return committed;
   },
-  async sum() {
-    for (let i = 0; i < atomics; i++) {
+  async sum(chunk) {
+    const [from, to] = slice(atomics, chunk);
+    for (let i = from; i < to; i++) {
       const result = await kv.atomic().sum(["counter"], 1n).commit();
       if (!result.ok) throw new Error("sum did not commit");
     }
     summed = true;
-    return atomics;
+    return to - from;
   },
   // Each writer awaits its own sets one after another; the writers overlap.
-  async concurrentSet() {
+  async concurrentSet(chunk) {
+    const [from, to] = slice(perWriter, chunk);
     const writer = async (w: number) => {
-      for (let j = 0; j < perWriter; j++) await kv.set(["writer", w, j], value);
+      for (let j = from; j < to; j++) await kv.set(["writer", w, j], value);
     };
     await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
-    return writers * perWriter;
+    return writers * (to - from);
   },
   // Not timed by the harness: checks the sums all landed, then closes the store.
   async close() {
@@ -95,12 +108,12 @@ for await (const chunk of Deno.stdin.readable.pipeThrough(new TextDecoderStream(
   buffered += chunk;
   let newline;
   while ((newline = buffered.indexOf("\n")) >= 0) {
-    const name = buffered.slice(0, newline).trim();
+    const [name, chunk] = buffered.slice(0, newline).trim().split(" ");
     buffered = buffered.slice(newline + 1);
     const workload = workloads[name];
     if (!workload) throw new Error(`unknown workload "${name}"`);
     const started = performance.now();
-    const ops = await workload();
+    const ops = await workload(Number(chunk ?? 0));
     console.log(JSON.stringify({ name, ops, ms: performance.now() - started }));
     if (name === "close") Deno.exit(0);
   }
