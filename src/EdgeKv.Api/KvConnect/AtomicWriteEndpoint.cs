@@ -1,3 +1,4 @@
+using EdgeKv.Api.Access;
 using EdgeKv.Api.KvConnect.Protocol;
 using EdgeKv.Core;
 using Google.Protobuf;
@@ -19,7 +20,7 @@ internal static class AtomicWriteEndpoint
 
     public static async Task HandleAsync(HttpContext context, string namespaceId)
     {
-        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes);
+        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes, KvAccessIntent.Write);
         if (request is null)
         {
             return;

@@ -11,10 +11,10 @@ namespace EdgeKv.Api.KvConnect;
 /// </summary>
 internal sealed record DataPathRequest(KvAccessGrant Grant, int ProtocolVersion, byte[] Body)
 {
-    /// <summary>The accepted request; null after answering a refusal.</summary>
-    public static async Task<DataPathRequest?> AcceptAsync(HttpContext context, string namespaceId, long maxBodyBytes)
+    /// <summary>The accepted request of a data path operation that will <paramref name="intent"/>; null after answering a refusal.</summary>
+    public static async Task<DataPathRequest?> AcceptAsync(HttpContext context, string namespaceId, long maxBodyBytes, KvAccessIntent intent)
     {
-        var grant = await KvConnectAccess.AuthorizeAsync(context, namespaceId);
+        var grant = await KvConnectAccess.AuthorizeAsync(context, namespaceId, intent);
         if (grant is null)
         {
             return null;

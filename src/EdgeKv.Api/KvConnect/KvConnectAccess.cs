@@ -11,8 +11,11 @@ namespace EdgeKv.Api.KvConnect;
 /// </summary>
 internal static class KvConnectAccess
 {
-    /// <summary>The grant of the request's token for <paramref name="namespaceId"/>; null after answering a refusal.</summary>
-    public static async Task<KvAccessGrant?> AuthorizeAsync(HttpContext context, string namespaceId)
+    /// <summary>
+    /// The grant of the request's token for <paramref name="namespaceId"/>, for a request about to
+    /// <paramref name="intent"/>; null after answering a refusal.
+    /// </summary>
+    public static async Task<KvAccessGrant?> AuthorizeAsync(HttpContext context, string namespaceId, KvAccessIntent intent)
     {
         if (!TryGetBearerToken(context.Request, out var token))
         {
@@ -21,7 +24,7 @@ internal static class KvConnectAccess
         }
 
         var resolver = context.RequestServices.GetRequiredService<IKvAccessResolver>();
-        var result = await resolver.ResolveAsync(token, namespaceId, context.RequestAborted);
+        var result = await resolver.ResolveAsync(token, namespaceId, intent, context.RequestAborted);
         if (result.Grant is { } grant)
         {
             return grant;

@@ -1,3 +1,4 @@
+using EdgeKv.Api.Access;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ internal static class MetadataExchangeEndpoint
 
     public static async Task HandleAsync(HttpContext context, string namespaceId, KvConnectOptions options)
     {
-        var grant = await KvConnectAccess.AuthorizeAsync(context, namespaceId);
+        var grant = await KvConnectAccess.AuthorizeAsync(context, namespaceId, KvAccessIntent.Read);
         if (grant is null)
         {
             return;

@@ -1,3 +1,4 @@
+using EdgeKv.Api.Access;
 using EdgeKv.Api.KvConnect.Protocol;
 using EdgeKv.Core.Store;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ internal static class SnapshotReadEndpoint
 
     public static async Task HandleAsync(HttpContext context, string namespaceId)
     {
-        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes);
+        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes, KvAccessIntent.Read);
         if (request is null)
         {
             return;

@@ -1,3 +1,4 @@
+using EdgeKv.Api.Access;
 using System.Buffers.Binary;
 using EdgeKv.Api.KvConnect.Protocol;
 using EdgeKv.Core;
@@ -21,7 +22,7 @@ internal static class WatchEndpoint
 
     public static async Task HandleAsync(HttpContext context, string namespaceId, KvConnectOptions options)
     {
-        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes);
+        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes, KvAccessIntent.Read);
         if (request is null)
         {
             return;

@@ -37,6 +37,17 @@ public sealed class KvKey : IReadOnlyList<KvKeyPart>, IEquatable<KvKey>, ICompar
     /// <exception cref="KvException">The bytes are not a valid encoded key.</exception>
     public static KvKey Decode(ReadOnlySpan<byte> encoded) => KeyCodec.Decode(encoded);
 
+    /// <summary>
+    /// Decodes bytes the caller hands over for good (read from storage) and keeps them as the key's encoding, so a
+    /// later <see cref="Encode"/> of a listed key costs nothing.
+    /// </summary>
+    internal static KvKey DecodeOwned(byte[] encoded)
+    {
+        var key = KeyCodec.Decode(encoded);
+        key._encoded = encoded;
+        return key;
+    }
+
     /// <summary>True when this key starts with every part of <paramref name="prefix"/> and has more parts.</summary>
     public bool IsStrictlyUnder(KvKey prefix)
     {

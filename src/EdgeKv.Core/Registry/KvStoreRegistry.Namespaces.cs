@@ -14,7 +14,7 @@ public sealed partial class KvStoreRegistry
             ArgumentException.ThrowIfNullOrWhiteSpace(budgetGroup);
         }
 
-        return LockedAsync<IKvStore>(() =>
+        return LockedAsync<IKvStore>(async () =>
         {
             if (_namespaces.ContainsKey(namespaceId))
             {
@@ -31,14 +31,14 @@ public sealed partial class KvStoreRegistry
             }
             catch
             {
-                store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                await store.DisposeAsync().ConfigureAwait(false);
                 DeleteStoreFiles(namespaceId);
                 throw;
             }
 
             _namespaces[namespaceId] = budgetGroup;
             _open[namespaceId] = store;
-            return ValueTask.FromResult<IKvStore>(store);
+            return store;
         }, cancellationToken);
     }
 

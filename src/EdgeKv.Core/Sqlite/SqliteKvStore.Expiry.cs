@@ -72,7 +72,7 @@ public sealed partial class SqliteKvStore
 
             _budget?.Release(freed);
             AfterDurableWrite(1, long.MaxValue);
-            var keys = removed.ConvertAll(row => KvKey.Decode(row.Key));
+            var keys = removed.ConvertAll(row => KvKey.DecodeOwned(row.Key));
             _feed.Publish(new KvChange(Versionstamp.FromCommitVersion(version), keys));
             request.Completion.TrySetResult(removed.Count);
         }

@@ -54,7 +54,7 @@ internal sealed class SqliteReadConnection : IDisposable
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var key = KvKey.Decode(reader.GetFieldValue<byte[]>(0));
+            var key = KvKey.DecodeOwned(reader.GetFieldValue<byte[]>(0));
             entries.Add(SqliteRows.ReadEntry(reader, key, 1));
         }
 

@@ -103,6 +103,13 @@ internal sealed class ClientProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes a line to the script's stdin (a script waiting for the test to act goes on).</summary>
+    public async Task SendLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
     /// <summary>Waits for the script to end successfully and returns the last JSON line it printed.</summary>
     public async Task<JsonElement> ResultAsync(CancellationToken cancellationToken)
     {

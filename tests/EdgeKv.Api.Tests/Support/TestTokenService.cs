@@ -33,7 +33,7 @@ internal sealed class TestTokenService : IKvAccessResolver, IAsyncDisposable
 
     public void Revoke(string token) => _tokens.TryRemove(token, out _);
 
-    public async Task<KvAccessResult> ResolveAsync(string bearerToken, string namespaceId, CancellationToken cancellationToken)
+    public async Task<KvAccessResult> ResolveAsync(string bearerToken, string namespaceId, KvAccessIntent intent, CancellationToken cancellationToken)
     {
         if (!_tokens.TryGetValue(bearerToken, out var scope))
         {

@@ -29,7 +29,7 @@ internal sealed class KvHttpAccessFilter(bool writes) : IEndpointFilter
 
         var namespaceId = context.Request.RouteValues["namespaceId"] as string ?? "";
         var resolver = context.RequestServices.GetRequiredService<IKvAccessResolver>();
-        var result = await resolver.ResolveAsync(token, namespaceId, context.RequestAborted);
+        var result = await resolver.ResolveAsync(token, namespaceId, writes ? KvAccessIntent.Write : KvAccessIntent.Read, context.RequestAborted);
         if (result.Grant is not { } grant)
         {
             return result.Denial switch

@@ -1,0 +1,71 @@
+using EdgeKv.Domain.Authorization;
+using EdgeKv.Domain.Data;
+using EdgeKv.Domain.Errors;
+using EdgeKv.Domain.Events;
+using EdgeKv.Domain.Namespaces;
+using EdgeKv.Domain.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace EdgeKv.Domain.Bindings;
+
+/// <summary>
+/// Binds namespaces to projects under variable names, from either side (the namespace's "关联项目" tab or the
+/// project's "KV 存储" menu). Both ends must belong to one user; the variable name is a JavaScript identifier unique
+/// in the project; binding and unbinding need the namespace owner's account open. Errors are
+/// <see cref="DomainException"/>s; nothing changes when one is thrown.
+/// </summary>
+public sealed partial class BindingService
+{
+    private readonly IDbContextFactory<EdgeKvDbContext> _dbFactory;
+    private readonly IDomainEvents _events;
+    private readonly TimeProvider _time;
+
+    /// <summary>Made by dependency injection.</summary>
+    public BindingService(IDbContextFactory<EdgeKvDbContext> dbFactory, IDomainEvents events, TimeProvider time)
+    {
+        _dbFactory = dbFactory;
+        _events = events;
+        _time = time;
+    }
+
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The projects a namespace is bound to, by project name.</summary>
+    public async Task<IReadOnlyList<BindingView>> ListForNamespaceAsync(Caller caller, int namespaceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var (ns, _) = await NamespaceAccess.FindAsync(db, caller, namespaceId, cancellationToken);
+        var views = await Views(db, db.Bindings.Where(b => b.NamespaceId == ns.Id)).ToListAsync(cancellationToken);
+        return [.. views.OrderBy(view => view.ProjectName, StringComparer.OrdinalIgnoreCase).ThenBy(view => view.VariableName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The namespaces bound to a project, by variable name.</summary>
+    public async Task<IReadOnlyList<BindingView>> ListForProjectAsync(Caller caller, int projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var project = await ProjectAccess.FindAsync(db, caller, projectId, cancellationToken);
+        var views = await Views(db, db.Bindings.Where(b => b.ProjectId == project.Id)).ToListAsync(cancellationToken);
+        return [.. views.OrderBy(view => view.VariableName, StringComparer.Ordinal)];
+    }
+
+    // Filter before projecting: EF cannot translate a filter on a record built by its constructor.
+    private static IQueryable<BindingView> Views(EdgeKvDbContext db, IQueryable<Binding> bindings) =>
+        from binding in bindings
+        join ns in db.Namespaces on binding.NamespaceId equals ns.Id
+        join project in db.Projects on binding.ProjectId equals project.Id
+        select new BindingView(binding.Id, ns.Id, ns.Name, project.Id, project.Name, binding.VariableName, binding.CreatedAt);
+
+    private void Publish(Caller caller, string ownerUserId, Binding binding) =>
+        _events.Publish(new DomainEvent(DomainEventKind.BindingChanged, caller.UserId, ownerUserId, null, binding.NamespaceId, binding.ProjectId, Now));
+
+    private static string ValidateVariableName(string? variableName)
+    {
+        var trimmed = variableName?.Trim() ?? "";
+        if (trimmed.Length > 0 && DomainValidation.IsReservedWord(trimmed))
+        {
+            throw DomainErrors.ReservedVariableName.With(trimmed).ToException();
+        }
+
+        return DomainValidation.IsValidVariableName(trimmed) ? trimmed : throw DomainErrors.InvalidVariableName.ToException();
+    }
+}

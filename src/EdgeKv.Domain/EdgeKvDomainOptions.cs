@@ -1,0 +1,29 @@
+namespace EdgeKv.Domain;
+
+/// <summary>
+/// The domain's settings, bound from the <c>EdgeKv</c> configuration section. The admin database's connection string
+/// is <c>ConnectionStrings:Admin</c> (default <see cref="Data.EdgeKvDbContextOptions.DefaultConnectionString"/>).
+/// </summary>
+public sealed class EdgeKvDomainOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "EdgeKv";
+
+    /// <summary>The default engine data directory.</summary>
+    public const string DefaultDataDirectory = "data/kv";
+
+    /// <summary>The default admin e-mail.</summary>
+    public const string DefaultAdminEmail = "admin@edgekv.local";
+
+    /// <summary>
+    /// The default admin password (meets Identity's default rules). For a first local run only: set
+    /// <c>EdgeKv:Admin:Password</c> for anything else, or change it after signing in.
+    /// </summary>
+    public const string DefaultAdminPassword = "EdgeKv!Admin1";
+
+    /// <summary>Where the engine keeps one SQLite file per namespace (<c>EdgeKv:DataDirectory</c>).</summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary>The admin the seeder creates (<c>EdgeKv:Admin</c>).</summary>
+    public AdminAccountOptions Admin { get; set; } = new();
+}

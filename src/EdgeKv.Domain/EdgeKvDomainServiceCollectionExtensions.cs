@@ -1,0 +1,72 @@
+using EdgeKv.Core.Registry;
+using EdgeKv.Domain.Accounts;
+using EdgeKv.Domain.Audit;
+using EdgeKv.Domain.Bindings;
+using EdgeKv.Domain.Data;
+using EdgeKv.Domain.Events;
+using EdgeKv.Domain.Identity;
+using EdgeKv.Domain.Namespaces;
+using EdgeKv.Domain.Projects;
+using EdgeKv.Domain.Records;
+using EdgeKv.Domain.Seeding;
+using EdgeKv.Domain.Tokens;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the console's domain in a host.</summary>
+public static class EdgeKvDomainServiceCollectionExtensions
+{
+    /// <summary>Failed sign-ins before an account is locked out.</summary>
+    public const int MaxFailedSignIns = 5;
+
+    /// <summary>
+    /// Adds the domain: the admin database (SQLite, <c>ConnectionStrings:Admin</c>), Identity core with roles, the
+    /// sign-in manager and token providers (the host adds cookie authentication), the engine registry
+    /// (<c>EdgeKv:DataDirectory</c>), the domain services, the event hub and the seeder.
+    /// </summary>
+    public static IServiceCollection AddEdgeKvDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EdgeKv.Domain.EdgeKvDomainOptions>(configuration.GetSection(EdgeKv.Domain.EdgeKvDomainOptions.SectionName));
+        var connectionString = configuration.GetConnectionString("Admin") ?? EdgeKvDbContextOptions.DefaultConnectionString;
+
+        // A factory, because Blazor Server circuits are long-lived: services open a short context per operation.
+        // A scoped context too, for Identity's stores and the seeder.
+        services.AddDbContextFactory<EdgeKvDbContext>(options => EdgeKvDbContextOptions.Configure(options, connectionString));
+        services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<EdgeKvDbContext>>().CreateDbContext());
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<EdgeKvDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        // One registry per process: it owns the open stores and the budget groups of the data directory.
+        var dataDirectory = configuration[$"{EdgeKv.Domain.EdgeKvDomainOptions.SectionName}:DataDirectory"] is { Length: > 0 } configured
+            ? configured
+            : EdgeKv.Domain.EdgeKvDomainOptions.DefaultDataDirectory;
+        services.TryAddSingleton<IKvStoreRegistry>(_ => new KvStoreRegistry(dataDirectory));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDomainEvents, DomainEventHub>();
+        services.AddScoped<DomainSeeder>();
+        services.AddScoped<AccountApplicationService>();
+        services.AddScoped<NamespaceService>();
+        services.AddScoped<ProjectService>();
+        services.AddScoped<BindingService>();
+        services.AddScoped<RecordService>();
+        services.AddScoped<AuditLogService>();
+        services.AddScoped<AccessTokenService>();
+        return services;
+    }
+}

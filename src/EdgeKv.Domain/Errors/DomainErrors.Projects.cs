@@ -1,0 +1,15 @@
+namespace EdgeKv.Domain.Errors;
+
+public static partial class DomainErrors
+{
+    /// <summary>A project name that is not 1..64 letters, digits, '-' or '_'.</summary>
+    public static DomainError InvalidProjectName { get; } = new(
+        "project.invalid_name",
+        "A project name is 1 to 64 characters: letters, digits, '-' and '_'.");
+
+    /// <summary>A project name the owner already uses; {0} is the name.</summary>
+    public static DomainError ProjectNameTaken { get; } = new("project.name_taken", "A project named '{0}' already exists.");
+
+    /// <summary>A project id that names no project (or one the caller may not see).</summary>
+    public static DomainError ProjectNotFound { get; } = new("project.not_found", "Project not found.");
+}

@@ -1,0 +1,11 @@
+namespace EdgeKv.Domain.Records;
+
+/// <summary>How the console writes a record's value.</summary>
+public enum RecordFormat
+{
+    /// <summary>UTF-8 text, stored as written.</summary>
+    Text,
+
+    /// <summary>JSON text, validated before it is stored.</summary>
+    Json,
+}

@@ -1,0 +1,29 @@
+using EdgeKv.Core;
+using EdgeKv.Core.Values;
+using EdgeKv.Domain.Authorization;
+
+namespace EdgeKv.Domain.Records;
+
+public sealed partial class RecordService
+{
+    /// <summary>
+    /// Writes like <see cref="PutAsync"/>, and the record expires <paramref name="expireIn"/> from now (null: never), as
+    /// Deno's <c>set(key, value, { expireIn })</c>. The console's 新建记录 dialog offers it; the engine refuses a
+    /// non-positive span with its own message.
+    /// </summary>
+    public async Task<Versionstamp> PutExpiringAsync(
+        Caller caller,
+        int namespaceId,
+        string key,
+        string value,
+        RecordFormat format,
+        TimeSpan? expireIn,
+        CancellationToken cancellationToken = default)
+    {
+        var tupleKey = RecordKeys.FromString(key);
+        ArgumentNullException.ThrowIfNull(value);
+        var kvValue = format == RecordFormat.Json ? ParseJson(value) : KvValue.Text(value);
+        var (store, _, _) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
+        return await EngineAsync(() => store.SetAsync(tupleKey, kvValue, expireIn, cancellationToken));
+    }
+}

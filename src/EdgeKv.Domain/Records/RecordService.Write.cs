@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using EdgeKv.Core;
+using EdgeKv.Core.Keys;
+using EdgeKv.Core.Values;
+using EdgeKv.Domain.Audit;
+using EdgeKv.Domain.Authorization;
+using EdgeKv.Domain.Errors;
+
+namespace EdgeKv.Domain.Records;
+
+public sealed partial class RecordService
+{
+    /// <summary>
+    /// Writes (creates or replaces) the record of string key <paramref name="key"/>. JSON is validated first
+    /// (<see cref="DomainErrors.InvalidJson"/>). Returns the commit's versionstamp.
+    /// </summary>
+    public async Task<Versionstamp> PutAsync(
+        Caller caller,
+        int namespaceId,
+        string key,
+        string value,
+        RecordFormat format = RecordFormat.Text,
+        CancellationToken cancellationToken = default)
+    {
+        var tupleKey = RecordKeys.FromString(key);
+        ArgumentNullException.ThrowIfNull(value);
+        var kvValue = format == RecordFormat.Json ? ParseJson(value) : KvValue.Text(value);
+        var (store, _, _) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
+        return await EngineAsync(() => store.SetAsync(tupleKey, kvValue, expireIn: null, cancellationToken));
+    }
+
+    /// <summary>Deletes the record of string key <paramref name="key"/> (nothing happens when there is none).</summary>
+    public Task DeleteAsync(Caller caller, int namespaceId, string key, CancellationToken cancellationToken = default) =>
+        DeleteAsync(caller, namespaceId, RecordKeys.FromString(key), cancellationToken);
+
+    /// <summary>Deletes the record of any tuple key (as listed).</summary>
+    public async Task DeleteAsync(Caller caller, int namespaceId, KvKey key, CancellationToken cancellationToken = default)
+    {
+        var (store, _, _) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
+        await EngineAsync(() => store.DeleteAsync(key, cancellationToken));
+    }
+
+    /// <summary>
+    /// Deletes many records (the console's multi-select). Each batch of up to <see cref="KvLimits.MaxMutations"/> keys
+    /// is one atomic commit. The deletion is audited with its count.
+    /// </summary>
+    public async Task DeleteManyAsync(Caller caller, int namespaceId, IReadOnlyList<KvKey> keys, CancellationToken cancellationToken = default)
+    {
+        var (store, ns, account) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
+        var distinctKeys = keys.Distinct().ToList();
+        foreach (var batch in distinctKeys.Chunk(KvLimits.MaxMutations))
+        {
+            var operation = store.Atomic();
+            foreach (var key in batch)
+            {
+                operation.Delete(key);
+            }
+
+            await EngineAsync(() => operation.CommitAsync(cancellationToken));
+        }
+
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var note = string.Create(CultureInfo.InvariantCulture, $"{distinctKeys.Count} records");
+        AuditTrail.Add(db, caller, AuditActions.RecordsBulkDeleted, AuditTargets.Namespace, ns.Id, account.UserId, note, _time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static KvValue ParseJson(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return KvValue.Json(json);
+        }
+        catch (JsonException exception)
+        {
+            throw new DomainException(DomainErrors.InvalidJson, exception);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using EdgeKv.Domain.Data;
+using EdgeKv.Domain.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EdgeKv.Domain.Seeding;
+
+/// <summary>
+/// Brings a database to a usable state: applies pending migrations, creates the roles and the configured admin.
+/// Idempotent: safe on every start. The web host runs it from a hosted service (code after <c>Build()</c> does not
+/// run under test hosts).
+/// </summary>
+public sealed class DomainSeeder
+{
+    private readonly EdgeKvDbContext _db;
+    private readonly UserManager<ApplicationUser> _users;
+    private readonly RoleManager<IdentityRole> _roles;
+    private readonly EdgeKvDomainOptions _options;
+    private readonly TimeProvider _time;
+
+    /// <summary>Made by dependency injection (scoped).</summary>
+    public DomainSeeder(
+        EdgeKvDbContext db,
+        UserManager<ApplicationUser> users,
+        RoleManager<IdentityRole> roles,
+        IOptions<EdgeKvDomainOptions> options,
+        TimeProvider time)
+    {
+        _db = db;
+        _users = users;
+        _roles = roles;
+        _options = options.Value;
+        _time = time;
+    }
+
+    /// <summary>Migrates, then ensures the roles and the admin exist. Returns the admin's user id.</summary>
+    /// <exception cref="InvalidOperationException">Identity refused the configured admin (e.g. a weak password).</exception>
+    public async Task<string> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureDatabaseDirectory(_db.Database.GetConnectionString());
+        await _db.Database.MigrateAsync(cancellationToken);
+
+        // WAL (persistent in the file): pages read while a decision is being written, as a console with many users does.
+        await _db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+        foreach (var role in EdgeKvRoles.All)
+        {
+            if (!await _roles.RoleExistsAsync(role))
+            {
+                Check(await _roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+            }
+        }
+
+        var email = _options.Admin.Email;
+        var admin = await _users.FindByEmailAsync(email);
+        if (admin is null)
+        {
+            admin = new ApplicationUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = "Administrator",
+                CreatedAt = _time.GetUtcNow().UtcDateTime,
+            };
+            Check(await _users.CreateAsync(admin, _options.Admin.Password), $"create the admin {email}");
+        }
+
+        if (!await _users.IsInRoleAsync(admin, EdgeKvRoles.Admin))
+        {
+            Check(await _users.AddToRoleAsync(admin, EdgeKvRoles.Admin), $"make {email} an admin");
+        }
+
+        return admin.Id;
+    }
+
+    // SQLite creates the file but not its folder; a fresh clone has no data/ folder yet.
+    private static void EnsureDatabaseDirectory(string? connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            var reasons = string.Join(" ", result.Errors.Select(error => error.Description));
+            throw new InvalidOperationException($"Seeding could not {what}: {reasons}");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json;
+using EdgeKv.Core.Values;
+
+namespace EdgeKv.Web.Components.Pages.Kv.Records;
+
+/// <summary>
+/// How a stored value reads for people, whatever its encoding: a one-line preview for the list, the full text,
+/// pretty-printed JSON when the bytes are JSON, and a hex dump. No Blazor types, so it is tested on its own.
+/// </summary>
+public sealed class RecordValueView
+{
+    /// <summary>Characters of a list preview.</summary>
+    public const int PreviewLength = 80;
+
+    /// <summary>Bytes shown in a hex dump; the rest is summarized, so a 25 MB value cannot freeze the page.</summary>
+    public const int MaxHexBytes = 64 * 1024;
+
+    private const int HexBytesPerLine = 16;
+
+    // Relaxed escaping: JSON holding Chinese text is shown as written, not as \uXXXX escapes.
+    private static readonly JsonSerializerOptions IndentedJson = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly KvValue _value;
+
+    public RecordValueView(KvValue value) => _value = value;
+
+    /// <summary>True when the value is text (EdgeOne text or JSON), so the console can edit it.</summary>
+    public bool IsEditableText => _value.Encoding is KvValueEncoding.Text or KvValueEncoding.Json;
+
+    /// <summary>The whole value as text: UTF-8 for text and JSON, the number for a KvU64, null for binary values.</summary>
+    public string? Text => _value.Encoding switch
+    {
+        KvValueEncoding.Text or KvValueEncoding.Json => _value.AsText(),
+        KvValueEncoding.U64 => _value.AsU64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    /// <summary>The value as indented JSON when it parses as JSON; otherwise null.</summary>
+    public string? PrettyJson
+    {
+        get
+        {
+            if (!IsEditableText)
+            {
+                return null;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(_value.Data);
+                return JsonSerializer.Serialize(document.RootElement, IndentedJson);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>One line for the record list: the start of the text, or of the hex for binary values.</summary>
+    public string Preview
+    {
+        get
+        {
+            // Only the start is decoded: a preview of a 25 MB value must not decode 25 MB.
+            var head = _value.Data.Span[..Math.Min(_value.Data.Length, PreviewLength * 4)];
+            var text = _value.Encoding switch
+            {
+                KvValueEncoding.Text or KvValueEncoding.Json => CollapseWhitespace(Encoding.UTF8.GetString(head)),
+                KvValueEncoding.U64 => Text!,
+                _ => Convert.ToHexStringLower(head[..Math.Min(head.Length, PreviewLength / 2)]),
+            };
+            return text.Length > PreviewLength ? text[..PreviewLength] + "…" : text;
+        }
+    }
+
+    /// <summary>Offset, hex bytes and printable ASCII, 16 bytes a line, for the first <see cref="MaxHexBytes"/> bytes.</summary>
+    public string HexDump
+    {
+        get
+        {
+            var span = _value.Data.Span;
+            var shown = Math.Min(span.Length, MaxHexBytes);
+            var dump = new StringBuilder();
+            for (var offset = 0; offset < shown; offset += HexBytesPerLine)
+            {
+                var line = span.Slice(offset, Math.Min(HexBytesPerLine, shown - offset));
+                dump.Append(offset.ToString("x8", System.Globalization.CultureInfo.InvariantCulture)).Append("  ");
+                foreach (var b in line)
+                {
+                    dump.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
+                }
+
+                dump.Append(' ', (HexBytesPerLine - line.Length) * 3).Append(' ');
+                foreach (var b in line)
+                {
+                    dump.Append(b is >= 0x20 and < 0x7f ? (char)b : '.');
+                }
+
+                dump.Append('\n');
+            }
+
+            if (span.Length > shown)
+            {
+                dump.Append("… ").Append(span.Length - shown).Append(" more bytes\n");
+            }
+
+            return dump.ToString();
+        }
+    }
+
+    private static string CollapseWhitespace(string text) =>
+        string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+}

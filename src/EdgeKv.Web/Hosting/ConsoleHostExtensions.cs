@@ -1,0 +1,64 @@
+using EdgeKv.Web.Account;
+using EdgeKv.Web.Components;
+using Microsoft.AspNetCore.Identity;
+using Radzen;
+
+namespace EdgeKv.Web.Hosting;
+
+/// <summary>
+/// Composes the console: the engine, the domain, Blazor, Radzen, localization, the account and culture endpoints.
+/// Program.cs and the browser tests' server fixture both call these two methods, so they run the same host.
+/// </summary>
+public static class ConsoleHostExtensions
+{
+    /// <summary>Registers every service of the console.</summary>
+    public static WebApplicationBuilder AddEdgeKvConsole(this WebApplicationBuilder builder)
+    {
+        DataPaths.ResolveAgainst(builder.Configuration, builder.Configuration, builder.Environment.ContentRootPath);
+
+        // The static web assets manifest (Radzen's _content/ files, our wwwroot) is read from the build output in
+        // every environment, not only Development; a published app has none and this is then a no-op.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddEdgeKvDomain(builder.Configuration);
+        services.AddConsoleServices();
+
+        // Record values travel over the circuit when typed in the console; 4 MiB covers hand-edited values (larger
+        // ones belong to the API), where SignalR's 32 KiB default would drop the circuit.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 4 * 1024 * 1024);
+        services.AddRadzenComponents();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(ConsoleCultures.Configure);
+
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(AccountPaths.ConfigureCookie);
+        services.AddAuthorization();
+        services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();
+
+        services.AddHostedService<ConsoleStartup>();
+        return builder;
+    }
+
+    /// <summary>Adds the middleware and maps every endpoint of the console.</summary>
+    public static WebApplication UseEdgeKvConsole(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapCultureEndpoints();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

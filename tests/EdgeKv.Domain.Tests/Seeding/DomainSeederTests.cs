@@ -1,0 +1,80 @@
+using EdgeKv.Domain.Identity;
+using EdgeKv.Domain.Seeding;
+using EdgeKv.Domain.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdgeKv.Domain.Tests.Seeding;
+
+public sealed class DomainSeederTests
+{
+    [Fact]
+    public async Task SeedAsync_FreshDatabase_CreatesRolesAndAdminWhoCanSignIn()
+    {
+        // Arrange
+        await using var host = DomainHost.Create(new Dictionary<string, string?>
+        {
+            ["EdgeKv:Admin:Email"] = "ops@example.test",
+            ["EdgeKv:Admin:Password"] = "Str0ng!Pass",
+        });
+        await using var scope = host.Services.CreateAsyncScope();
+
+        // Act
+        var adminId = await scope.ServiceProvider.GetRequiredService<DomainSeeder>().SeedAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var admin = await users.FindByEmailAsync("ops@example.test");
+        Assert.NotNull(admin);
+        Assert.Equal(adminId, admin.Id);
+        Assert.True(await users.IsInRoleAsync(admin, EdgeKvRoles.Admin));
+        Assert.True(await users.CheckPasswordAsync(admin, "Str0ng!Pass"));
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        Assert.True(await roles.RoleExistsAsync(EdgeKvRoles.User));
+    }
+
+    [Fact]
+    public async Task SeedAsync_RunTwice_KeepsOneAdmin()
+    {
+        // Arrange
+        await using var host = DomainHost.Create();
+        var ct = TestContext.Current.CancellationToken;
+        string firstId;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            firstId = await scope.ServiceProvider.GetRequiredService<DomainSeeder>().SeedAsync(ct);
+        }
+
+        // Act
+        string secondId;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            secondId = await scope.ServiceProvider.GetRequiredService<DomainSeeder>().SeedAsync(ct);
+        }
+
+        // Assert
+        Assert.Equal(firstId, secondId);
+        await using var db = host.CreateDbContext();
+        Assert.Equal(1, await db.Users.CountAsync(ct));
+        Assert.Equal(EdgeKvRoles.All.Count, await db.Roles.CountAsync(ct));
+        Assert.Equal(1, await db.UserRoles.CountAsync(ct));
+    }
+
+    [Fact]
+    public async Task SeedAsync_DefaultSettings_AdminSignsInWithDocumentedPassword()
+    {
+        // Arrange
+        await using var host = DomainHost.Create();
+        await using var scope = host.Services.CreateAsyncScope();
+
+        // Act
+        await scope.ServiceProvider.GetRequiredService<DomainSeeder>().SeedAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var admin = await users.FindByEmailAsync(EdgeKvDomainOptions.DefaultAdminEmail);
+        Assert.NotNull(admin);
+        Assert.True(await users.CheckPasswordAsync(admin, EdgeKvDomainOptions.DefaultAdminPassword));
+    }
+}

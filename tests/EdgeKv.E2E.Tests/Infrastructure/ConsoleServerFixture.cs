@@ -1,0 +1,107 @@
+using EdgeKv.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EdgeKv.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// One real console host (Kestrel on 127.0.0.1, a free port) with a fresh temp data folder, and one headless
+/// Debian Chromium, shared by the tests of a class. Each test opens its own browser context (its own cookies).
+/// </summary>
+public sealed class ConsoleServerFixture : IAsyncLifetime
+{
+    // Debian's Chromium: Playwright's own browser download is not possible on these machines.
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "edgekv-e2e", Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    /// <summary>The host's address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The shared browser.</summary>
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>The host's services (to write through the engine as code would).</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // The static web assets manifest is named after the host assembly, not this test assembly.
+            ApplicationName = "EdgeKv.Web",
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Development",
+            Args = ["--urls=http://127.0.0.1:0"],
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Admin"] = $"Data Source={Path.Combine(_dataPath, "admin.db")}",
+            ["EdgeKv:DataDirectory"] = Path.Combine(_dataPath, "kv"),
+        });
+        builder.AddEdgeKvConsole();
+        _app = builder.Build();
+        _app.UseEdgeKvConsole();
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+
+        // Generous waits: a busy 2-core machine may take seconds for a step; a test waits on what it expects, never on time.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A new browser context (fresh cookies) and page, watched for browser console errors.</summary>
+    public async Task<ConsolePage> OpenPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return new ConsolePage(context, await context.NewPageAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was written.
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace EdgeKv.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// Screenshots of the main pages. They are always written to <c>screenshots/</c> in the test output folder; with
+/// <c>EDGEKV_SCREENSHOTS_TO_DOCS=1</c> they are also written to the repository's <c>docs/screenshots/</c>, which is
+/// how the README's pictures are refreshed (kept opt-in so a test run never changes the working tree by itself).
+/// </summary>
+public static class Screenshots
+{
+    public static string OutputFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public static async Task SaveAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(OutputFolder);
+        var file = Path.Combine(OutputFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+
+        if (Environment.GetEnvironmentVariable("EDGEKV_SCREENSHOTS_TO_DOCS") == "1" && FindRepository() is { } repository)
+        {
+            var docs = Path.Combine(repository, "docs", "screenshots");
+            Directory.CreateDirectory(docs);
+            File.Copy(file, Path.Combine(docs, name + ".png"), overwrite: true);
+        }
+    }
+
+    private static string? FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EdgeKv.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}

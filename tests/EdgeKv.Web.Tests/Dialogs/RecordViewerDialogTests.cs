@@ -1,0 +1,38 @@
+using EdgeKv.Core;
+using EdgeKv.Core.Keys;
+using EdgeKv.Core.Values;
+using EdgeKv.Domain.Records;
+using EdgeKv.Web.Components.Pages.Kv.Records;
+using EdgeKv.Web.Tests.Infrastructure;
+
+namespace EdgeKv.Web.Tests.Dialogs;
+
+public sealed class RecordViewerDialogTests : ConsoleComponentContext
+{
+    [Fact]
+    public void Render_JsonRecord_ShowsTextFormattedJsonAndHex()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        var record = new KvRecord(KvKey.Of("config"), KvValue.Json("{\"count\":1}"), Versionstamp.FromCommitVersion(7), null);
+
+        var dialog = Render<RecordViewerDialog>(p => p.Add(d => d.Record, record));
+
+        Assert.Equal("{\"count\":1}", dialog.Find("#record-text").TextContent);
+        Assert.Equal("{\n  \"count\": 1\n}", dialog.Find("#record-json").TextContent);
+        Assert.StartsWith("00000000  7b 22 63 6f", dialog.Find("#record-hex").TextContent);
+        Assert.Contains("版本戳 00000000000000070000", dialog.Find("#record-facts").TextContent);
+    }
+
+    [Fact]
+    public void Render_BinaryRecord_SaysItIsNotTextAndShowsHex()
+    {
+        using var culture = new CultureScope("en");
+        var record = new KvRecord(KvKey.Of("blob"), KvValue.Bytes(new byte[] { 0xff, 0x00 }), Versionstamp.FromCommitVersion(1), null);
+
+        var dialog = Render<RecordViewerDialog>(p => p.Add(d => d.Record, record));
+
+        Assert.Contains("This value is binary; see the hex view.", dialog.Markup);
+        Assert.Contains("This value is not JSON.", dialog.Markup);
+        Assert.StartsWith("00000000  ff 00", dialog.Find("#record-hex").TextContent);
+    }
+}

@@ -1,0 +1,44 @@
+using EdgeKv.Web.Components.Pages.Kv;
+using EdgeKv.Web.Tests.Infrastructure;
+
+namespace EdgeKv.Web.Tests.Pages;
+
+public sealed class NamespaceDetailTests : ConsolePageContext
+{
+    [Fact]
+    public async Task Render_OwnNamespace_ShowsItsNameAndBothTabs()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        var (_, namespaces) = await OpenUserAsync("owner@example.com", "orders");
+
+        var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
+
+        page.WaitForAssertion(() => Assert.Equal("orders", page.Find("#namespace-name").TextContent));
+        Assert.Equal(["记录", "关联项目"], page.FindAll(".rz-tabview-nav li").Select(tab => tab.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Render_AnotherUsersNamespace_ReadsAsNotFoundAndShowsNoRecords()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        var (_, victimNamespaces) = await OpenUserAsync("victim@example.com", "secrets");
+        await OpenUserAsync("intruder@example.com");
+
+        var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, victimNamespaces[0].Id));
+
+        page.WaitForAssertion(() => Assert.Contains("未找到命名空间。", page.Find("#load-error").TextContent));
+        Assert.Empty(page.FindAll("#record-grid"));
+        Assert.DoesNotContain("secrets", page.Markup);
+    }
+
+    [Fact]
+    public async Task Render_AnotherUsersNamespaceAsAdmin_IsShown()
+    {
+        var (_, namespaces) = await OpenUserAsync("someone@example.com", "shared");
+        SignIn(Admin, "admin@edgekv.local");
+
+        var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
+
+        page.WaitForAssertion(() => Assert.Equal("shared", page.Find("#namespace-name").TextContent));
+    }
+}
