@@ -38,7 +38,13 @@ public sealed partial class EdgeKvClient
 
     private HttpRequestMessage Request(HttpMethod method, string path, HttpContent? content = null)
     {
-        var request = new HttpRequestMessage(method, _namespacePath + path) { Content = content };
+        // A hand-made request does not take the HttpClient's version defaults by itself (GetAsync and friends do).
+        var request = new HttpRequestMessage(method, _namespacePath + path)
+        {
+            Content = content,
+            Version = _http.DefaultRequestVersion,
+            VersionPolicy = _http.DefaultVersionPolicy,
+        };
         request.Headers.Authorization = _authorization;
         return request;
     }

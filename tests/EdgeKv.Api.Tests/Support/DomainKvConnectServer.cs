@@ -1,4 +1,5 @@
 using System.Net;
+using EdgeKv.Api.Http;
 using EdgeKv.Api.KvConnect;
 using EdgeKv.Core.Registry;
 using EdgeKv.Core.Store;
@@ -25,8 +26,9 @@ namespace EdgeKv.Api.Tests.Support;
 /// <summary>
 /// A real Kestrel host composed as the web host composes it: the real domain (<c>AddEdgeKvDomain</c>) on a temporary
 /// admin database migrated and seeded with the real migrations and seeder, the real engine registry, and
-/// <c>AddEdgeKvApi</c>, so KV Connect authorizes Deno through the domain's access tokens. Users, accounts, namespaces
-/// and tokens are made through the domain services, as people make them in the console. HTTP/2 only (Deno's client).
+/// <c>AddEdgeKvApi</c>, so KV Connect and the HTTP API authorize programs through the domain's access tokens. Users,
+/// accounts, namespaces and tokens are made through the domain services, as people make them in the console. HTTP/2
+/// only (Deno's client; the HTTP API tests speak HTTP/2 to it too).
 /// </summary>
 public sealed class DomainKvConnectServer : IAsyncLifetime
 {
@@ -42,6 +44,14 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
 
     /// <summary>The KV Connect database URL of a namespace (its engine store id), for <c>Deno.openKv</c>.</summary>
     public string UrlOf(NamespaceView ns) => $"{Http2Url}/kv/connect/{ns.StoreId}";
+
+    /// <summary>An HTTP client of this host (HTTP/2 with prior knowledge, as the host speaks only that).</summary>
+    public HttpClient CreateHttpClient() => new()
+    {
+        BaseAddress = new Uri(Http2Url),
+        DefaultRequestVersion = HttpVersion.Version20,
+        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
 
     /// <summary>The environment of a Deno script that opens <paramref name="ns"/>.</summary>
     public IReadOnlyDictionary<string, string> ScriptEnvironmentFor(NamespaceView ns) =>
@@ -73,6 +83,7 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
         _app.UseAuthentication();
         _app.UseAuthorization();
         _app.MapKvConnect();
+        _app.MapKvHttpApi();
 
         await using (var scope = _app.Services.CreateAsyncScope())
         {
