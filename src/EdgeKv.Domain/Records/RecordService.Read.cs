@@ -19,7 +19,8 @@ public sealed partial class RecordService
         var store = await OpenForReadAsync(caller, namespaceId, cancellationToken);
         var options = new KvListOptions { Limit = query.Limit, BatchSize = query.Limit, Cursor = string.IsNullOrEmpty(query.Cursor) ? null : query.Cursor };
         var page = await EngineAsync(() => store.ListPageAsync(RecordKeys.PrefixSelector(query.Prefix), options, cancellationToken));
-        var records = page.Entries.Where(entry => entry.Exists).Select(ToRecord).ToList();
+        // Metadata companions of the HTTP API (KvMetadataKeys) are part of their key's record, not records of their own.
+        var records = page.Entries.Where(entry => entry.Exists && !KvMetadataKeys.IsMetadataKey(entry.Key)).Select(ToRecord).ToList();
         return new RecordPage(records, page.Complete ? null : page.Cursor, page.Complete);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeKv.Core;
 using EdgeKv.Core.Keys;
+using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Authorization;
@@ -34,27 +35,30 @@ public sealed partial class RecordService
     public Task DeleteAsync(Caller caller, int namespaceId, string key, CancellationToken cancellationToken = default) =>
         DeleteAsync(caller, namespaceId, RecordKeys.FromString(key), cancellationToken);
 
-    /// <summary>Deletes the record of any tuple key (as listed).</summary>
+    /// <summary>Deletes the record of any tuple key (as listed), with its metadata (<see cref="KvMetadataKeys"/>) in the same commit.</summary>
     public async Task DeleteAsync(Caller caller, int namespaceId, KvKey key, CancellationToken cancellationToken = default)
     {
         var (store, _, _) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
-        await EngineAsync(() => store.DeleteAsync(key, cancellationToken));
+        var operation = store.Atomic();
+        AddDelete(operation, key);
+        await EngineAsync(() => operation.CommitAsync(cancellationToken));
     }
 
     /// <summary>
-    /// Deletes many records (the console's multi-select). Each batch of up to <see cref="KvLimits.MaxMutations"/> keys
-    /// is one atomic commit. The deletion is audited with its count.
+    /// Deletes many records (the console's multi-select), each with its metadata. Each batch of up to half
+    /// <see cref="KvLimits.MaxMutations"/> keys (two mutations each) is one atomic commit. The deletion is audited with
+    /// its count.
     /// </summary>
     public async Task DeleteManyAsync(Caller caller, int namespaceId, IReadOnlyList<KvKey> keys, CancellationToken cancellationToken = default)
     {
         var (store, ns, account) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
         var distinctKeys = keys.Distinct().ToList();
-        foreach (var batch in distinctKeys.Chunk(KvLimits.MaxMutations))
+        foreach (var batch in distinctKeys.Chunk(KvLimits.MaxMutations / 2))
         {
             var operation = store.Atomic();
             foreach (var key in batch)
             {
-                operation.Delete(key);
+                AddDelete(operation, key);
             }
 
             await EngineAsync(() => operation.CommitAsync(cancellationToken));
@@ -64,6 +68,16 @@ public sealed partial class RecordService
         var note = string.Create(CultureInfo.InvariantCulture, $"{distinctKeys.Count} records");
         AuditTrail.Add(db, caller, AuditActions.RecordsBulkDeleted, AuditTargets.Namespace, ns.Id, account.UserId, note, _time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Deletes a record and, for a string key, its metadata companion (a no-op when it has none).</summary>
+    private static void AddDelete(KvAtomicOperation operation, KvKey key)
+    {
+        operation.Delete(key);
+        if (RecordKeys.ToStringKey(key) is { } stringKey)
+        {
+            operation.Delete(KvMetadataKeys.For(stringKey));
+        }
     }
 
     private static KvValue ParseJson(string json)

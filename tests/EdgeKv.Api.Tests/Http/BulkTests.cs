@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using EdgeKv.Api.Http;
-using EdgeKv.Api.Http.Metadata;
 using EdgeKv.Api.Tests.Support;
 using EdgeKv.Core;
 using EdgeKv.Core.Keys;

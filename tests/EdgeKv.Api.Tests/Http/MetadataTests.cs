@@ -1,6 +1,5 @@
 using System.Net;
 using EdgeKv.Api.Http;
-using EdgeKv.Api.Http.Metadata;
 using EdgeKv.Api.Tests.Support;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Values;

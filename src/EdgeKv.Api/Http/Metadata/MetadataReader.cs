@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdgeKv.Api.Http.Keys;
 using EdgeKv.Core;
+using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 
 namespace EdgeKv.Api.Http.Metadata;

@@ -1,4 +1,5 @@
 using EdgeKv.Api.Http.Keys;
+using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
 

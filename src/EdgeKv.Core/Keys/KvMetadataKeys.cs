@@ -1,14 +1,14 @@
-using EdgeKv.Core.Keys;
-
-namespace EdgeKv.Api.Http.Metadata;
+namespace EdgeKv.Core.Keys;
 
 /// <summary>
-/// Where the HTTP API keeps a string key's metadata: a companion key <c>[bytes "edgekv:metadata", "k"]</c>, written
+/// Where EdgeKv keeps a string key's metadata (the HTTP API's Cloudflare-style metadata; the engine stores only a value
+/// and its encoding): a companion key <c>[bytes "edgekv:metadata", "k"]</c>, written
 /// and deleted in the same atomic commit as <c>["k"]</c>. A commit gives all its keys one versionstamp, so the metadata
 /// belongs to the value exactly when the two versionstamps are equal; after anyone else rewrites <c>["k"]</c> (a Deno
 /// client, the console) the companion is stale and reads as no metadata. Companion keys start with a byte-array part,
 /// so they sort before every string key and never appear in string-key listings; the console and anything else that
-/// lists every tuple should hide them with <see cref="IsMetadataKey"/> (and delete a key's companion with the key).
+/// lists every tuple hides them with <see cref="IsMetadataKey"/> and deletes a key's companion with the key. A
+/// convention over the engine's public API, not part of the store: kept here so every layer shares one definition.
 /// </summary>
 public static class KvMetadataKeys
 {
