@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Runs every EdgeKv test from a fresh clone: installs what the tests need (Chromium for the browser tests,
+# Runs every EdgeKv test from a fresh clone: installs what the tests need (Chromium and curl from Debian,
 # the npm packages of the real-client tests, the dotnet tools), then runs the whole solution's tests once.
 # Prints a closing line "tests: N passed, N failed, N skipped" and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
+# Debian packages the tests drive: Chromium (browser tests) and curl (the HTTP API's curl walkthrough).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    echo "== installing Chromium (Debian package) for the browser tests"
+    echo "== installing ${missing[*]} (Debian packages) for the tests"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "The browser tests need Chromium: sudo apt-get install chromium" >&2
+    echo "The tests need: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
     exit 1
   fi
 fi
