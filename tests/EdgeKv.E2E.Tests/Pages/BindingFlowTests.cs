@@ -113,6 +113,14 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
         await Expect(user.Page.Locator("#account-pending")).ToBeVisibleAsync();
         await Expect(admin.Page.Locator("#application-grid")).ToContainTextAsync("用于购物车");
 
+        await admin.Page.GotoAsync("/admin/audit");
+        await Expect(admin.Page.Locator("#audit-grid")).ToContainTextAsync("拒绝申请");
+        await Expect(admin.Page.Locator("#audit-grid")).ToContainTextAsync("请补充用途");
+        await admin.ScreenshotAsync("admin-audit");
+        await admin.Page.GotoAsync("/admin/settings");
+        await Expect(admin.Page.Locator("#places-summary")).ToContainTextAsync("名额不限");
+        await admin.ScreenshotAsync("admin-settings");
+
         await user.Page.Locator("#language-switch").ClickAsync();
         await Expect(user.Page.Locator("h1")).ToHaveTextAsync("KV Storage");
         await Expect(user.Page.Locator("#account-pending")).ToContainTextAsync("Application under review");
