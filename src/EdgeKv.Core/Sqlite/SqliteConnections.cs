@@ -49,6 +49,9 @@ internal static class SqliteConnections
         return command;
     }
 
+    /// <summary>Runs a PASSIVE checkpoint: copies what it can of the log into the database, blocking no one.</summary>
+    public static void CheckpointPassive(SqliteConnection connection) => Execute(connection, SqliteStatements.CheckpointPassive);
+
     /// <summary>Runs a statement that returns nothing.</summary>
     public static void Execute(SqliteConnection connection, string sql)
     {

@@ -4,11 +4,17 @@ public sealed partial class SqliteKvStore
 {
     private readonly SemaphoreSlim _checkpointWake = new(0, 1);
     private int _commitsSinceCheckpoint;
+    private int _catchUpCheckpointDue;
 
     /// <summary>
-    /// Copies the write-ahead log back into the database file from a connection of its own. The writer has automatic
-    /// checkpoints turned off, so a commit never pays for one; a PASSIVE checkpoint never blocks the writer or readers,
-    /// and once it has copied everything the writer restarts the log from its beginning.
+    /// Copies the write-ahead log back into the database file. The writer has automatic checkpoints turned off, so a
+    /// commit never pays for a whole one: this task copies the bulk from a connection of its own (PASSIVE: it blocks
+    /// neither the writer nor readers). But SQLite restarts the log from its beginning only once every frame is
+    /// copied, and under a steady stream of commits the writer always appends a few frames while the copy runs, so
+    /// the log would grow for ever (and growing-file fsyncs cost more than overwrites). So after each copy the writer
+    /// is asked to copy the few frames appended meanwhile itself, between two commits
+    /// (<see cref="CatchUpCheckpointIfDue"/>); its next commit then restarts the log. (The copy's own report cannot
+    /// tell whether frames were appended during it: it counts the log as it was when the copy began.)
     /// </summary>
     private async Task RunCheckpointerAsync(CancellationToken cancellationToken)
     {
@@ -48,13 +54,38 @@ public sealed partial class SqliteKvStore
 
             try
             {
-                SqliteConnections.Execute(connection, SqliteStatements.CheckpointPassive);
+                CheckpointRound(connection);
             }
             catch (Microsoft.Data.Sqlite.SqliteException)
             {
                 // Retried at the next interval; the log only grows meanwhile, nothing is at risk.
                 Interlocked.Increment(ref _commitsSinceCheckpoint);
             }
+        }
+    }
+
+    /// <summary>One background round: copy the bulk of the log, then have the writer finish the copy.</summary>
+    internal void CheckpointRound(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        SqliteConnections.CheckpointPassive(connection);
+        Volatile.Write(ref _catchUpCheckpointDue, 1);
+    }
+
+    /// <summary>Called by the writer between transactions: finishes a checkpoint the background copy left incomplete.</summary>
+    private void CatchUpCheckpointIfDue()
+    {
+        if (Volatile.Read(ref _catchUpCheckpointDue) == 0 || Interlocked.Exchange(ref _catchUpCheckpointDue, 0) == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _writer.CheckpointPassive();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The next background round tries again.
         }
     }
 }

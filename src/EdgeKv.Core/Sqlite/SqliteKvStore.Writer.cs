@@ -25,6 +25,7 @@ public sealed partial class SqliteKvStore
         while (true)
         {
             ApplyQueued(group);
+            CatchUpCheckpointIfDue();
             if (!_pending.IsEmpty && inline)
             {
                 // More work arrived while this caller wrote: hand the role (still held) to the thread pool.

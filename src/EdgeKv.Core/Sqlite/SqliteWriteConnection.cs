@@ -164,6 +164,9 @@ internal sealed class SqliteWriteConnection : IDisposable
         return ((ulong)reader.GetInt64(0), new KvStoreStats(reader.GetInt64(1), reader.GetInt64(2)));
     }
 
+    /// <summary>Checkpoints from the writer itself, between transactions (see <see cref="SqliteConnections.CheckpointPassive"/>).</summary>
+    public void CheckpointPassive() => SqliteConnections.CheckpointPassive(_connection);
+
     /// <summary>Copies the whole log into the database and empties it (on close, so the -wal file stays small).</summary>
     public void CheckpointTruncate() => SqliteConnections.Execute(_connection, SqliteStatements.CheckpointTruncate);
 
