@@ -48,6 +48,14 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
         await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "解绑" }).ClickAsync();
         await Expect(page.Locator("#binding-grid")).Not.ToContainTextAsync("my_kv");
         await Expect(page.Locator("#binding-grid")).ToContainTextAsync("app_settings");
+
+        // 删除项目, after confirming: its bindings go with it, the namespaces stay.
+        await page.Locator("#delete-project").ClickAsync();
+        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/projects$"));
+        await Expect(page.Locator("#project-grid")).ToContainTextAsync("暂无项目。");
+        await page.GotoAsync("/kv");
+        await Expect(page.Locator("a.namespace-link", new() { HasText = "settings" })).ToBeVisibleAsync();
         Assert.Empty(browser.Errors);
     }
 
