@@ -1,5 +1,6 @@
 using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
 
@@ -33,6 +34,7 @@ public static class ConsoleHostExtensions
         services.Configure<RequestLocalizationOptions>(ConsoleCultures.Configure);
 
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(AccountPaths.ConfigureCookie);
         services.AddAuthorization();

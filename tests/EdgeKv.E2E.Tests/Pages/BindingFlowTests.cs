@@ -48,6 +48,14 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
         await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "解绑" }).ClickAsync();
         await Expect(page.Locator("#binding-grid")).Not.ToContainTextAsync("my_kv");
         await Expect(page.Locator("#binding-grid")).ToContainTextAsync("app_settings");
+
+        // 删除项目, after confirming: its bindings go with it, the namespaces stay.
+        await page.Locator("#delete-project").ClickAsync();
+        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/projects$"));
+        await Expect(page.Locator("#project-grid")).ToContainTextAsync("暂无项目。");
+        await page.GotoAsync("/kv");
+        await Expect(page.Locator("a.namespace-link", new() { HasText = "settings" })).ToBeVisibleAsync();
         Assert.Empty(browser.Errors);
     }
 
@@ -112,6 +120,14 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
         await user.Page.Locator("#apply").ClickAsync();
         await Expect(user.Page.Locator("#account-pending")).ToBeVisibleAsync();
         await Expect(admin.Page.Locator("#application-grid")).ToContainTextAsync("用于购物车");
+
+        await admin.Page.GotoAsync("/admin/audit");
+        await Expect(admin.Page.Locator("#audit-grid")).ToContainTextAsync("拒绝申请");
+        await Expect(admin.Page.Locator("#audit-grid")).ToContainTextAsync("请补充用途");
+        await admin.ScreenshotAsync("admin-audit");
+        await admin.Page.GotoAsync("/admin/settings");
+        await Expect(admin.Page.Locator("#places-summary")).ToContainTextAsync("名额不限");
+        await admin.ScreenshotAsync("admin-settings");
 
         await user.Page.Locator("#language-switch").ClickAsync();
         await Expect(user.Page.Locator("h1")).ToHaveTextAsync("KV Storage");

@@ -76,6 +76,24 @@ public sealed class RecordEditorDialogTests : ConsolePageContext
         });
     }
 
+    [Fact]
+    public async Task Edit_ExistingJsonRecord_KeepsTheKeyAndReplacesTheValue()
+    {
+        var (user, namespaces) = await OpenUserAsync("e@example.com", "ns");
+        var records = Get<RecordService>();
+        await records.PutAsync(user, namespaces[0].Id, "config", "{\"count\": 1}", RecordFormat.Json, TestContext.Current.CancellationToken);
+        var existing = await records.GetAsync(user, namespaces[0].Id, "config", TestContext.Current.CancellationToken);
+        var dialog = Render<RecordEditorDialog>(p => p.Add(d => d.NamespaceId, namespaces[0].Id).Add(d => d.Existing, existing));
+
+        Assert.True(dialog.Find("#record-key").HasAttribute("disabled"));
+        Assert.Equal("true", dialog.Find("#record-format .rz-radio-btn[aria-label=JSON]").GetAttribute("aria-checked"));
+        Assert.Equal("{\"count\": 1}", dialog.Find("#record-value").GetAttribute("value") ?? dialog.Find("#record-value").TextContent);
+        dialog.Find("#record-value").Change("{\"count\": 2}");
+        dialog.Find("#dialog-submit").Click();
+
+        dialog.WaitForAssertion(() => Assert.Equal("{\"count\": 2}", records.GetAsync(user, namespaces[0].Id, "config").Result!.Value.AsText()));
+    }
+
     [Theory]
     [InlineData("", "v", RecordFormat.Text, "record.invalid_key")]
     [InlineData("k", "not json", RecordFormat.Json, "record.invalid_json")]

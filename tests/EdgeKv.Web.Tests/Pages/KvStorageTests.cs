@@ -70,4 +70,22 @@ public sealed class KvStorageTests : ConsolePageContext
         page.WaitForAssertion(() => Assert.Equal("sessions", page.Find("a.namespace-link").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal("1 / 10", page.Find("#usage-namespaces").TextContent.Trim());
     }
+
+    [Fact]
+    public async Task AdminSuspends_WhileShown_PageSaysSuspendedAndCreateIsOff()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        var user = await CreateUserAsync("suspend-me@example.com");
+        var accounts = Get<AccountApplicationService>();
+        var account = await accounts.ApplyAsync(user, null, TestContext.Current.CancellationToken);
+        await accounts.ApproveAsync(Admin, account.AccountId!.Value, cancellationToken: TestContext.Current.CancellationToken);
+        SignIn(user, "suspend-me@example.com");
+        var page = Render<KvStorage>();
+        page.WaitForElement("#create-namespace");
+
+        await accounts.SuspendAsync(Admin, account.AccountId!.Value, "违规使用", TestContext.Current.CancellationToken);
+
+        page.WaitForAssertion(() => Assert.Contains("原因：违规使用", page.Find("#account-suspended").TextContent), TimeSpan.FromSeconds(10));
+        Assert.True(page.Find("#create-namespace").HasAttribute("disabled"));
+    }
 }

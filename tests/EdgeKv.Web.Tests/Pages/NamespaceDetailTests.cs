@@ -1,3 +1,4 @@
+using EdgeKv.Domain.Accounts;
 using EdgeKv.Web.Components.Pages.Kv;
 using EdgeKv.Web.Tests.Infrastructure;
 
@@ -40,5 +41,19 @@ public sealed class NamespaceDetailTests : ConsolePageContext
         var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
 
         page.WaitForAssertion(() => Assert.Equal("shared", page.Find("#namespace-name").TextContent));
+    }
+
+    [Fact]
+    public async Task Render_SuspendedAccount_RecordsAreReadOnly()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        var (user, namespaces) = await OpenUserAsync("paused@example.com", "orders");
+        var account = await Get<AccountApplicationService>().GetMyAccountAsync(user, TestContext.Current.CancellationToken);
+        await Get<AccountApplicationService>().SuspendAsync(Admin, account.AccountId!.Value, "欠费", TestContext.Current.CancellationToken);
+
+        var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
+
+        page.WaitForAssertion(() => Assert.Contains("您的 KV 账户已停用，无法修改。", page.Find("#read-only").TextContent));
+        page.WaitForAssertion(() => Assert.True(page.Find("#new-record").HasAttribute("disabled")));
     }
 }

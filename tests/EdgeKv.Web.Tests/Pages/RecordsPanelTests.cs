@@ -94,4 +94,32 @@ public sealed class RecordsPanelTests : ConsolePageContext
         Assert.False(panel.Find("#delete-selected").HasAttribute("disabled"));
         Assert.Contains("批量删除（2）", panel.Find("#delete-selected").TextContent);
     }
+
+    [Fact]
+    public async Task Search_In100000Keys_FindsTheRangeAndPagesOnByCursor()
+    {
+        var (_, namespaces) = await OpenUserAsync("big@example.com", "big");
+        var store = await Get<IKvStoreRegistry>().OpenAsync(namespaces[0].StoreId, TestContext.Current.CancellationToken);
+        for (var batch = 0; batch < 100; batch++)
+        {
+            var write = store.Atomic();
+            for (var i = batch * 1000; i < (batch + 1) * 1000; i++)
+            {
+                write.Set(KvKey.Of($"key-{i:000000}"), KvValue.Text("v"));
+            }
+
+            Assert.True((await write.CommitAsync(TestContext.Current.CancellationToken)).Ok);
+        }
+
+        var panel = Render<RecordsPanel>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
+        panel.WaitForAssertion(() => Assert.Equal("key-000000", panel.FindAll(".record-key")[0].TextContent));
+        panel.Find("#record-prefix").Change("key-0999");
+        panel.Find("#record-search").Click();
+        panel.WaitForAssertion(() => Assert.Equal("key-099900", panel.FindAll(".record-key")[0].TextContent));
+        panel.Find("#page-next").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal("key-099950", panel.FindAll(".record-key")[0].TextContent));
+        Assert.Equal(50, panel.FindAll(".record-key").Count);
+        Assert.True(panel.Find("#page-next").HasAttribute("disabled"));
+    }
 }

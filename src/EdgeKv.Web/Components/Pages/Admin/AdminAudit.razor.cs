@@ -46,6 +46,13 @@ public sealed partial class AdminAudit
         }
     }
 
+    // Actions are stable codes (AuditActions); an action without a translation shows its code.
+    private string ActionText(string action)
+    {
+        var text = L["Audit." + action];
+        return text.ResourceNotFound ? action : text.Value;
+    }
+
     private Task NextAsync()
     {
         _skip += PageSize;

@@ -1,3 +1,4 @@
+using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
@@ -12,6 +13,7 @@ namespace EdgeKv.Web.Components.Pages.Kv;
 public sealed partial class NamespaceDetail
 {
     private NamespaceView? _namespace;
+    private bool _writable;
     private string? _error;
     private int _tab;
 
@@ -21,6 +23,9 @@ public sealed partial class NamespaceDetail
 
     [Inject]
     private NamespaceService Namespaces { get; set; } = default!;
+
+    [Inject]
+    private AccountApplicationService Accounts { get; set; } = default!;
 
     [Inject]
     private ConsoleCaller CallerSource { get; set; } = default!;
@@ -42,7 +47,11 @@ public sealed partial class NamespaceDetail
     {
         try
         {
-            _namespace = await Namespaces.GetAsync(await CallerSource.GetAsync(), NamespaceId);
+            var caller = await CallerSource.GetAsync();
+            _namespace = await Namespaces.GetAsync(caller, NamespaceId);
+
+            // A suspended account's records stay readable; the page offers no change the domain would refuse.
+            _writable = (await Accounts.GetAccountAsync(caller, _namespace.AccountId)).IsOpen;
             _error = null;
         }
         catch (Exception exception)

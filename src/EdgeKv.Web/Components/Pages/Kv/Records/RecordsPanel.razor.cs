@@ -62,18 +62,27 @@ public sealed partial class RecordsPanel
         _caller = await CallerSource.GetAsync();
 
         // The feed is subscribed before the first page is read, so no commit falls between the two.
-        _changes = LiveFeed.Start(
-            token => Records.WatchChangesAsync(_caller, NamespaceId, token),
-            _ => InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }),
-            exception => InvokeAsync(() =>
-            {
-                _error = Errors.For(exception);
-                StateHasChanged();
-            }));
+        try
+        {
+            _changes = await LiveFeed.StartAsync(
+                token => Records.WatchChangesAsync(_caller, NamespaceId, token),
+                _ => InvokeAsync(async () =>
+                {
+                    await LoadAsync();
+                    StateHasChanged();
+                }),
+                exception => InvokeAsync(() =>
+                {
+                    _error = Errors.For(exception);
+                    StateHasChanged();
+                }));
+        }
+        catch (Exception exception)
+        {
+            _error = Errors.For(exception);
+            return;
+        }
+
         await LoadAsync();
     }
 
