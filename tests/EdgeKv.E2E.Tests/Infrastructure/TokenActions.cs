@@ -13,6 +13,16 @@ public static class TokenActions
     /// <summary>A new approved user with one namespace and a read-write token over it.</summary>
     public static async Task<(NamespaceView Namespace, CreatedAccessToken Token)> OpenNamespaceWithTokenAsync(IServiceProvider services, string email)
     {
+        var (caller, ns) = await OpenNamespaceAsync(services, email);
+        await using var scope = services.CreateAsyncScope();
+        var token = await scope.ServiceProvider.GetRequiredService<AccessTokenService>().CreateAsync(
+            caller, new NewAccessToken("program", [ns.Id], AccessTokenPermission.ReadWrite));
+        return (ns, token);
+    }
+
+    /// <summary>A new approved user (password <see cref="ConsoleUser.Password"/>) with one namespace, <c>main</c>.</summary>
+    public static async Task<(Caller User, NamespaceView Namespace)> OpenNamespaceAsync(IServiceProvider services, string email)
+    {
         await using (var scope = services.CreateAsyncScope())
         {
             var user = new ApplicationUser { UserName = email, Email = email, DisplayName = email, CreatedAt = DateTime.UtcNow };
@@ -25,8 +35,6 @@ public static class TokenActions
         var users = work.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var caller = new Caller((await users.FindByEmailAsync(email))!.Id, IsAdmin: false);
         var ns = await work.ServiceProvider.GetRequiredService<NamespaceService>().CreateAsync(caller, "main", null);
-        var token = await work.ServiceProvider.GetRequiredService<AccessTokenService>().CreateAsync(
-            caller, new NewAccessToken("program", [ns.Id], AccessTokenPermission.ReadWrite));
-        return (ns, token);
+        return (caller, ns);
     }
 }
