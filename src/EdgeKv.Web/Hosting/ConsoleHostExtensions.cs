@@ -1,3 +1,5 @@
+using EdgeKv.Api.Http;
+using EdgeKv.Api.KvConnect;
 using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -20,10 +22,15 @@ public static class ConsoleHostExtensions
         // The static web assets manifest (Radzen's _content/ files, our wwwroot) is read from the build output in
         // every environment, not only Development; a published app has none and this is then a no-op.
         builder.WebHost.UseStaticWebAssets();
+        builder.AddConsoleListeners();
 
         var services = builder.Services;
         services.AddEdgeKvDomain(builder.Configuration);
         services.AddConsoleServices();
+
+        // The programmatic APIs (KV Connect, the HTTP API and its OpenAPI document), authorized by access tokens.
+        services.AddEdgeKvApi();
+        services.AddKvHttpApiDocument();
 
         // Record values travel over the circuit when typed in the console; 4 MiB covers hand-edited values (larger
         // ones belong to the API), where SignalR's 32 KiB default would drop the circuit.
@@ -60,6 +67,12 @@ public static class ConsoleHostExtensions
         app.MapStaticAssets();
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
+
+        // Programs authenticate with bearer tokens, checked per request by the API's access resolver: these
+        // endpoints are anonymous to the console's cookie, take no forms (so no antiforgery) and never redirect.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapKvConnect();
+        app.MapKvHttpApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,4 +1,5 @@
 using EdgeKv.Web.Services;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EdgeKv.Web.Hosting;
 
@@ -9,6 +10,9 @@ internal static class ConsoleServices
     {
         services.AddScoped<ConsoleCaller>();
         services.AddScoped<ErrorText>();
+
+        // The host registers its bound listeners first; without a server (component tests) none are known.
+        services.TryAddSingleton<ConsoleListeners>();
         return services;
     }
 }

@@ -1,8 +1,5 @@
 using EdgeKv.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -31,6 +28,9 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
     /// <summary>The host's address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The host's HTTP/2-only address for Deno's KV Connect client.</summary>
+    public string KvConnectUrl { get; private set; } = "";
+
     /// <summary>The shared browser.</summary>
     public IBrowser Browser { get; private set; } = default!;
 
@@ -45,18 +45,23 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
             ApplicationName = "EdgeKv.Web",
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = "Development",
-            Args = ["--urls=http://127.0.0.1:0"],
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Admin"] = $"Data Source={Path.Combine(_dataPath, "admin.db")}",
             ["EdgeKv:DataDirectory"] = Path.Combine(_dataPath, "kv"),
+
+            // The host's two listeners (appsettings.json) on free ports instead of 5080/5081.
+            ["Kestrel:Endpoints:Console:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:KvConnect:Url"] = "http://127.0.0.1:0",
         });
         builder.AddEdgeKvConsole();
         _app = builder.Build();
         _app.UseEdgeKvConsole();
         await _app.StartAsync();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var listeners = _app.Services.GetRequiredService<ConsoleListeners>();
+        BaseUrl = listeners.ConsoleUrl!;
+        KvConnectUrl = listeners.KvConnectUrl!;
 
         // Generous waits: a busy 2-core machine may take seconds for a step; a test waits on what it expects, never on time.
         Assertions.SetDefaultExpectTimeout(15_000);

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Headers;
+using EdgeKv.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EdgeKv.E2E.Tests.Pages;
+
+/// <summary>访问令牌 in the browser: the secret shown once works for a program until it is revoked in the console.</summary>
+public sealed class AccessTokenFlowTests(ConsoleServerFixture server) : IClassFixture<ConsoleServerFixture>
+{
+    [Fact]
+    public async Task Token_CreatedInBrowser_WorksForHttpApiUntilRevoked()
+    {
+        // Arrange
+        var (_, ns) = await TokenActions.OpenNamespaceAsync(server.Services, "tokens@example.com");
+        await using var user = await server.OpenPageAsync();
+        await ConsoleUser.SignInAsync(user.Page, "tokens@example.com", ConsoleUser.Password);
+        await user.Page.GotoAsync("/tokens");
+        await Expect(user.Page.Locator("#token-grid")).ToContainTextAsync("暂无访问令牌。");
+        await Expect(user.Page.Locator(".kv-connect-url")).ToHaveTextAsync($"{server.KvConnectUrl}/kv/connect/{ns.StoreId}");
+
+        // Act 1: 新建访问令牌 (all namespaces, read-write); the secret is shown once.
+        await user.Page.Locator("#create-token").ClickAsync();
+        var dialog = user.Page.Locator(".rz-dialog");
+        await dialog.Locator("#token-name").FillAsync("e2e");
+        await dialog.Locator("#token-all").ClickAsync();
+        await dialog.GetByText("读写", new() { Exact = true }).ClickAsync();
+        await dialog.Locator("#dialog-submit").ClickAsync();
+        await Expect(dialog.Locator("#dialog-error")).ToHaveCountAsync(0);
+        await Expect(dialog.Locator("#secret-warning")).ToContainTextAsync("仅显示一次");
+        var secret = (await dialog.Locator("#token-secret").TextContentAsync())!.Trim();
+        await user.ScreenshotAsync("token-secret");
+        await dialog.Locator("#secret-done").ClickAsync();
+        await Expect(user.Page.Locator("#token-grid")).ToContainTextAsync("e2e");
+        await Expect(user.Page.Locator("#token-grid")).ToContainTextAsync("读写");
+        await Expect(user.Page.Locator("#token-secret")).ToHaveCountAsync(0);
+
+        // Assert 1: a program uses the secret.
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        var path = $"/api/v1/namespaces/{ns.StoreId}/values/from-program";
+        using (var put = await http.PutAsync(path, new StringContent("hi"), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        // Act 2: 撤销, confirmed.
+        await user.Page.Locator("button.revoke-token[data-name='e2e']").ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "撤销" }).ClickAsync();
+        await Expect(user.Page.Locator(".token-status")).ToHaveTextAsync("已撤销");
+        await user.ScreenshotAsync("tokens");
+
+        // Assert 2: the next call is refused.
+        using var refused = await http.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+}
