@@ -1,4 +1,5 @@
 using EdgeKv.Api.Http;
+using EdgeKv.Api.Hubs;
 using EdgeKv.Api.KvConnect;
 using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
@@ -36,6 +37,7 @@ public static class ConsoleHostExtensions
         // ones belong to the API), where SignalR's 32 KiB default would drop the circuit.
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 4 * 1024 * 1024);
+        services.AddSignalR();
         services.AddRadzenComponents();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(ConsoleCultures.Configure);
@@ -73,6 +75,7 @@ public static class ConsoleHostExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapKvConnect();
         app.MapKvHttpApi();
+        app.MapKvWatchHub();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using EdgeKv.Core;
 
@@ -16,8 +15,6 @@ internal sealed class SseWriter(PipeWriter pipe)
 {
     // Bytes of an event's JSON held before they are pushed to the client while it is still being written.
     private const int FlushThresholdBytes = 64 * 1024;
-
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task CommentAsync(string text, CancellationToken cancellationToken)
     {
@@ -52,8 +49,7 @@ internal sealed class SseWriter(PipeWriter pipe)
             }
 
             json ??= Begin(id, initial);
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WatchEventJson.WriteEnd(json);
             json.Flush();
             pipe.Write("\n\n"u8);
             await pipe.FlushAsync(cancellationToken);
@@ -76,19 +72,8 @@ internal sealed class SseWriter(PipeWriter pipe)
             pipe.Write("event: change\ndata: "u8);
         }
 
-        var json = new Utf8JsonWriter(pipe, JsonOptions);
-        json.WriteStartObject();
-        if (id is { } stamp)
-        {
-            json.WriteString("versionstamp", stamp.ToString());
-        }
-        else
-        {
-            json.WriteNull("versionstamp");
-        }
-
-        json.WriteBoolean("initial", initial);
-        json.WriteStartArray("keys");
+        var json = new Utf8JsonWriter(pipe, WatchEventJson.Options);
+        WatchEventJson.WriteStart(json, id, initial);
         return json;
     }
 }

@@ -1,0 +1,10 @@
+using EdgeKv.Core;
+
+namespace EdgeKv.Api.Http.Watch;
+
+/// <summary>
+/// One event of a watch as <see cref="WatchFeed"/> produces it: its id (the commit's versionstamp; null for the first
+/// event), whether it is the first (current-state) event, its entries (read lazily, so a large first event is
+/// streamed), and whether it is sent even when it holds no entry.
+/// </summary>
+internal sealed record WatchBatch(Versionstamp? Id, bool Initial, IAsyncEnumerable<WatchedEntry> Entries, bool EvenIfEmpty);

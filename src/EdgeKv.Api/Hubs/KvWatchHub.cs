@@ -1,0 +1,126 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using EdgeKv.Api.Access;
+using EdgeKv.Api.Http;
+using EdgeKv.Api.Http.Keys;
+using EdgeKv.Api.Http.Watch;
+using EdgeKv.Core;
+using Microsoft.AspNetCore.SignalR;
+
+namespace EdgeKv.Api.Hubs;
+
+/// <summary>
+/// The watch of the HTTP API over SignalR, for browsers: streams of the same event objects the SSE watch sends as
+/// <c>data:</c> (<c>{"versionstamp","initial","keys":[...]}</c>, see docs/http-api.md). Each call is authorized by
+/// the access token (the <c>access_token</c> query parameter the SignalR client sends, or a bearer header) through
+/// <see cref="IKvAccessResolver"/>, so a revoked token cannot start a new watch; a refusal is a
+/// <see cref="HubException"/> with the HTTP API's message.
+/// </summary>
+public sealed class KvWatchHub(IKvAccessResolver resolver) : Hub
+{
+    /// <summary>Watches up to 10 string keys (Deno's <c>kv.watch</c>): their current state, then every change.</summary>
+    public async IAsyncEnumerable<JsonElement> WatchKeys(
+        string namespaceId, string[] keys, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var scope = Validated(() => new KeysWatchScope(keys ?? []));
+        await foreach (var item in WatchAsync(namespaceId, scope, null, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>Watches every string key under <paramref name="prefix"/>, resumed after a versionstamp when given.</summary>
+    public async IAsyncEnumerable<JsonElement> WatchPrefix(
+        string namespaceId, string prefix, string? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var scope = Validated(() => new PrefixWatchScope(StringKeys.ValidatePrefix(prefix)));
+        var resumeFrom = ResumePoint(after);
+        await foreach (var item in WatchAsync(namespaceId, scope, resumeFrom, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    private async IAsyncEnumerable<JsonElement> WatchAsync(
+        string namespaceId, WatchScope scope, Versionstamp? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var store = await KvWatchHubAccess.ReadableStoreAsync(resolver, Context.GetHttpContext(), namespaceId, cancellationToken);
+        await using var batches = WatchFeed.Subscribe(store, scope, after, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await NextOrEndAsync(batches))
+        {
+            var batch = batches.Current;
+            if (await ToJsonAsync(batch, cancellationToken) is { } json)
+            {
+                yield return json;
+            }
+        }
+    }
+
+    /// <summary>The next event, or false when the store closed under the watch (the stream then ends; the client re-watches).</summary>
+    private static async Task<bool> NextOrEndAsync(IAsyncEnumerator<WatchBatch> batches)
+    {
+        try
+        {
+            return await batches.MoveNextAsync();
+        }
+        catch (KvException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The event's JSON, written by the SSE watch's own writer; null for an event that is not sent.</summary>
+    private static async Task<JsonElement?> ToJsonAsync(WatchBatch batch, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var any = false;
+        await using (var json = new Utf8JsonWriter(buffer, WatchEventJson.Options))
+        {
+            WatchEventJson.WriteStart(json, batch.Id, batch.Initial);
+            await foreach (var entry in batch.Entries.WithCancellation(cancellationToken))
+            {
+                WatchEntryJson.Write(json, entry);
+                any = true;
+            }
+
+            WatchEventJson.WriteEnd(json);
+        }
+
+        if (!any && !batch.EvenIfEmpty)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
+    private static WatchScope Validated(Func<WatchScope> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (KvException e)
+        {
+            throw new HubException(e.Message);
+        }
+        catch (KvHttpRequestException e)
+        {
+            throw new HubException(e.Message);
+        }
+    }
+
+    private static Versionstamp? ResumePoint(string? after)
+    {
+        if (string.IsNullOrWhiteSpace(after))
+        {
+            return null;
+        }
+
+        return Versionstamp.TryParse(after.Trim(), out var versionstamp)
+            ? versionstamp
+            : throw new HubException(KvHttpErrors.InvalidAfter);
+    }
+}
