@@ -20,4 +20,10 @@ public static class KvAccessErrors
 
     /// <summary>A read-only token used to write.</summary>
     public const string ReadOnlyToken = "This access token is read-only: it cannot write to this namespace. Nothing was changed.";
+
+    /// <summary>A token scoped to chosen namespaces used for an account-level operation.</summary>
+    public const string AccountScopeRequired = "This access token is scoped to chosen namespaces: listing, creating, renaming and deleting namespaces needs a token over all namespaces of your account.";
+
+    /// <summary>A read-only token used to change the account's namespaces.</summary>
+    public const string ReadOnlyAccountToken = "This access token is read-only: it cannot create, rename or delete namespaces. Nothing was changed.";
 }

@@ -13,7 +13,8 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the HTTP API under <c>{routePrefix}/{namespaceId}</c>: <c>GET /keys</c>, <c>GET|PUT|DELETE /values/{key}</c>,
-    /// <c>PUT /bulk</c>, <c>POST /bulk/delete</c> and <c>GET /watch</c> (see docs/http-api.md). Every request is
+    /// <c>PUT /bulk</c>, <c>POST /bulk/delete</c> and <c>GET /watch</c>, and the account-level <c>GET|POST {routePrefix}</c>,
+    /// <c>PATCH|DELETE {routePrefix}/{namespaceId}</c> (see docs/http-api.md). Every request is
     /// authorized by its bearer token through the <see cref="Access.IKvAccessResolver"/> in the host's services; errors
     /// are <c>{"error":{"code","message"}}</c>. For the OpenAPI document, call
     /// <see cref="KvHttpApiServiceCollectionExtensions.AddKvHttpApiDocument"/> and the host's <c>MapOpenApi()</c>.
@@ -23,6 +24,7 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var settings = options ?? new KvHttpApiOptions();
+        MapNamespaceManagement(endpoints, routePrefix);
         // Anonymous to the host's authentication (a cookie fallback policy must not redirect programs to a login
         // page): every endpoint is authorized here, by bearer token.
         var group = endpoints.MapGroup(routePrefix + "/{namespaceId}")
@@ -88,6 +90,62 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
             .ProducesKvErrors(400);
 
         return group;
+    }
+
+    /// <summary>
+    /// The account-level routes: list and create at <c>{routePrefix}</c>, rename and delete at
+    /// <c>{routePrefix}/{namespaceId}</c> (no clash with the group below, whose routes all have a further segment).
+    /// Authorized by a token over all namespaces of its owner's account.
+    /// </summary>
+    private static void MapNamespaceManagement(IEndpointRouteBuilder endpoints, string routePrefix)
+    {
+        var account = endpoints.MapGroup(routePrefix)
+            .WithTags("Namespaces")
+            .AllowAnonymous()
+            .AddEndpointFilter<KvHttpErrorFilter>();
+        var reads = new KvHttpAccountAccessFilter(writes: false);
+        var writes = new KvHttpAccountAccessFilter(writes: true);
+
+        account.MapGet("", (Delegate)NamespaceEndpoints.ListAsync).AddEndpointFilter(reads)
+            .WithName("ListNamespaces")
+            .WithSummary("List the account's namespaces")
+            .WithDescription("Every namespace of the token owner's account, by name: {id, name, keyCount, bytes, createdAt}; id is the {namespaceId} of the other routes. Needs a token over all namespaces.")
+            .Produces<NamespaceResponse[]>()
+            .ProducesAccountErrors();
+
+        account.MapPost("", (Delegate)NamespaceEndpoints.CreateAsync).AddEndpointFilter(writes)
+            .WithName("CreateNamespace")
+            .WithSummary("Create a namespace")
+            .WithDescription("Body {\"name\": \"...\"}: 1 to 64 letters, digits, '-' and '_', unique in the account; at most 10 namespaces per account (409). Needs a read-write token over all namespaces.")
+            .Accepts<NamespaceNameRequest>("application/json")
+            .Produces<NamespaceResponse>(StatusCodes.Status201Created)
+            .ProducesAccountErrors(400, 409);
+
+        account.MapPatch("/{namespaceId}", NamespaceEndpoints.RenameAsync).AddEndpointFilter(writes)
+            .WithName("RenameNamespace")
+            .WithSummary("Rename a namespace")
+            .WithDescription("Body {\"name\": \"...\"}. The id, data, tokens and bindings stay. Needs a read-write token over all namespaces.")
+            .Accepts<NamespaceNameRequest>("application/json")
+            .Produces<NamespaceResponse>()
+            .ProducesAccountErrors(400, 404, 409);
+
+        account.MapDelete("/{namespaceId}", NamespaceEndpoints.DeleteAsync).AddEndpointFilter(writes)
+            .WithName("DeleteNamespace")
+            .WithSummary("Delete a namespace")
+            .WithDescription("Deletes the namespace, its data and its bindings. Needs a read-write token over all namespaces.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesAccountErrors(404);
+    }
+
+    /// <summary>Documents the JSON error of each status, plus the refusals every account-level endpoint can answer.</summary>
+    private static RouteHandlerBuilder ProducesAccountErrors(this RouteHandlerBuilder builder, params int[] statusCodes)
+    {
+        foreach (var status in statusCodes.Concat([401, 403]).Distinct())
+        {
+            builder.Produces<ErrorResponse>(status);
+        }
+
+        return builder;
     }
 
     /// <summary>Documents the JSON error of each status, plus the refusals every endpoint can answer.</summary>

@@ -1,5 +1,6 @@
 using EdgeKv.Api.Http.Contracts;
 using EdgeKv.Core;
+using EdgeKv.Domain.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace EdgeKv.Api.Http;
@@ -25,4 +26,20 @@ internal static class KvHttpError
             Result(StatusCodes.Status503ServiceUnavailable, KvHttpErrorCodes.Unavailable, exception.Message),
         _ => BadRequest(exception.Message),
     };
+
+    /// <summary>
+    /// A domain refusal (nothing was changed) with the domain's stable code and English message: a taken name or the
+    /// namespace limit 409, an invalid name 400, an unknown or unreachable namespace 404, an account that is not open
+    /// or is suspended 403; any other refusal 400.
+    /// </summary>
+    public static IResult FromDomain(DomainException exception)
+    {
+        var error = exception.Error;
+        var status =
+            error == DomainErrors.NamespaceLimitReached || error == DomainErrors.NamespaceNameTaken ? StatusCodes.Status409Conflict
+            : error == DomainErrors.NamespaceNotFound ? StatusCodes.Status404NotFound
+            : error == DomainErrors.AccountNotOpen || error == DomainErrors.AccountSuspended ? StatusCodes.Status403Forbidden
+            : StatusCodes.Status400BadRequest;
+        return Result(status, error.Code, exception.Message);
+    }
 }

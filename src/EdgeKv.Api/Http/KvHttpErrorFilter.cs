@@ -1,4 +1,5 @@
 using EdgeKv.Core;
+using EdgeKv.Domain.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace EdgeKv.Api.Http;
@@ -6,7 +7,7 @@ namespace EdgeKv.Api.Http;
 /// <summary>
 /// Turns the errors a caller can fix into the API's JSON error: engine errors (<see cref="KvException"/>, thrown before
 /// anything is written) keep their exact message; the API's own refusals (<see cref="KvHttpRequestException"/>) carry
-/// theirs. Anything else is a server fault and propagates as a 500.
+/// theirs; domain refusals (<see cref="DomainException"/>) their code and message. Anything else is a server fault and propagates as a 500.
 /// </summary>
 internal sealed class KvHttpErrorFilter : IEndpointFilter
 {
@@ -23,6 +24,10 @@ internal sealed class KvHttpErrorFilter : IEndpointFilter
         catch (KvHttpRequestException e) when (!invocation.HttpContext.Response.HasStarted)
         {
             return KvHttpError.Result(e.StatusCode, e.Code, e.Message);
+        }
+        catch (DomainException e) when (!invocation.HttpContext.Response.HasStarted)
+        {
+            return KvHttpError.FromDomain(e);
         }
     }
 }

@@ -63,4 +63,7 @@ public static class KvHttpErrors
 
     /// <summary>A prefix longer than any key.</summary>
     public const string PrefixTooLong = "prefix must be at most 512 bytes";
+
+    /// <summary>A namespace create or rename body that is not the documented JSON.</summary>
+    public const string NamespaceNameBody = "The body must be a JSON object {\"name\": string}";
 }

@@ -14,4 +14,10 @@ public enum AccessTokenDenial
 
     /// <summary>No namespace has this engine store id.</summary>
     NamespaceNotFound,
+
+    /// <summary>
+    /// An account-level use (<see cref="AccessTokenService.ResolveAccountAsync"/>) of a token scoped to chosen
+    /// namespaces: only a token over all namespaces of its owner's account acts for the account.
+    /// </summary>
+    NamespaceScoped,
 }

@@ -1,4 +1,5 @@
 using EdgeKv.Domain.Accounts;
+using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,7 +70,7 @@ public sealed partial class AccessTokenService
                 return AccessTokenResolution.Denied(AccessTokenDenial.InvalidToken, token.Id);
         }
 
-        await RecordUseAsync(db, token, target.Id, writes: use == AccessTokenUse.Write && canWrite, now, cancellationToken);
+        await RecordUseAsync(db, token, AuditTargets.Namespace, target.Id, writes: use == AccessTokenUse.Write && canWrite, now, cancellationToken);
         return AccessTokenResolution.Granted(token.Id, target.Id, target.StoreId, canWrite);
     }
 

@@ -13,9 +13,11 @@ public sealed partial class AccessTokenService
     /// then fails shows as an attempt; reads are sampled (<see cref="AuditActions.TokenRead"/>, the first per token per
     /// <see cref="AccessToken.ReadAuditInterval"/>); <see cref="AccessToken.LastUsedAt"/> moves at most once per
     /// <see cref="AccessToken.LastUsedPrecision"/>. Most reads therefore write nothing. The updates are conditional,
-    /// so concurrent requests of one token record one sample and one LastUsedAt per interval between them.
+    /// so concurrent requests of one token record one sample and one LastUsedAt per interval between them. The target is
+    /// the namespace reached, or the account for an account-level use (<see cref="ResolveAccountAsync"/>).
     /// </summary>
-    private async Task RecordUseAsync(EdgeKvDbContext db, AccessToken token, int namespaceId, bool writes, DateTime now, CancellationToken cancellationToken)
+    private async Task RecordUseAsync(
+        EdgeKvDbContext db, AccessToken token, string targetType, int targetId, bool writes, DateTime now, CancellationToken cancellationToken)
     {
         var lastUsedDue = now - AccessToken.LastUsedPrecision;
         var readAuditDue = now - AccessToken.ReadAuditInterval;
@@ -47,7 +49,7 @@ public sealed partial class AccessTokenService
         {
             var owner = new Caller(token.OwnerUserId, IsAdmin: false);
             var action = writes ? AuditActions.TokenWrite : AuditActions.TokenRead;
-            AuditTrail.Add(db, owner, action, AuditTargets.Namespace, namespaceId, token.OwnerUserId, Describe(token), now, token.Id);
+            AuditTrail.Add(db, owner, action, targetType, targetId, token.OwnerUserId, Describe(token), now, token.Id);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -24,6 +24,8 @@ public sealed class OpenApiTests(KvConnectServer server)
         Assert.True(paths.GetProperty(Base + "/bulk").TryGetProperty("put", out _));
         Assert.True(paths.GetProperty(Base + "/bulk/delete").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty(Base + "/watch").TryGetProperty("get", out _));
+        Assert.All(new[] { "get", "post" }, method => Assert.True(paths.GetProperty("/api/v1/namespaces").TryGetProperty(method, out _), method));
+        Assert.All(new[] { "patch", "delete" }, method => Assert.True(paths.GetProperty(Base).TryGetProperty(method, out _), method));
         Assert.Equal("Write a value", values.GetProperty("put").GetProperty("summary").GetString());
         var putParameters = values.GetProperty("put").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
         Assert.Contains("expiration_ttl", putParameters);

@@ -116,6 +116,15 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
         InScopeAsync(services => services.GetRequiredService<AccessTokenService>().CreateAsync(
             owner, new NewAccessToken("deno", [ns.Id], permission), TestContext.Current.CancellationToken));
 
+    /// <summary>A token of <paramref name="owner"/> over all namespaces of their account (account-level operations).</summary>
+    public Task<CreatedAccessToken> CreateAccountTokenAsync(Caller owner, AccessTokenPermission permission) =>
+        InScopeAsync(services => services.GetRequiredService<AccessTokenService>().CreateAsync(
+            owner, new NewAccessToken("account", [], permission, AllNamespaces: true), TestContext.Current.CancellationToken));
+
+    /// <summary>The namespaces of <paramref name="owner"/>, as the console lists them.</summary>
+    public Task<IReadOnlyList<NamespaceView>> NamespacesOfAsync(Caller owner) =>
+        InScopeAsync(services => services.GetRequiredService<NamespaceService>().ListAsync(owner, null, TestContext.Current.CancellationToken));
+
     /// <summary>The engine store of a namespace, to arrange and check data beside Deno.</summary>
     public Task<IKvStore> StoreAsync(NamespaceView ns) =>
         _app!.Services.GetRequiredService<IKvStoreRegistry>().OpenAsync(ns.StoreId, TestContext.Current.CancellationToken);
