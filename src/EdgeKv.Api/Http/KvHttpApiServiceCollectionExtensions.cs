@@ -47,12 +47,12 @@ public static class KvHttpApiServiceCollectionExtensions
     private static Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "EdgeKv HTTP API";
-        document.Info.Description = "String keys and values of an EdgeKv namespace (EdgeOne/Cloudflare style), bulk writes and Server-Sent-Events watch. Authorize with 'Authorization: Bearer <namespace access token>'.";
+        document.Info.Description = "String keys and values of an EdgeKv namespace (EdgeOne/Cloudflare style), bulk writes and Server-Sent-Events watch, and management of the account's namespaces. Authorize with 'Authorization: Bearer <access token>' (managing namespaces needs a token over all namespaces of the account).";
         var scheme = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "A namespace access token (read-only tokens may only read).",
+            Description = "An access token (read-only tokens may only read; managing namespaces needs a token over all namespaces).",
             Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = "bearer" },
         };
         document.Components ??= new OpenApiComponents();

@@ -5,9 +5,11 @@ using System.Text.Json;
 using EdgeKv.Api.Access;
 using EdgeKv.Api.Tests.Support;
 using EdgeKv.Client;
+using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Api.Tests.Http;
 
@@ -163,6 +165,24 @@ public sealed class NamespaceManagementTests(DomainKvConnectServer server) : ICl
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         Assert.Equal(("namespace.name_taken", "A namespace named 'main' already exists."), await HttpApi.ErrorAsync(duplicate));
         Assert.Equal(HttpStatusCode.BadRequest, noName.StatusCode);
+        Assert.Equal(["main"], (await server.NamespacesOfAsync(ann)).Select(n => n.Name));
+    }
+
+    [Fact]
+    public async Task SuspendedAccount_ListsButCannotCreate_Forbidden()
+    {
+        var (ann, accountId) = await server.CreateOpenUserAsync("ann");
+        await server.CreateNamespaceAsync(ann, "main");
+        var token = await server.CreateAccountTokenAsync(ann, AccessTokenPermission.ReadWrite);
+        await server.InScopeAsync(services => services.GetRequiredService<AccountApplicationService>().SuspendAsync(server.Admin, accountId, "abuse", Ct));
+        using var http = server.CreateHttpClient();
+
+        using var listed = await SendAsync(http, HttpMethod.Get, Root, token.Secret);
+        using var refused = await SendAsync(http, HttpMethod.Post, Root, token.Secret, new { name = "more" });
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal((DomainErrors.AccountSuspended.Code, DomainErrors.AccountSuspended.Message), await HttpApi.ErrorAsync(refused));
         Assert.Equal(["main"], (await server.NamespacesOfAsync(ann)).Select(n => n.Name));
     }
 
