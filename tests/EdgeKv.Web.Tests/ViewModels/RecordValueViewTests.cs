@@ -30,6 +30,25 @@ public sealed class RecordValueViewTests
     }
 
     [Fact]
+    public void TextAndPreview_V8ValueFromDeno_ReadAsDenoPrintsIt()
+    {
+        // { name: "alex", age: 31 } as V8's serializer writes it (what Deno KV stores for that object).
+        var view = new RecordValueView(KvValue.V8(Convert.FromHexString("ff0f6f22046e616d652204616c65782203616765493e7b02")));
+
+        Assert.Equal("{ name: \"alex\", age: 31 }", view.Text);
+        Assert.Equal("{ name: \"alex\", age: 31 }", view.Preview);
+        Assert.False(view.IsEditableText);
+    }
+
+    [Fact]
+    public void Text_V8ValueOverTheDecodeLimit_IsNullSoItShowsAsHex()
+    {
+        var view = new RecordValueView(KvValue.V8(new byte[RecordValueView.MaxDecodedV8Bytes + 1]));
+
+        Assert.Null(view.Text);
+    }
+
+    [Fact]
     public void Text_U64_IsTheNumber()
     {
         var view = new RecordValueView(KvValue.U64(42));

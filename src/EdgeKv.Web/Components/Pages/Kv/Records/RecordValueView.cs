@@ -16,6 +16,9 @@ public sealed class RecordValueView
     /// <summary>Bytes shown in a hex dump; the rest is summarized, so a 25 MB value cannot freeze the page.</summary>
     public const int MaxHexBytes = 64 * 1024;
 
+    /// <summary>Largest V8 value (written by Deno clients) decoded for display; a larger one shows as hex.</summary>
+    public const int MaxDecodedV8Bytes = 256 * 1024;
+
     private const int HexBytesPerLine = 16;
 
     // Relaxed escaping: JSON holding Chinese text is shown as written, not as \uXXXX escapes.
@@ -32,11 +35,15 @@ public sealed class RecordValueView
     /// <summary>True when the value is text (EdgeOne text or JSON), so the console can edit it.</summary>
     public bool IsEditableText => _value.Encoding is KvValueEncoding.Text or KvValueEncoding.Json;
 
-    /// <summary>The whole value as text: UTF-8 for text and JSON, the number for a KvU64, null for binary values.</summary>
+    /// <summary>
+    /// The whole value as text: UTF-8 for text and JSON, the number for a KvU64, the JavaScript value a Deno client
+    /// stored (V8-serialized) as Deno prints it, null for raw bytes.
+    /// </summary>
     public string? Text => _value.Encoding switch
     {
         KvValueEncoding.Text or KvValueEncoding.Json => _value.AsText(),
         KvValueEncoding.U64 => _value.AsU64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        KvValueEncoding.V8 when _value.Data.Length <= MaxDecodedV8Bytes => KvValueDisplay.Format(_value),
         _ => null,
     };
 
@@ -73,6 +80,7 @@ public sealed class RecordValueView
             {
                 KvValueEncoding.Text or KvValueEncoding.Json => CollapseWhitespace(Encoding.UTF8.GetString(head)),
                 KvValueEncoding.U64 => Text!,
+                KvValueEncoding.V8 when _value.Data.Length <= MaxDecodedV8Bytes => CollapseWhitespace(Text!),
                 _ => Convert.ToHexStringLower(head[..Math.Min(head.Length, PreviewLength / 2)]),
             };
             return text.Length > PreviewLength ? text[..PreviewLength] + "…" : text;
