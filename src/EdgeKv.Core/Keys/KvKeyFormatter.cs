@@ -19,7 +19,8 @@ internal static class KvKeyFormatter
         _ => throw new InvalidOperationException($"Unknown key part kind {part.Kind}."),
     };
 
-    private static string FormatNumber(double value) => value switch
+    /// <summary>A JavaScript number as Deno prints it (Infinity, NaN, -0, shortest round-trip digits).</summary>
+    public static string FormatNumber(double value) => value switch
     {
         double.PositiveInfinity => "Infinity",
         double.NegativeInfinity => "-Infinity",

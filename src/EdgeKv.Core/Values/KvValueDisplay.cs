@@ -42,35 +42,32 @@ public static class KvValueDisplay
         return text.ToString();
     }
 
-    private static string PrettyJson(KvValue value)
+    /// <summary>
+    /// JSON bytes re-written indented (non-ASCII text kept as written rather than escaped) or compact;
+    /// null when the bytes are not JSON.
+    /// </summary>
+    public static string? TryFormatJson(ReadOnlyMemory<byte> json, bool indented = true)
     {
         try
         {
-            using var document = JsonDocument.Parse(value.Data);
-            return JsonSerializer.Serialize(document.RootElement, PrettyOptions);
+            using var document = JsonDocument.Parse(json);
+            return JsonSerializer.Serialize(document.RootElement, indented ? PrettyOptions : CompactOptions);
         }
         catch (JsonException)
         {
-            return value.AsText();
+            return null;
         }
     }
 
-    private static string CompactJson(KvValue value)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(value.Data);
-            return JsonSerializer.Serialize(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            return value.AsText();
-        }
-    }
+    private static string PrettyJson(KvValue value) => TryFormatJson(value.Data) ?? value.AsText();
+
+    private static string CompactJson(KvValue value) => TryFormatJson(value.Data, indented: false) ?? value.AsText();
 
     private static readonly JsonSerializerOptions PrettyOptions = new()
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    private static readonly JsonSerializerOptions CompactOptions = JsonSerializerOptions.Default;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
+using EdgeKv.Core.Keys;
 
 namespace EdgeKv.Core.Values.V8;
 
@@ -14,15 +15,6 @@ internal static partial class V8Formatter
         Write(text, value, depth: 0);
         return text.ToString();
     }
-
-    public static string FormatNumber(double value) => value switch
-    {
-        double.PositiveInfinity => "Infinity",
-        double.NegativeInfinity => "-Infinity",
-        _ when double.IsNaN(value) => "NaN",
-        0 when double.IsNegative(value) => "-0",
-        _ => value.ToString("R", CultureInfo.InvariantCulture),
-    };
 
     private static void Write(StringBuilder text, object? value, int depth)
     {
@@ -37,7 +29,7 @@ internal static partial class V8Formatter
             case null: text.Append("null"); break;
             case V8Undefined: text.Append("undefined"); break;
             case bool flag: text.Append(flag ? "true" : "false"); break;
-            case double number: text.Append(FormatNumber(number)); break;
+            case double number: text.Append(KvKeyFormatter.FormatNumber(number)); break;
             case BigInteger big: text.Append(big.ToString(CultureInfo.InvariantCulture)).Append('n'); break;
             case string str: text.Append(Quote(str)); break;
             case DateTimeOffset date: text.Append(date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)); break;

@@ -146,7 +146,7 @@ internal ref struct V8Reader
             properties.Add(new(key switch
             {
                 string text => text,
-                double number => V8Formatter.FormatNumber(number),
+                double number => Keys.KvKeyFormatter.FormatNumber(number),
                 _ => throw new FormatException("bad property key"),
             }, ReadValue()));
         }

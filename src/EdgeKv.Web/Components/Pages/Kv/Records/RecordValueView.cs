@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using EdgeKv.Core.Values;
 
 namespace EdgeKv.Web.Components.Pages.Kv.Records;
@@ -21,13 +20,6 @@ public sealed class RecordValueView
 
     private const int HexBytesPerLine = 16;
 
-    // Relaxed escaping: JSON holding Chinese text is shown as written, not as \uXXXX escapes.
-    private static readonly JsonSerializerOptions IndentedJson = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly KvValue _value;
 
     public RecordValueView(KvValue value) => _value = value;
@@ -48,26 +40,7 @@ public sealed class RecordValueView
     };
 
     /// <summary>The value as indented JSON when it parses as JSON; otherwise null.</summary>
-    public string? PrettyJson
-    {
-        get
-        {
-            if (!IsEditableText)
-            {
-                return null;
-            }
-
-            try
-            {
-                using var document = JsonDocument.Parse(_value.Data);
-                return JsonSerializer.Serialize(document.RootElement, IndentedJson);
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-        }
-    }
+    public string? PrettyJson => IsEditableText ? KvValueDisplay.TryFormatJson(_value.Data) : null;
 
     /// <summary>One line for the record list: the start of the text, or of the hex for binary values.</summary>
     public string Preview
