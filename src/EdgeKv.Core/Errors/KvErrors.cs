@@ -87,6 +87,10 @@ public static class KvErrors
     /// <summary>The store was disposed.</summary>
     public const string StoreClosed = "the store is closed";
 
+    /// <summary>Deletions after a resume point were forgotten (see <see cref="Store.IKvDeletionLog"/>).</summary>
+    public const string DeletionsForgotten =
+        "deletions after this versionstamp are no longer kept; start over from the current state";
+
     /// <summary>EdgeOne API: a key of 0 or more than 512 UTF-8 bytes.</summary>
     public const string EdgeOneKeyLength = "key must be 1 to 512 bytes";
 

@@ -15,6 +15,9 @@ internal sealed class CommitOutcome(ulong version, int mutationCount)
 
     public long EarliestExpiryMs { get; set; } = long.MaxValue;
 
+    /// <summary>Deletions of present keys, each remembered for resumed watches.</summary>
+    public int DeletionsRecorded { get; set; }
+
     public void KeyChanged(KvKey key) => _changedKeys.Add(key);
 
     /// <summary>The changed keys, each once, in the order first changed.</summary>

@@ -33,6 +33,13 @@ public sealed record KvStoreOptions
     /// </summary>
     public int ChangeFeedBufferSize { get; init; } = 1024;
 
+    /// <summary>
+    /// Deletions remembered for watches resumed from a versionstamp (see <see cref="Store.IKvDeletionLog"/>). When more
+    /// accumulate, the oldest half is forgotten; a watch resumed from before what is kept starts over from the full
+    /// current state instead. About 100 bytes each, plus the key.
+    /// </summary>
+    public int KeptDeletions { get; init; } = 100_000;
+
     /// <summary>The options every store uses unless told otherwise.</summary>
     public static KvStoreOptions Default { get; } = new();
 }

@@ -52,6 +52,14 @@ internal static class SqliteConnections
     /// <summary>Runs a PASSIVE checkpoint: copies what it can of the log into the database, blocking no one.</summary>
     public static void CheckpointPassive(SqliteConnection connection) => Execute(connection, SqliteStatements.CheckpointPassive);
 
+    /// <summary>Runs a statement that returns one integer.</summary>
+    public static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary>Runs a statement that returns nothing.</summary>
     public static void Execute(SqliteConnection connection, string sql)
     {

@@ -98,12 +98,19 @@ public sealed partial class SqliteKvStore
                 return null;
             }
 
+            foreach (var row in removed)
+            {
+                _writer.RecordDeletion(row.Key, version);
+            }
+
+            var keptDeletions = ForgetOldDeletionsIfDue(_keptDeletions + removed.Count);
             freed = removed.Sum(row => row.Size);
             var stats = new KvStoreStats(_stats.KeyCount - removed.Count, _stats.StoredBytes - freed);
             _writer.SetMeta(version, stats);
             var earliest = _writer.EarliestExpiry();
             _writer.Commit();
             _lastVersion = version;
+            _keptDeletions = keptDeletions;
             Volatile.Write(ref _stats, stats);
             Volatile.Write(ref _earliestExpiryMs, earliest);
             return removed;

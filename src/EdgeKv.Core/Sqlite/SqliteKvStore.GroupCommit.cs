@@ -42,6 +42,7 @@ public sealed partial class SqliteKvStore
         long reserved = 0;
         long shrunk = 0;
         var earliestExpiry = long.MaxValue;
+        var keptDeletions = _keptDeletions;
         try
         {
             _writer.Begin();
@@ -59,6 +60,7 @@ public sealed partial class SqliteKvStore
                 reserved += Math.Max(outcome.DeltaBytes, 0);
                 shrunk += Math.Max(-outcome.DeltaBytes, 0);
                 earliestExpiry = Math.Min(earliestExpiry, outcome.EarliestExpiryMs);
+                keptDeletions += outcome.DeletionsRecorded;
             }
 
             if (version == _lastVersion)
@@ -68,6 +70,7 @@ public sealed partial class SqliteKvStore
                 return;
             }
 
+            keptDeletions = ForgetOldDeletionsIfDue(keptDeletions);
             _writer.SetMeta(version, stats);
             _writer.Commit();
         }
@@ -91,6 +94,7 @@ public sealed partial class SqliteKvStore
 
         var committed = (int)(version - _lastVersion);
         _lastVersion = version;
+        _keptDeletions = keptDeletions;
         Volatile.Write(ref _stats, stats);
         _budget?.Release(shrunk);
         AfterDurableWrite(committed, earliestExpiry);

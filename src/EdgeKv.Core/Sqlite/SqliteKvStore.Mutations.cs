@@ -46,8 +46,10 @@ public sealed partial class SqliteKvStore
                 if (_writer.GetRowState(key) is { } existing)
                 {
                     _writer.Delete(key);
+                    _writer.RecordDeletion(key, outcome.Version);
                     outcome.DeltaBytes -= existing.Size;
                     outcome.DeltaKeys--;
+                    outcome.DeletionsRecorded++;
                 }
 
                 outcome.KeyChanged(mutation.Key);

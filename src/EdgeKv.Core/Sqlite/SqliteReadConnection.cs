@@ -18,6 +18,8 @@ internal sealed class SqliteReadConnection : IDisposable
     private readonly SqliteCommand _listAscending;
     private readonly SqliteCommand _listDescending;
     private readonly SqliteCommand _meta;
+    private readonly SqliteCommand _deletionHorizon;
+    private readonly SqliteCommand _deletions;
 
     public SqliteReadConnection(string path)
     {
@@ -28,6 +30,9 @@ internal sealed class SqliteReadConnection : IDisposable
         _listAscending = SqliteConnections.Prepare(_connection, SqliteStatements.ListAscending, "$start", "$end", "$now", "$limit");
         _listDescending = SqliteConnections.Prepare(_connection, SqliteStatements.ListDescending, "$start", "$end", "$now", "$limit");
         _meta = SqliteConnections.Prepare(_connection, SqliteStatements.GetMeta);
+        _deletionHorizon = SqliteConnections.Prepare(_connection, SqliteStatements.GetDeletionHorizon);
+        _deletions = SqliteConnections.Prepare(
+            _connection, SqliteStatements.ListDeletions, "$after_key", "$start", "$end", "$after", "$now", "$limit");
     }
 
     public void BeginSnapshot() => _begin.ExecuteNonQuery();
@@ -68,9 +73,41 @@ internal sealed class SqliteReadConnection : IDisposable
         return new KvStoreStats(reader.GetInt64(1), reader.GetInt64(2));
     }
 
+    /// <summary>The version after which every deletion is remembered, and the last commit version.</summary>
+    public (ulong KeptAfter, ulong Version) DeletionHorizon()
+    {
+        using var reader = _deletionHorizon.ExecuteReader();
+        reader.Read();
+        return ((ulong)reader.GetInt64(0), (ulong)reader.GetInt64(1));
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> remembered deletions of keys in [start, end) above <paramref name="afterKey"/>,
+    /// deleted after <paramref name="afterVersion"/> and absent at <paramref name="nowMs"/>, in key order.
+    /// </summary>
+    public List<KvDeletion> Deletions(byte[] afterKey, byte[] start, byte[] end, ulong afterVersion, int limit, long nowMs)
+    {
+        var p = _deletions.Parameters;
+        p[0].Value = afterKey;
+        p[1].Value = start;
+        p[2].Value = end;
+        p[3].Value = (long)afterVersion;
+        p[4].Value = nowMs;
+        p[5].Value = limit;
+        var deletions = new List<KvDeletion>();
+        using var reader = _deletions.ExecuteReader();
+        while (reader.Read())
+        {
+            var key = KvKey.DecodeOwned(reader.GetFieldValue<byte[]>(0));
+            deletions.Add(new KvDeletion(key, Versionstamp.FromCommitVersion((ulong)reader.GetInt64(1))));
+        }
+
+        return deletions;
+    }
+
     public void Dispose()
     {
-        foreach (var command in new[] { _begin, _commit, _get, _listAscending, _listDescending, _meta })
+        foreach (var command in new[] { _begin, _commit, _get, _listAscending, _listDescending, _meta, _deletionHorizon, _deletions })
         {
             command.Dispose();
         }

@@ -29,6 +29,20 @@ internal static class SqliteSchema
         );
         INSERT INTO meta (id, version, key_count, stored_bytes) VALUES (0, 0, 0, 0);
         """,
+
+        // 2: the keys deleted recently and the version each was deleted at, so a watch resumed from a versionstamp
+        // can report what disappeared while it was away. Bounded: the oldest are forgotten first, and
+        // deletions_kept_after says after which version every deletion is still known. A store migrated from 1 knows
+        // none of its earlier deletions, so that starts at its current version.
+        """
+        CREATE TABLE kv_deleted (
+          k BLOB NOT NULL PRIMARY KEY,
+          version INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX kv_deleted_version ON kv_deleted (version);
+        ALTER TABLE meta ADD COLUMN deletions_kept_after INTEGER NOT NULL DEFAULT 0;
+        UPDATE meta SET deletions_kept_after = version;
+        """,
     ];
 
     public static readonly string[] CatalogMigrations =

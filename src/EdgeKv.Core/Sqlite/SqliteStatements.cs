@@ -67,6 +67,23 @@ internal static class SqliteStatements
         "ORDER BY expires_at LIMIT $limit) RETURNING k, length(k) + length(v)";
     public const string EarliestExpiry = "SELECT min(expires_at) FROM kv WHERE expires_at IS NOT NULL";
 
+    // Remembered deletions (kv_deleted): written with each deletion, pruned oldest first, read by resumed watches.
+    // A key set again after its deletion keeps its row here; readers skip keys that are live now.
+    public const string RecordDeletion =
+        "INSERT INTO kv_deleted (k, version) VALUES ($k, $version) " +
+        "ON CONFLICT (k) DO UPDATE SET version = excluded.version";
+    public const string CountDeletions = "SELECT count(*) FROM kv_deleted";
+    public const string DeletionPruneCutoff = "SELECT version FROM kv_deleted ORDER BY version DESC LIMIT 1 OFFSET $keep";
+    public const string PruneDeletions = "DELETE FROM kv_deleted WHERE version <= $cutoff";
+    public const string ForgetDeletionsUpTo =
+        "UPDATE meta SET deletions_kept_after = max(deletions_kept_after, $cutoff) WHERE id = 0";
+    public const string GetDeletionHorizon = "SELECT deletions_kept_after, version FROM meta WHERE id = 0";
+    public const string ListDeletions =
+        "SELECT d.k, d.version FROM kv_deleted d " +
+        "WHERE d.k > $after_key AND d.k >= $start AND d.k < $end AND d.version > $after AND NOT EXISTS " +
+        "(SELECT 1 FROM kv WHERE kv.k = d.k AND (kv.expires_at IS NULL OR kv.expires_at > $now)) " +
+        "ORDER BY d.k LIMIT $limit";
+
     // The registry's catalog (catalog.db).
     public const string CatalogPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
     public const string ListNamespaces = "SELECT id, budget_group FROM namespaces";

@@ -27,6 +27,10 @@ internal sealed class SqliteWriteConnection : IDisposable
     private readonly SqliteCommand _setMeta;
     private readonly SqliteCommand _deleteExpired;
     private readonly SqliteCommand _earliestExpiry;
+    private readonly SqliteCommand _recordDeletion;
+    private readonly SqliteCommand _pruneCutoff;
+    private readonly SqliteCommand _pruneDeletions;
+    private readonly SqliteCommand _forgetDeletions;
 
     public SqliteWriteConnection(string path)
     {
@@ -56,6 +60,10 @@ internal sealed class SqliteWriteConnection : IDisposable
             _setMeta = SqliteConnections.Prepare(_connection, SqliteStatements.SetMeta, "$version", "$key_count", "$stored_bytes"),
             _deleteExpired = SqliteConnections.Prepare(_connection, SqliteStatements.DeleteExpired, "$now", "$limit"),
             _earliestExpiry = SqliteConnections.Prepare(_connection, SqliteStatements.EarliestExpiry),
+            _recordDeletion = SqliteConnections.Prepare(_connection, SqliteStatements.RecordDeletion, "$k", "$version"),
+            _pruneCutoff = SqliteConnections.Prepare(_connection, SqliteStatements.DeletionPruneCutoff, "$keep"),
+            _pruneDeletions = SqliteConnections.Prepare(_connection, SqliteStatements.PruneDeletions, "$cutoff"),
+            _forgetDeletions = SqliteConnections.Prepare(_connection, SqliteStatements.ForgetDeletionsUpTo, "$cutoff"),
         ];
     }
 
@@ -149,6 +157,36 @@ internal sealed class SqliteWriteConnection : IDisposable
         }
 
         return removed;
+    }
+
+    /// <summary>Remembers that <paramref name="key"/> was deleted by the commit <paramref name="version"/>.</summary>
+    public void RecordDeletion(byte[] key, ulong version)
+    {
+        _recordDeletion.Parameters[0].Value = key;
+        _recordDeletion.Parameters[1].Value = (long)version;
+        _recordDeletion.ExecuteNonQuery();
+    }
+
+    /// <summary>How many deletions are remembered (read on open).</summary>
+    public long CountDeletions() => SqliteConnections.Scalar(_connection, SqliteStatements.CountDeletions);
+
+    /// <summary>
+    /// Forgets the oldest remembered deletions so that at most about <paramref name="keep"/> remain (all deletions of
+    /// one version go together) and records the newest forgotten version as the horizon. Returns how many remain.
+    /// </summary>
+    public long PruneDeletions(long keep)
+    {
+        _pruneCutoff.Parameters[0].Value = keep;
+        if (_pruneCutoff.ExecuteScalar() is not long cutoff)
+        {
+            return CountDeletions();
+        }
+
+        _pruneDeletions.Parameters[0].Value = cutoff;
+        _pruneDeletions.ExecuteNonQuery();
+        _forgetDeletions.Parameters[0].Value = cutoff;
+        _forgetDeletions.ExecuteNonQuery();
+        return CountDeletions();
     }
 
     /// <summary>The earliest expiry of any row, or <see cref="long.MaxValue"/> when none expires.</summary>

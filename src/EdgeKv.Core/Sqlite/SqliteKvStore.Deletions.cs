@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using EdgeKv.Core.Store;
+
+namespace EdgeKv.Core.Sqlite;
+
+public sealed partial class SqliteKvStore : IKvDeletionLog
+{
+    // Deletions read per snapshot by ReadDeletionsAsync.
+    private const int DeletionPageSize = 1000;
+
+    // Owned by the writer loop: how many deletions kv_deleted holds (an upper bound: re-deleting a key replaces its row).
+    private long _keptDeletions;
+
+    /// <inheritdoc />
+    public Task<bool> RemembersDeletionsAfterAsync(Versionstamp after, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(after.CommitVersion, static (connection, after) => Remembers(connection.DeletionHorizon(), after)));
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<KvDeletion> ReadDeletionsAsync(KvListSelector selector, Versionstamp after, CancellationToken cancellationToken = default)
+    {
+        var plan = KvListPlan.Create(selector, null);
+        ThrowIfClosed();
+        return ReadDeletionPagesAsync(plan, after.CommitVersion, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<KvDeletion> ReadDeletionPagesAsync(
+        KvListPlan plan, ulong after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var afterKey = Array.Empty<byte>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = Read((plan, after, afterKey, now: NowMs()), static (connection, s) =>
+            {
+                connection.BeginSnapshot();
+                var remembers = Remembers(connection.DeletionHorizon(), s.after);
+                var rows = remembers ? connection.Deletions(s.afterKey, s.plan.Start, s.plan.End, s.after, DeletionPageSize, s.now) : null;
+                connection.EndSnapshot();
+                return rows;
+            });
+            if (page is null)
+            {
+                throw new KvException(KvErrors.DeletionsForgotten);
+            }
+
+            foreach (var deletion in page)
+            {
+                yield return deletion;
+            }
+
+            if (page.Count < DeletionPageSize)
+            {
+                yield break;
+            }
+
+            afterKey = page[^1].Key.Encode();
+
+            // Reads are synchronous (SQLite); this await only satisfies the async iterator.
+            await Task.CompletedTask.ConfigureAwait(false);
+        }
+    }
+
+    private static bool Remembers((ulong KeptAfter, ulong Version) horizon, ulong after) =>
+        horizon.KeptAfter <= after && after <= horizon.Version;
+
+    /// <summary>
+    /// Inside the writer's transaction: when more than <see cref="KvStoreOptions.KeptDeletions"/> deletions are
+    /// remembered, forgets the oldest so that half remain (so pruning is rare). Returns how many remain.
+    /// </summary>
+    private long ForgetOldDeletionsIfDue(long keptDeletions) =>
+        keptDeletions > _options.KeptDeletions ? _writer.PruneDeletions(_options.KeptDeletions / 2) : keptDeletions;
+}
