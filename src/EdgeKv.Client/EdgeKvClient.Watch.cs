@@ -16,8 +16,9 @@ public sealed partial class EdgeKvClient
 
     /// <summary>
     /// Watches every key under a string prefix: first their current state, then an event per commit that changes any.
-    /// Resuming with <paramref name="after"/> first sends the keys written since then (keys deleted meanwhile are not
-    /// reported: watch without <paramref name="after"/> for a full state).
+    /// Resuming with <paramref name="after"/> first sends the keys written and deleted since then; when the server no
+    /// longer remembers deletions that far back, it starts over instead with an <see cref="EdgeKvWatchEvent.Initial"/>
+    /// event holding the full state, which replaces what the caller had.
     /// </summary>
     public IAsyncEnumerable<EdgeKvWatchEvent> WatchPrefixAsync(string prefix, string? after = null, CancellationToken cancellationToken = default) =>
         WatchCoreAsync("prefix=" + Uri.EscapeDataString(prefix), after, cancellationToken);

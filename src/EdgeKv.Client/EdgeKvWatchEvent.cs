@@ -8,7 +8,7 @@ namespace EdgeKv.Client;
 /// <c>after</c> to resume.
 /// </summary>
 /// <param name="Versionstamp">The commit's versionstamp, or null.</param>
-/// <param name="Initial">True for the first event of a watch that did not resume: the full current state.</param>
+/// <param name="Initial">True for the first event of a watch that did not (or could not) resume: the full current state.</param>
 /// <param name="Keys">The keys that changed, with their new state.</param>
 public sealed record EdgeKvWatchEvent(string? Versionstamp, bool Initial, IReadOnlyList<EdgeKvWatchedKey> Keys);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EdgeKv.Api.Access;
 using EdgeKv.Core.Registry;
+using EdgeKv.Core.Sqlite;
 
 namespace EdgeKv.Api.Tests.Support;
 
@@ -15,7 +16,8 @@ internal sealed class TestTokenService : IKvAccessResolver, IAsyncDisposable
     private readonly KvStoreRegistry _registry;
     private readonly ConcurrentDictionary<string, (string NamespaceId, bool CanWrite)> _tokens = new(StringComparer.Ordinal);
 
-    public TestTokenService() => _registry = new KvStoreRegistry(_directory.Path);
+    // Few remembered deletions, so a test can make a store forget some with one bulk delete.
+    public TestTokenService() => _registry = new KvStoreRegistry(_directory.Path, new KvStoreOptions { KeptDeletions = 1_000 });
 
     public IKvStoreRegistry Registry => _registry;
 

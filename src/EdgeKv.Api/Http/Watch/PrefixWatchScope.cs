@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EdgeKv.Api.Http.Keys;
+using EdgeKv.Core;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 
@@ -13,14 +14,29 @@ internal sealed class PrefixWatchScope(string prefix) : WatchScope
 
     public override bool Covers(string key) => key.StartsWith(prefix, StringComparison.Ordinal);
 
+    private readonly KvListSelector _selector = KvListSelector.Range(KvKey.Of(prefix), StringKeys.EndOfPrefix(prefix));
+
+    public override bool ResumesFromDeletionLog => true;
+
     public override async IAsyncEnumerable<WatchedEntry> ReadCurrentAsync(IKvStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var selector = KvListSelector.Range(KvKey.Of(prefix), StringKeys.EndOfPrefix(prefix));
-        await foreach (var entry in store.ListAsync(selector, new KvListOptions { BatchSize = BatchSize }, cancellationToken))
+        await foreach (var entry in store.ListAsync(_selector, new KvListOptions { BatchSize = BatchSize }, cancellationToken))
         {
             if (StringKeys.TryGetString(entry.Key, out var key))
             {
                 yield return new WatchedEntry(key, entry);
+            }
+        }
+    }
+
+    public override async IAsyncEnumerable<WatchedEntry> ReadDeletedAsync(
+        IKvDeletionLog log, Versionstamp after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var deletion in log.ReadDeletionsAsync(_selector, after, cancellationToken))
+        {
+            if (StringKeys.TryGetString(deletion.Key, out var key))
+            {
+                yield return new WatchedEntry(key, KvEntry.Missing(deletion.Key));
             }
         }
     }

@@ -11,12 +11,13 @@ namespace EdgeKv.Api.Http.Watch;
 /// (<see cref="WatchStream"/>) and the SignalR hub, which only differ in how they send an event.
 /// <list type="bullet">
 /// <item>First event (<c>initial</c>, no id): the current state, as Deno's watch starts. When resuming
-/// (<c>after</c>), instead the keys whose versionstamp is newer than <c>after</c> (and, for a keys watch, the absent
-/// ones), and no event when there are none.</item>
+/// (<c>after</c>), instead the keys whose versionstamp is newer than <c>after</c>, the keys deleted since (for a
+/// keys watch, every absent one; for a prefix watch, those the store's <see cref="IKvDeletionLog"/> remembers), and
+/// no event when there are none. When the store no longer remembers deletions that far back (or never reached
+/// <c>after</c>), the watch starts over: a full <c>initial</c> event, which the client takes as its whole state.</item>
 /// <item>Then one event per commit touching a covered key, its id the commit's versionstamp, holding each such key's
 /// state as of that commit: a key already rewritten by a later commit is left to that commit's event, so an id
-/// never claims a state it does not hold. Resuming from an id therefore misses nothing but deletions made while
-/// away under a prefix (a deleted key leaves no versionstamp to compare; see docs/http-api.md).</item>
+/// never claims a state it does not hold. Resuming from an id therefore misses nothing.</item>
 /// </list>
 /// Each batch's entries must be read before the next batch is asked for. Ends on cancellation or when the store
 /// closes (a <see cref="KvException"/>).
@@ -32,6 +33,11 @@ internal static class WatchFeed
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var changes = feed.GetAsyncEnumerator(cancellationToken);
+        if (after is { } resumeFrom && !await CanResumeAsync(store, scope, resumeFrom, cancellationToken))
+        {
+            after = null;
+        }
+
         yield return new WatchBatch(null, after is null, FirstEntriesAsync(store, scope, after, cancellationToken), EvenIfEmpty: after is null);
         while (await changes.MoveNextAsync())
         {
@@ -45,6 +51,11 @@ internal static class WatchFeed
         }
     }
 
+    /// <summary>True when the watch can resume exactly from <paramref name="after"/> rather than start over.</summary>
+    private static async Task<bool> CanResumeAsync(IKvStore store, WatchScope scope, Versionstamp after, CancellationToken cancellationToken) =>
+        !scope.ResumesFromDeletionLog
+        || (store is IKvDeletionLog log && await log.RemembersDeletionsAfterAsync(after, cancellationToken));
+
     private static async IAsyncEnumerable<WatchedEntry> FirstEntriesAsync(
         IKvStore store, WatchScope scope, Versionstamp? after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -53,6 +64,15 @@ internal static class WatchFeed
             if (after is not { } resumedFrom || watched.Entry.Versionstamp is not { } versionstamp || versionstamp > resumedFrom)
             {
                 yield return watched;
+            }
+        }
+
+        if (after is { } since && scope.ResumesFromDeletionLog)
+        {
+            // Read after the present keys; a key deleted in between shows twice, in order, and its live event follows.
+            await foreach (var deleted in scope.ReadDeletedAsync((IKvDeletionLog)store, since, cancellationToken))
+            {
+                yield return deleted;
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using EdgeKv.Core;
 using EdgeKv.Core.Store;
 
 namespace EdgeKv.Api.Http.Watch;
@@ -13,6 +15,20 @@ internal abstract class WatchScope
     /// starts); for a prefix watch every present key under the prefix.
     /// </summary>
     public abstract IAsyncEnumerable<WatchedEntry> ReadCurrentAsync(IKvStore store, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when resuming needs the store's remembered deletions (<see cref="IKvDeletionLog"/>): a prefix watch cannot
+    /// otherwise know which keys vanished, while a keys watch reports its absent keys anyway.
+    /// </summary>
+    public virtual bool ResumesFromDeletionLog => false;
+
+    /// <summary>For a resumed watch: the covered keys deleted after <paramref name="after"/> and absent now.</summary>
+    public virtual async IAsyncEnumerable<WatchedEntry> ReadDeletedAsync(
+        IKvDeletionLog log, Versionstamp after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask;
+        yield break;
+    }
 }
 
 /// <summary>A string key and its entry (a miss when it is absent).</summary>
