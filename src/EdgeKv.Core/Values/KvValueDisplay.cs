@@ -63,11 +63,15 @@ public static class KvValueDisplay
 
     private static string CompactJson(KvValue value) => TryFormatJson(value.Data, indented: false) ?? value.AsText();
 
+    // Both keep non-ASCII text as it is ("中", not "\u4E2D"): these strings are for people, not for embedding in HTML.
     private static readonly JsonSerializerOptions PrettyOptions = new()
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly JsonSerializerOptions CompactOptions = JsonSerializerOptions.Default;
+    private static readonly JsonSerializerOptions CompactOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

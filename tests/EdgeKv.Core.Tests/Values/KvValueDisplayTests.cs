@@ -68,6 +68,12 @@ public sealed class KvValueDisplayTests
     }
 
     [Fact]
+    public void Preview_JsonWithChinese_KeepsTheCharacters()
+    {
+        Assert.Equal("""{"城市":"深圳"}""", KvValueDisplay.Preview(KvValue.Json("""{ "城市": "深圳" }""")));
+    }
+
+    [Fact]
     public void Preview_LongText_IsCutWithAnEllipsis()
     {
         var preview = KvValueDisplay.Preview(KvValue.Text(new string('x', 500)), maxLength: 10);
