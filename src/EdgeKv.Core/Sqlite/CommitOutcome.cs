@@ -15,8 +15,8 @@ internal sealed class CommitOutcome(ulong version, int mutationCount)
 
     public long EarliestExpiryMs { get; set; } = long.MaxValue;
 
-    /// <summary>Deletions of present keys, each remembered for resumed watches.</summary>
-    public int DeletionsRecorded { get; set; }
+    /// <summary>The size of the deletions this commit remembered for resumed watches (deletions of present keys).</summary>
+    public long DeletionBytes { get; set; }
 
     public void KeyChanged(KvKey key) => _changedKeys.Add(key);
 

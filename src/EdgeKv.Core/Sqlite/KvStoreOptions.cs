@@ -34,11 +34,12 @@ public sealed record KvStoreOptions
     public int ChangeFeedBufferSize { get; init; } = 1024;
 
     /// <summary>
-    /// Deletions remembered for watches resumed from a versionstamp (see <see cref="Store.IKvDeletionLog"/>). When more
-    /// accumulate, the oldest half is forgotten; a watch resumed from before what is kept starts over from the full
-    /// current state instead. About 100 bytes each, plus the key.
+    /// Bytes of deletions remembered for watches resumed from a versionstamp (see <see cref="Store.IKvDeletionLog"/>):
+    /// each counts its key plus 16 bytes. Past this, the oldest are forgotten until half remains; a watch resumed from
+    /// before what is kept starts over from the full current state instead. Bounded in bytes, not count, because this
+    /// space is not charged to the namespace's quota: 16 MiB is about 300,000 deletions of 40-byte keys.
     /// </summary>
-    public int KeptDeletions { get; init; } = 100_000;
+    public long KeptDeletionBytes { get; init; } = 16 * 1024 * 1024;
 
     /// <summary>The options every store uses unless told otherwise.</summary>
     public static KvStoreOptions Default { get; } = new();

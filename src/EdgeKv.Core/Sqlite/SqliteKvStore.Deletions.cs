@@ -8,8 +8,8 @@ public sealed partial class SqliteKvStore : IKvDeletionLog
     // Deletions read per snapshot by ReadDeletionsAsync.
     private const int DeletionPageSize = 1000;
 
-    // Owned by the writer loop: how many deletions kv_deleted holds (an upper bound: re-deleting a key replaces its row).
-    private long _keptDeletions;
+    // Owned by the writer loop: the size of kv_deleted's rows (an upper bound: re-deleting a key replaces its row).
+    private long _keptDeletionBytes;
 
     /// <inheritdoc />
     public Task<bool> RemembersDeletionsAfterAsync(Versionstamp after, CancellationToken cancellationToken = default)
@@ -67,9 +67,9 @@ public sealed partial class SqliteKvStore : IKvDeletionLog
         horizon.KeptAfter <= after && after <= horizon.Version;
 
     /// <summary>
-    /// Inside the writer's transaction: when more than <see cref="KvStoreOptions.KeptDeletions"/> deletions are
-    /// remembered, forgets the oldest so that half remain (so pruning is rare). Returns how many remain.
+    /// Inside the writer's transaction: when the remembered deletions outgrow <see cref="KvStoreOptions.KeptDeletionBytes"/>,
+    /// forgets the oldest so that half that remains (so pruning is rare). Returns the size of what remains.
     /// </summary>
-    private long ForgetOldDeletionsIfDue(long keptDeletions) =>
-        keptDeletions > _options.KeptDeletions ? _writer.PruneDeletions(_options.KeptDeletions / 2) : keptDeletions;
+    private long ForgetOldDeletionsIfDue(long keptDeletionBytes) =>
+        keptDeletionBytes > _options.KeptDeletionBytes ? _writer.PruneDeletions(_options.KeptDeletionBytes / 2) : keptDeletionBytes;
 }

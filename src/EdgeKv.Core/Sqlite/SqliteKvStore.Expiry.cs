@@ -103,14 +103,15 @@ public sealed partial class SqliteKvStore
                 _writer.RecordDeletion(row.Key, version);
             }
 
-            var keptDeletions = ForgetOldDeletionsIfDue(_keptDeletions + removed.Count);
+            var keptDeletionBytes = ForgetOldDeletionsIfDue(
+                _keptDeletionBytes + removed.Sum(row => (long)row.Key.Length + SqliteStatements.DeletionRowOverhead));
             freed = removed.Sum(row => row.Size);
             var stats = new KvStoreStats(_stats.KeyCount - removed.Count, _stats.StoredBytes - freed);
             _writer.SetMeta(version, stats);
             var earliest = _writer.EarliestExpiry();
             _writer.Commit();
             _lastVersion = version;
-            _keptDeletions = keptDeletions;
+            _keptDeletionBytes = keptDeletionBytes;
             Volatile.Write(ref _stats, stats);
             Volatile.Write(ref _earliestExpiryMs, earliest);
             return removed;

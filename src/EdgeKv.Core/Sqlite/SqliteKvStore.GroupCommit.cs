@@ -42,7 +42,7 @@ public sealed partial class SqliteKvStore
         long reserved = 0;
         long shrunk = 0;
         var earliestExpiry = long.MaxValue;
-        var keptDeletions = _keptDeletions;
+        var keptDeletionBytes = _keptDeletionBytes;
         try
         {
             _writer.Begin();
@@ -60,7 +60,7 @@ public sealed partial class SqliteKvStore
                 reserved += Math.Max(outcome.DeltaBytes, 0);
                 shrunk += Math.Max(-outcome.DeltaBytes, 0);
                 earliestExpiry = Math.Min(earliestExpiry, outcome.EarliestExpiryMs);
-                keptDeletions += outcome.DeletionsRecorded;
+                keptDeletionBytes += outcome.DeletionBytes;
             }
 
             if (version == _lastVersion)
@@ -70,7 +70,7 @@ public sealed partial class SqliteKvStore
                 return;
             }
 
-            keptDeletions = ForgetOldDeletionsIfDue(keptDeletions);
+            keptDeletionBytes = ForgetOldDeletionsIfDue(keptDeletionBytes);
             _writer.SetMeta(version, stats);
             _writer.Commit();
         }
@@ -94,7 +94,7 @@ public sealed partial class SqliteKvStore
 
         var committed = (int)(version - _lastVersion);
         _lastVersion = version;
-        _keptDeletions = keptDeletions;
+        _keptDeletionBytes = keptDeletionBytes;
         Volatile.Write(ref _stats, stats);
         _budget?.Release(shrunk);
         AfterDurableWrite(committed, earliestExpiry);

@@ -49,7 +49,7 @@ public sealed partial class SqliteKvStore
                     _writer.RecordDeletion(key, outcome.Version);
                     outcome.DeltaBytes -= existing.Size;
                     outcome.DeltaKeys--;
-                    outcome.DeletionsRecorded++;
+                    outcome.DeletionBytes += key.Length + SqliteStatements.DeletionRowOverhead;
                 }
 
                 outcome.KeyChanged(mutation.Key);

@@ -32,7 +32,7 @@ public sealed partial class SqliteKvStore : IKvStore
         try
         {
             (_lastVersion, _stats) = _writer.ReadMeta();
-            _keptDeletions = _writer.CountDeletions();
+            _keptDeletionBytes = _writer.DeletionBytes();
             _earliestExpiryMs = _writer.EarliestExpiry();
             _readers = new SqliteReadPool(Path, options.ReadConnectionPoolSize);
         }

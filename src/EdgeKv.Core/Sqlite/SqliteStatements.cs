@@ -72,8 +72,14 @@ internal static class SqliteStatements
     public const string RecordDeletion =
         "INSERT INTO kv_deleted (k, version) VALUES ($k, $version) " +
         "ON CONFLICT (k) DO UPDATE SET version = excluded.version";
-    public const string CountDeletions = "SELECT count(*) FROM kv_deleted";
-    public const string DeletionPruneCutoff = "SELECT version FROM kv_deleted ORDER BY version DESC LIMIT 1 OFFSET $keep";
+    // A remembered deletion's size: its key plus 16 bytes for the version and the row's bookkeeping (the writer adds
+    // DeletionRowOverhead itself as it records; keep the two equal).
+    public const int DeletionRowOverhead = 16;
+    private const string DeletionRowSize = "(length(k) + 16)";
+    public const string DeletionBytes = "SELECT coalesce(sum" + DeletionRowSize + ", 0) FROM kv_deleted";
+    public const string DeletionPruneCutoff =
+        "SELECT version FROM (SELECT version, sum" + DeletionRowSize + " OVER (ORDER BY version DESC) AS newer_bytes " +
+        "FROM kv_deleted) WHERE newer_bytes > $keep_bytes ORDER BY version DESC LIMIT 1";
     public const string PruneDeletions = "DELETE FROM kv_deleted WHERE version <= $cutoff";
     public const string ForgetDeletionsUpTo =
         "UPDATE meta SET deletions_kept_after = max(deletions_kept_after, $cutoff) WHERE id = 0";

@@ -61,7 +61,7 @@ internal sealed class SqliteWriteConnection : IDisposable
             _deleteExpired = SqliteConnections.Prepare(_connection, SqliteStatements.DeleteExpired, "$now", "$limit"),
             _earliestExpiry = SqliteConnections.Prepare(_connection, SqliteStatements.EarliestExpiry),
             _recordDeletion = SqliteConnections.Prepare(_connection, SqliteStatements.RecordDeletion, "$k", "$version"),
-            _pruneCutoff = SqliteConnections.Prepare(_connection, SqliteStatements.DeletionPruneCutoff, "$keep"),
+            _pruneCutoff = SqliteConnections.Prepare(_connection, SqliteStatements.DeletionPruneCutoff, "$keep_bytes"),
             _pruneDeletions = SqliteConnections.Prepare(_connection, SqliteStatements.PruneDeletions, "$cutoff"),
             _forgetDeletions = SqliteConnections.Prepare(_connection, SqliteStatements.ForgetDeletionsUpTo, "$cutoff"),
         ];
@@ -167,26 +167,26 @@ internal sealed class SqliteWriteConnection : IDisposable
         _recordDeletion.ExecuteNonQuery();
     }
 
-    /// <summary>How many deletions are remembered (read on open).</summary>
-    public long CountDeletions() => SqliteConnections.Scalar(_connection, SqliteStatements.CountDeletions);
+    /// <summary>The size of the remembered deletions (see <see cref="SqliteStatements.DeletionRowOverhead"/>).</summary>
+    public long DeletionBytes() => SqliteConnections.Scalar(_connection, SqliteStatements.DeletionBytes);
 
     /// <summary>
-    /// Forgets the oldest remembered deletions so that at most about <paramref name="keep"/> remain (all deletions of
-    /// one version go together) and records the newest forgotten version as the horizon. Returns how many remain.
+    /// Forgets the oldest remembered deletions so that at most <paramref name="keepBytes"/> of the newest remain (the
+    /// deletions of one commit go together) and raises the horizon to the newest forgotten version. Returns the size
+    /// of what remains.
     /// </summary>
-    public long PruneDeletions(long keep)
+    public long PruneDeletions(long keepBytes)
     {
-        _pruneCutoff.Parameters[0].Value = keep;
-        if (_pruneCutoff.ExecuteScalar() is not long cutoff)
+        _pruneCutoff.Parameters[0].Value = keepBytes;
+        if (_pruneCutoff.ExecuteScalar() is long cutoff)
         {
-            return CountDeletions();
+            _pruneDeletions.Parameters[0].Value = cutoff;
+            _pruneDeletions.ExecuteNonQuery();
+            _forgetDeletions.Parameters[0].Value = cutoff;
+            _forgetDeletions.ExecuteNonQuery();
         }
 
-        _pruneDeletions.Parameters[0].Value = cutoff;
-        _pruneDeletions.ExecuteNonQuery();
-        _forgetDeletions.Parameters[0].Value = cutoff;
-        _forgetDeletions.ExecuteNonQuery();
-        return CountDeletions();
+        return DeletionBytes();
     }
 
     /// <summary>The earliest expiry of any row, or <see cref="long.MaxValue"/> when none expires.</summary>

@@ -17,7 +17,7 @@ internal sealed class TestTokenService : IKvAccessResolver, IAsyncDisposable
     private readonly ConcurrentDictionary<string, (string NamespaceId, bool CanWrite)> _tokens = new(StringComparer.Ordinal);
 
     // Few remembered deletions, so a test can make a store forget some with one bulk delete.
-    public TestTokenService() => _registry = new KvStoreRegistry(_directory.Path, new KvStoreOptions { KeptDeletions = 1_000 });
+    public TestTokenService() => _registry = new KvStoreRegistry(_directory.Path, new KvStoreOptions { KeptDeletionBytes = 16 * 1024 });
 
     public IKvStoreRegistry Registry => _registry;
 

@@ -82,9 +82,10 @@ public sealed class SqliteKvStoreDeletionLogTests
     }
 
     [Fact]
-    public async Task RemembersDeletionsAfterAsync_OverTheKeptCount_ForgetsTheOldestHalfOnly()
+    public async Task RemembersDeletionsAfterAsync_OverTheKeptBytes_ForgetsTheOldestUntilHalfRemains()
     {
-        await using var db = TestStore.Create(new KvStoreOptions { KeptDeletions = 4 });
+        // Each deletion of ["users", n] counts 32 bytes (a 16-byte key plus 16): 128 bytes hold four.
+        await using var db = TestStore.Create(new KvStoreOptions { KeptDeletionBytes = 128 });
         var start = await db.Store.SetAsync(K("users", 0), Text("v"), cancellationToken: _ct);
         for (var i = 1; i < 6; i++)
         {
@@ -97,7 +98,7 @@ public sealed class SqliteKvStoreDeletionLogTests
             deletedAt.Add(await db.Store.DeleteAsync(K("users", i), _ct));
         }
 
-        // The fifth deletion crossed 4: the three oldest were forgotten, the last two are still known.
+        // The fifth deletion crossed 128 bytes: the three oldest were forgotten, the newest two (64 bytes) are kept.
         Assert.False(await db.Store.RemembersDeletionsAfterAsync(start, _ct));
         Assert.False(await db.Store.RemembersDeletionsAfterAsync(deletedAt[1], _ct));
         Assert.True(await db.Store.RemembersDeletionsAfterAsync(deletedAt[2], _ct));
