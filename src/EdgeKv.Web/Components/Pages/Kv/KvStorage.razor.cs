@@ -1,8 +1,6 @@
 using EdgeKv.Domain.Accounts;
-using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Namespaces;
-using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Radzen;
 
@@ -15,12 +13,9 @@ namespace EdgeKv.Web.Components.Pages.Kv;
 /// </summary>
 public sealed partial class KvStorage
 {
-    private Caller _caller = default!;
     private AccountView? _account;
     private IReadOnlyList<NamespaceView> _namespaces = [];
-    private string? _loadError;
     private bool _busy;
-    private LiveFeed? _events;
 
     [Inject]
     private AccountApplicationService Accounts { get; set; } = default!;
@@ -28,64 +23,15 @@ public sealed partial class KvStorage
     [Inject]
     private NamespaceService Namespaces { get; set; } = default!;
 
-    [Inject]
-    private IDomainEvents Events { get; set; } = default!;
+    protected override bool Concerns(DomainEvent domainEvent) => domainEvent.OwnerUserId == Caller.UserId;
 
-    [Inject]
-    private ConsoleCaller CallerSource { get; set; } = default!;
-
-    [Inject]
-    private ErrorText Errors { get; set; } = default!;
-
-    [Inject]
-    private DialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private NotificationService Notifications { get; set; } = default!;
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    protected override async Task LoadDataAsync()
     {
-        if (_events is not null)
-        {
-            await _events.DisposeAsync();
-        }
-    }
-
-    /// <inheritdoc />
-    protected override async Task OnInitializedAsync()
-    {
-        _caller = await CallerSource.GetAsync();
-
-        // Subscribed before the first load, so a change made while loading is not missed.
-        _events = LiveFeed.Start(Events.Subscribe, OnDomainEventAsync);
-        await LoadAsync();
-    }
-
-    private Task OnDomainEventAsync(DomainEvent domainEvent) =>
-        domainEvent.OwnerUserId == _caller.UserId
-            ? InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            })
-            : Task.CompletedTask;
-
-    private async Task LoadAsync()
-    {
-        try
-        {
-            var account = await Accounts.GetMyAccountAsync(_caller);
-            _namespaces = account.Status is KvAccountStatus.Approved or KvAccountStatus.Suspended
-                ? await Namespaces.ListAsync(_caller, _caller.UserId)
-                : [];
-            _account = account;
-            _loadError = null;
-        }
-        catch (Exception exception)
-        {
-            _loadError = Errors.For(exception);
-        }
+        var account = await Accounts.GetMyAccountAsync(Caller);
+        _namespaces = account.Status is KvAccountStatus.Approved or KvAccountStatus.Suspended
+            ? await Namespaces.ListAsync(Caller, Caller.UserId)
+            : [];
+        _account = account;
     }
 
     private async Task ApplyAsync(string? reason)
@@ -93,7 +39,7 @@ public sealed partial class KvStorage
         _busy = true;
         try
         {
-            _account = await Accounts.ApplyAsync(_caller, reason);
+            _account = await Accounts.ApplyAsync(Caller, reason);
         }
         catch (Exception exception)
         {
