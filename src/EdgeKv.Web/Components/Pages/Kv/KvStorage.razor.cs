@@ -59,4 +59,12 @@ public sealed partial class KvStorage
             await LoadAsync();
         }
     }
+
+    private async Task RenameNamespaceAsync(NamespaceView ns)
+    {
+        if (await RenameNamespaceDialog.OpenAsync(Dialogs, L["Namespace.Rename.Title"], ns) is not null)
+        {
+            await LoadAsync();
+        }
+    }
 }

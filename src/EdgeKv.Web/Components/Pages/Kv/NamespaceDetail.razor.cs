@@ -44,6 +44,14 @@ public sealed partial class NamespaceDetail
         _writable = (await Accounts.GetAccountAsync(Caller, _namespace.AccountId)).IsOpen;
     }
 
+    private async Task RenameAsync()
+    {
+        if (await RenameNamespaceDialog.OpenAsync(Dialogs, L["Namespace.Rename.Title"], _namespace!) is not null)
+        {
+            await LoadAsync();
+        }
+    }
+
     private async Task DeleteAsync()
     {
         var name = _namespace!.Name;
