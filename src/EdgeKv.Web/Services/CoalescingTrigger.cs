@@ -12,6 +12,12 @@ namespace EdgeKv.Web.Services;
 /// </summary>
 public sealed class CoalescingTrigger : IAsyncDisposable
 {
+    /// <summary>
+    /// The shortest time between two re-reads of a live console view while changes keep arriving: a few a second
+    /// still reads as live to a person and costs the server little.
+    /// </summary>
+    public static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(250);
+
     // One slot: a signal while one is already pending adds nothing, which is the whole merging.
     private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });

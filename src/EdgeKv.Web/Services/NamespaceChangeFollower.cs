@@ -11,9 +11,6 @@ namespace EdgeKv.Web.Services;
 /// </summary>
 public sealed class NamespaceChangeFollower : IAsyncDisposable
 {
-    /// <summary>The shortest time between two callbacks while commits keep arriving.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
-
     private readonly Dictionary<int, LiveFeed> _feeds = [];
 
     // Loads run from domain events and from this follower's own callback, so two may call FollowAsync at once.
@@ -24,12 +21,12 @@ public sealed class NamespaceChangeFollower : IAsyncDisposable
 
     /// <summary>
     /// A follower that subscribes with <paramref name="subscribe"/> (the domain's authorized change feed of a namespace)
-    /// and calls <paramref name="onChanges"/> after commits, at most once per <see cref="Interval"/>.
+    /// and calls <paramref name="onChanges"/> after commits, at most once per <see cref="CoalescingTrigger.LiveInterval"/>.
     /// </summary>
     public NamespaceChangeFollower(Func<int, CancellationToken, Task<IAsyncEnumerable<KvChange>>> subscribe, Func<Task> onChanges)
     {
         _subscribe = subscribe;
-        _trigger = new CoalescingTrigger(Interval, _ => onChanges());
+        _trigger = new CoalescingTrigger(CoalescingTrigger.LiveInterval, _ => onChanges());
     }
 
     /// <summary>

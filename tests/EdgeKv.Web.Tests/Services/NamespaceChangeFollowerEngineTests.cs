@@ -41,7 +41,7 @@ public sealed class NamespaceChangeFollowerEngineTests : ConsolePageContext
         await sawEveryKey.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         // Assert: one callback at the start of the burst, then at most one per interval (a bound, not a speed).
-        var allowed = (int)(lastCallback / NamespaceChangeFollower.Interval) + 2;
+        var allowed = (int)(lastCallback / CoalescingTrigger.LiveInterval) + 2;
         Assert.InRange(Volatile.Read(ref callbacks), 1, allowed);
     }
 }
