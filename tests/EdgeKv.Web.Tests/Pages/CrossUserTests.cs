@@ -1,7 +1,9 @@
 using EdgeKv.Domain.Bindings;
+using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Projects;
 using EdgeKv.Domain.Records;
 using EdgeKv.Web.Components.Pages.Bindings;
+using EdgeKv.Web.Components.Pages.Kv;
 using EdgeKv.Web.Components.Pages.Kv.Records;
 using EdgeKv.Web.Components.Pages.Projects;
 using EdgeKv.Web.Tests.Infrastructure;
@@ -71,5 +73,21 @@ public sealed class CrossUserTests : ConsolePageContext
 
         page.WaitForAssertion(() => Assert.Contains("未找到项目。", page.Find("#load-error").TextContent));
         Assert.DoesNotContain("alices", page.Markup);
+    }
+
+    [Fact]
+    public async Task Rename_AnotherUsersNamespace_IsRefusedAndTheNameStays()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        var (alice, aliceNamespaces) = await OpenUserAsync("alice@example.com", "private");
+        await OpenUserAsync("bob@example.com");
+        var dialog = Render<RenameNamespaceDialog>(p => p.Add(d => d.Namespace, aliceNamespaces[0]));
+
+        dialog.Find("#namespace-new-name").Change("bobs-now");
+        dialog.Find("#dialog-submit").Click();
+
+        dialog.WaitForAssertion(() => Assert.Equal("未找到命名空间。", dialog.Find("#dialog-error").TextContent));
+        var stored = await Get<NamespaceService>().GetAsync(alice, aliceNamespaces[0].Id, TestContext.Current.CancellationToken);
+        Assert.Equal("private", stored.Name);
     }
 }

@@ -1,4 +1,5 @@
 using EdgeKv.Domain.Accounts;
+using EdgeKv.Domain.Namespaces;
 using EdgeKv.Web.Components.Pages.Kv;
 using EdgeKv.Web.Tests.Infrastructure;
 
@@ -55,5 +56,39 @@ public sealed class NamespaceDetailTests : ConsolePageContext
 
         page.WaitForAssertion(() => Assert.Contains("您的 KV 账户已停用，无法修改。", page.Find("#read-only").TextContent));
         page.WaitForAssertion(() => Assert.True(page.Find("#new-record").HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public async Task RenamedElsewhere_WhileShown_HeaderShowsTheNewName()
+    {
+        var (user, namespaces) = await OpenUserAsync("live-rename@example.com", "orders");
+        var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
+        page.WaitForAssertion(() => Assert.Equal("orders", page.Find("#namespace-name").TextContent));
+
+        await Get<NamespaceService>().RenameAsync(user, namespaces[0].Id, "orders-2025", TestContext.Current.CancellationToken);
+
+        page.WaitForAssertion(() => Assert.Equal("orders-2025", page.Find("#namespace-name").TextContent), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Render_SuspendedOwner_RenameIsOff()
+    {
+        var (user, namespaces) = await OpenUserAsync("paused-rename@example.com", "orders");
+        var account = await Get<AccountApplicationService>().GetMyAccountAsync(user, TestContext.Current.CancellationToken);
+        await Get<AccountApplicationService>().SuspendAsync(Admin, account.AccountId!.Value, "欠费", TestContext.Current.CancellationToken);
+
+        var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
+
+        page.WaitForAssertion(() => Assert.True(page.Find("#rename-namespace").HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public async Task Render_OpenOwner_RenameIsOn()
+    {
+        var (_, namespaces) = await OpenUserAsync("open-rename@example.com", "orders");
+
+        var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
+
+        page.WaitForAssertion(() => Assert.False(page.Find("#rename-namespace").HasAttribute("disabled")));
     }
 }

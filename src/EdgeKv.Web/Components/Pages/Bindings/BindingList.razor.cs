@@ -1,9 +1,6 @@
-using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Events;
-using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace EdgeKv.Web.Components.Pages.Bindings;
 
@@ -13,10 +10,7 @@ namespace EdgeKv.Web.Components.Pages.Bindings;
 /// </summary>
 public sealed partial class BindingList
 {
-    private Caller _caller = default!;
     private IReadOnlyList<BindingView>? _bindings;
-    private string? _error;
-    private LiveFeed? _events;
 
     /// <summary>The namespace whose bindings are listed (namespace side).</summary>
     [Parameter]
@@ -33,65 +27,17 @@ public sealed partial class BindingList
     [Inject]
     private BindingService Bindings { get; set; } = default!;
 
-    [Inject]
-    private IDomainEvents Events { get; set; } = default!;
-
-    [Inject]
-    private ConsoleCaller CallerSource { get; set; } = default!;
-
-    [Inject]
-    private ErrorText Errors { get; set; } = default!;
-
-    [Inject]
-    private DialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private NotificationService Notifications { get; set; } = default!;
-
     private bool FromProject => ProjectId is not null;
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (_events is not null)
-        {
-            await _events.DisposeAsync();
-        }
-    }
-
-    /// <inheritdoc />
-    protected override async Task OnInitializedAsync()
-    {
-        _caller = await CallerSource.GetAsync();
-        _events = LiveFeed.Start(Events.Subscribe, OnDomainEventAsync);
-        await LoadAsync();
-    }
-
-    private Task OnDomainEventAsync(DomainEvent domainEvent) =>
+    protected override bool Concerns(DomainEvent domainEvent) =>
         domainEvent.OwnerUserId == OwnerUserId
-            && domainEvent.Kind is DomainEventKind.BindingChanged or DomainEventKind.ProjectChanged
-                or DomainEventKind.NamespaceRenamed or DomainEventKind.NamespaceDeleted
-            ? InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            })
-            : Task.CompletedTask;
+        && domainEvent.Kind is DomainEventKind.BindingChanged or DomainEventKind.ProjectChanged
+            or DomainEventKind.NamespaceRenamed or DomainEventKind.NamespaceDeleted;
 
-    private async Task LoadAsync()
-    {
-        try
-        {
-            _bindings = FromProject
-                ? await Bindings.ListForProjectAsync(_caller, ProjectId!.Value)
-                : await Bindings.ListForNamespaceAsync(_caller, NamespaceId!.Value);
-            _error = null;
-        }
-        catch (Exception exception)
-        {
-            _error = Errors.For(exception);
-        }
-    }
+    protected override async Task LoadDataAsync() =>
+        _bindings = FromProject
+            ? await Bindings.ListForProjectAsync(Caller, ProjectId!.Value)
+            : await Bindings.ListForNamespaceAsync(Caller, NamespaceId!.Value);
 
     private async Task BindAsync()
     {
@@ -104,22 +50,11 @@ public sealed partial class BindingList
 
     private async Task UnbindAsync(BindingView binding)
     {
-        var options = new ConfirmOptions { OkButtonText = L["Bindings.Unbind"], CancelButtonText = L["Common.Cancel"] };
         var question = L["Bindings.Unbind.Confirm", binding.NamespaceName, binding.ProjectName, binding.VariableName];
-        if (await Dialogs.Confirm(question, L["Bindings.Unbind"], options) != true)
+        if (await ConfirmAsync(question, L["Bindings.Unbind"], L["Bindings.Unbind"])
+            && await ChangeAsync(() => Bindings.UnbindAsync(Caller, binding.Id), L["Bindings.Unbound", binding.VariableName]))
         {
-            return;
-        }
-
-        try
-        {
-            await Bindings.UnbindAsync(_caller, binding.Id);
-            Notifications.Notify(NotificationSeverity.Success, L["Bindings.Unbound", binding.VariableName]);
             await LoadAsync();
-        }
-        catch (Exception exception)
-        {
-            Notifications.Notify(NotificationSeverity.Error, Errors.For(exception));
         }
     }
 }

@@ -1,20 +1,20 @@
 using EdgeKv.Domain.Accounts;
+using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Namespaces;
-using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace EdgeKv.Web.Components.Pages.Kv;
 
 /// <summary>
 /// A namespace: its records (记录) and the projects bound to it (关联项目). The domain decides who may open it: a
-/// namespace of another user reads as "not found".
+/// namespace of another user reads as "not found". Live: renamed or deleted elsewhere, or its account suspended or
+/// reinstated, the page shows it at once.
 /// </summary>
 public sealed partial class NamespaceDetail
 {
     private NamespaceView? _namespace;
     private bool _writable;
-    private string? _error;
+    private bool _leaving;
     private int _tab;
 
     /// <summary>The namespace's database id, from the route.</summary>
@@ -28,55 +28,38 @@ public sealed partial class NamespaceDetail
     private AccountApplicationService Accounts { get; set; } = default!;
 
     [Inject]
-    private ConsoleCaller CallerSource { get; set; } = default!;
-
-    [Inject]
-    private ErrorText Errors { get; set; } = default!;
-
-    [Inject]
-    private DialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private NotificationService Notifications { get; set; } = default!;
-
-    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    /// <inheritdoc />
-    protected override async Task OnParametersSetAsync()
-    {
-        try
-        {
-            var caller = await CallerSource.GetAsync();
-            _namespace = await Namespaces.GetAsync(caller, NamespaceId);
+    // Once this page deleted the namespace it is leaving: reloading would only flash "not found".
+    protected override bool Concerns(DomainEvent domainEvent) =>
+        !_leaving
+        && ((domainEvent.NamespaceId == NamespaceId && domainEvent.Kind is DomainEventKind.NamespaceRenamed or DomainEventKind.NamespaceDeleted)
+            || (domainEvent.AccountId == _namespace?.AccountId && domainEvent.Kind is DomainEventKind.AccountSuspended or DomainEventKind.AccountReinstated));
 
-            // A suspended account's records stay readable; the page offers no change the domain would refuse.
-            _writable = (await Accounts.GetAccountAsync(caller, _namespace.AccountId)).IsOpen;
-            _error = null;
-        }
-        catch (Exception exception)
+    protected override async Task LoadDataAsync()
+    {
+        _namespace = await Namespaces.GetAsync(Caller, NamespaceId);
+
+        // A suspended account's records stay readable; the page offers no change the domain would refuse.
+        _writable = (await Accounts.GetAccountAsync(Caller, _namespace.AccountId)).IsOpen;
+    }
+
+    private async Task RenameAsync()
+    {
+        if (await RenameNamespaceDialog.OpenAsync(Dialogs, L["Namespace.Rename.Title"], _namespace!) is not null)
         {
-            _error = Errors.For(exception);
+            await LoadAsync();
         }
     }
 
     private async Task DeleteAsync()
     {
-        var options = new ConfirmOptions { OkButtonText = L["Common.Delete"], CancelButtonText = L["Common.Cancel"] };
-        if (await Dialogs.Confirm(L["Namespace.Delete.Confirm", _namespace!.Name], L["Namespace.Delete"], options) != true)
+        var name = _namespace!.Name;
+        if (await ConfirmAsync(L["Namespace.Delete.Confirm", name], L["Namespace.Delete"], L["Common.Delete"])
+            && await ChangeAsync(() => Namespaces.DeleteAsync(Caller, NamespaceId), L["Namespace.Deleted", name]))
         {
-            return;
-        }
-
-        try
-        {
-            await Namespaces.DeleteAsync(await CallerSource.GetAsync(), NamespaceId);
-            Notifications.Notify(NotificationSeverity.Success, L["Namespace.Deleted", _namespace.Name]);
+            _leaving = true;
             Navigation.NavigateTo("kv");
-        }
-        catch (Exception exception)
-        {
-            Notifications.Notify(NotificationSeverity.Error, Errors.For(exception));
         }
     }
 }

@@ -1,15 +1,17 @@
+using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Projects;
-using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace EdgeKv.Web.Components.Pages.Projects;
 
-/// <summary>A project's detail with its KV 存储 menu: the namespaces bound to it, 绑定命名空间 and unbind; delete after confirming.</summary>
+/// <summary>
+/// A project's detail with its KV 存储 menu: the namespaces bound to it, 绑定命名空间 and unbind; delete after
+/// confirming. Live: renamed or deleted elsewhere, the page shows it at once.
+/// </summary>
 public sealed partial class ProjectDetail
 {
     private ProjectView? _project;
-    private string? _error;
+    private bool _leaving;
 
     /// <summary>The project's database id, from the route.</summary>
     [Parameter]
@@ -19,51 +21,22 @@ public sealed partial class ProjectDetail
     private ProjectService Projects { get; set; } = default!;
 
     [Inject]
-    private ConsoleCaller CallerSource { get; set; } = default!;
-
-    [Inject]
-    private ErrorText Errors { get; set; } = default!;
-
-    [Inject]
-    private DialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private NotificationService Notifications { get; set; } = default!;
-
-    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    /// <inheritdoc />
-    protected override async Task OnParametersSetAsync()
-    {
-        try
-        {
-            _project = await Projects.GetAsync(await CallerSource.GetAsync(), ProjectId);
-            _error = null;
-        }
-        catch (Exception exception)
-        {
-            _error = Errors.For(exception);
-        }
-    }
+    // Once this page deleted the project it is leaving: reloading would only flash "not found".
+    protected override bool Concerns(DomainEvent domainEvent) =>
+        !_leaving && domainEvent.ProjectId == ProjectId && domainEvent.Kind == DomainEventKind.ProjectChanged;
+
+    protected override async Task LoadDataAsync() => _project = await Projects.GetAsync(Caller, ProjectId);
 
     private async Task DeleteAsync()
     {
-        var options = new ConfirmOptions { OkButtonText = L["Common.Delete"], CancelButtonText = L["Common.Cancel"] };
-        if (await Dialogs.Confirm(L["Projects.Delete.Confirm", _project!.Name], L["Projects.Delete"], options) != true)
+        var name = _project!.Name;
+        if (await ConfirmAsync(L["Projects.Delete.Confirm", name], L["Projects.Delete"], L["Common.Delete"])
+            && await ChangeAsync(() => Projects.DeleteAsync(Caller, ProjectId), L["Projects.Deleted", name]))
         {
-            return;
-        }
-
-        try
-        {
-            await Projects.DeleteAsync(await CallerSource.GetAsync(), ProjectId);
-            Notifications.Notify(NotificationSeverity.Success, L["Projects.Deleted", _project.Name]);
+            _leaving = true;
             Navigation.NavigateTo("projects");
-        }
-        catch (Exception exception)
-        {
-            Notifications.Notify(NotificationSeverity.Error, Errors.For(exception));
         }
     }
 }

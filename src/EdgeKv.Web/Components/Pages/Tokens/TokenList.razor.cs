@@ -1,9 +1,6 @@
-using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Tokens;
-using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace EdgeKv.Web.Components.Pages.Tokens;
 
@@ -14,10 +11,7 @@ namespace EdgeKv.Web.Components.Pages.Tokens;
 /// </summary>
 public sealed partial class TokenList
 {
-    private Caller _caller = default!;
     private IReadOnlyList<AccessTokenView>? _tokens;
-    private string? _error;
-    private LiveFeed? _events;
 
     /// <summary>True on the admin page: every owner's tokens (the domain still decides what the caller may see).</summary>
     [Parameter]
@@ -26,78 +20,28 @@ public sealed partial class TokenList
     [Inject]
     private AccessTokenService Tokens { get; set; } = default!;
 
-    [Inject]
-    private IDomainEvents Events { get; set; } = default!;
-
-    [Inject]
-    private ConsoleCaller CallerSource { get; set; } = default!;
-
-    [Inject]
-    private ErrorText Errors { get; set; } = default!;
-
-    [Inject]
-    private DialogService Dialogs { get; set; } = default!;
-
-    /// <summary>Reloads the list (after a token was created on the page).</summary>
-    public async Task ReloadAsync()
-    {
-        await LoadAsync();
-        StateHasChanged();
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (_events is not null)
-        {
-            await _events.DisposeAsync();
-        }
-    }
-
-    /// <inheritdoc />
-    protected override async Task OnInitializedAsync()
-    {
-        _caller = await CallerSource.GetAsync();
-        _events = LiveFeed.Start(Events.Subscribe, OnDomainEventAsync);
-        await LoadAsync();
-    }
-
-    private Task OnDomainEventAsync(DomainEvent domainEvent) =>
+    protected override bool Concerns(DomainEvent domainEvent) =>
         domainEvent.Kind is DomainEventKind.TokenCreated or DomainEventKind.TokenRevoked
-        && (AllOwners || domainEvent.OwnerUserId == _caller.UserId)
-            ? InvokeAsync(ReloadAsync)
-            : Task.CompletedTask;
+        && (AllOwners || domainEvent.OwnerUserId == Caller.UserId);
 
-    private async Task LoadAsync()
-    {
-        try
-        {
-            // A user's list is their own whatever is asked; an admin's own page shows only theirs too.
-            _tokens = await Tokens.ListAsync(_caller, AllOwners ? null : _caller.UserId);
-            _error = null;
-        }
-        catch (Exception exception)
-        {
-            _error = Errors.For(exception);
-        }
-    }
+    // A user's list is their own whatever is asked; an admin's own page shows only theirs too.
+    protected override async Task LoadDataAsync() => _tokens = await Tokens.ListAsync(Caller, AllOwners ? null : Caller.UserId);
 
     private async Task RevokeAsync(AccessTokenView token)
     {
-        var options = new ConfirmOptions { OkButtonText = L["Tokens.Revoke"], CancelButtonText = L["Common.Cancel"] };
-        if (await Dialogs.Confirm(L["Tokens.Revoke.Confirm", token.Name], L["Tokens.Revoke"], options) != true)
+        if (!await ConfirmAsync(L["Tokens.Revoke.Confirm", token.Name], L["Tokens.Revoke"], L["Tokens.Revoke"]))
         {
             return;
         }
 
         try
         {
-            await Tokens.RevokeAsync(_caller, token.Id);
+            await Tokens.RevokeAsync(Caller, token.Id);
             await LoadAsync();
         }
         catch (Exception exception)
         {
-            _error = Errors.For(exception);
+            LoadError = Errors.For(exception);
         }
     }
 

@@ -9,8 +9,9 @@ namespace EdgeKv.Web.Components.Pages.Kv.Records;
 
 /// <summary>
 /// 记录: one page of a namespace's records at a time (cursor paging, prefix search), with create, view, edit, delete
-/// and bulk delete. Live: it follows the namespace's change feed and reloads the page it shows after every commit,
-/// so a record written anywhere (another tab, the HTTP API, a Deno client) appears without polling.
+/// and bulk delete. Live: it follows the namespace's change feed and reloads the page it shows after commits (the
+/// first at once, then at most a few times a second while a burst lasts), so a record written anywhere (another tab,
+/// the HTTP API, a Deno client) appears without polling.
 /// </summary>
 public sealed partial class RecordsPanel
 {
@@ -21,6 +22,7 @@ public sealed partial class RecordsPanel
     private string? _error;
     private string _prefixInput = "";
     private LiveFeed? _changes;
+    private CoalescingTrigger? _reloads;
 
     /// <summary>The namespace whose records are shown.</summary>
     [Parameter, EditorRequired]
@@ -54,6 +56,11 @@ public sealed partial class RecordsPanel
         {
             await _changes.DisposeAsync();
         }
+
+        if (_reloads is not null)
+        {
+            await _reloads.DisposeAsync();
+        }
     }
 
     /// <inheritdoc />
@@ -62,15 +69,20 @@ public sealed partial class RecordsPanel
         _caller = await CallerSource.GetAsync();
 
         // The feed is subscribed before the first page is read, so no commit falls between the two.
+        _reloads = new CoalescingTrigger(CoalescingTrigger.LiveInterval, _ => InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }));
         try
         {
             _changes = await LiveFeed.StartAsync(
                 token => Records.WatchChangesAsync(_caller, NamespaceId, token),
-                _ => InvokeAsync(async () =>
+                _ =>
                 {
-                    await LoadAsync();
-                    StateHasChanged();
-                }),
+                    _reloads.Signal();
+                    return Task.CompletedTask;
+                },
                 exception => InvokeAsync(() =>
                 {
                     _error = Errors.For(exception);
