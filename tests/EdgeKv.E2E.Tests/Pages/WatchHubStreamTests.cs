@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using EdgeKv.Api.Access;
 using EdgeKv.E2E.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -85,6 +86,25 @@ public sealed class WatchHubStreamTests(ConsoleServerFixture server) : IClassFix
         Assert.Equal(2, events[0].GetProperty("keys").GetArrayLength());
         Assert.Equal(live, events[1].GetProperty("versionstamp").GetString());
         Assert.Equal("changed", Key(events[1], "p/seen").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task WatchPrefix_TokenOfAnotherAccount_RefusedAndNothingStreamed()
+    {
+        // Arrange: user A's namespace holds a key; user B has a valid token of their own.
+        var (nsOfA, tokenOfA) = await TokenActions.OpenNamespaceWithTokenAsync(server.Services, "hub-owner-a@example.com");
+        var (_, tokenOfB) = await TokenActions.OpenNamespaceWithTokenAsync(server.Services, "hub-other-b@example.com");
+        using var http = Api(tokenOfA.Secret);
+        await PutAsync(http, nsOfA.StoreId, "secret", "of A");
+        await using var user = await server.OpenPageAsync();
+        await user.Page.GotoAsync("/watch-demo.html");
+
+        // Act
+        var outcome = await Start(user.Page, tokenOfB.Secret, "WatchPrefix", nsOfA.StoreId, "", null);
+
+        // Assert
+        Assert.Contains(KvAccessErrors.TokenForOtherNamespace, outcome, StringComparison.Ordinal);
+        Assert.Equal(0, await user.Page.EvaluateAsync<int>("() => window.watchEvents.length"));
     }
 
     private HttpClient Api(string token)
