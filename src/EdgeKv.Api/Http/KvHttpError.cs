@@ -2,6 +2,7 @@ using EdgeKv.Api.Http.Contracts;
 using EdgeKv.Core;
 using EdgeKv.Domain.Errors;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace EdgeKv.Api.Http;
 
@@ -15,6 +16,13 @@ internal static class KvHttpError
         Results.Json(new ErrorResponse(new ErrorDetail(code, message)), KvHttpJson.Options, statusCode: statusCode);
 
     public static IResult BadRequest(string message) => Result(StatusCodes.Status400BadRequest, KvHttpErrorCodes.InvalidRequest, message);
+
+    /// <summary>A 401 that also tells the client, by <c>WWW-Authenticate</c>, to send a bearer token.</summary>
+    public static IResult Unauthorized(HttpContext context, string message)
+    {
+        context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
+        return Result(StatusCodes.Status401Unauthorized, KvHttpErrorCodes.Unauthorized, message);
+    }
 
     /// <summary>An engine error as the status and code a program can act on; the message stays the engine's.</summary>
     public static IResult FromEngine(KvException exception) => exception switch

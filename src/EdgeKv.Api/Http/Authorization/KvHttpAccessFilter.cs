@@ -2,7 +2,6 @@ using EdgeKv.Api.Access;
 using EdgeKv.Api.KvConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
 
 namespace EdgeKv.Api.Http.Authorization;
 
@@ -24,7 +23,7 @@ internal sealed class KvHttpAccessFilter(bool writes) : IEndpointFilter
         var context = invocation.HttpContext;
         if (!KvConnectAccess.TryGetBearerToken(context.Request, out var token))
         {
-            return Unauthorized(context, KvAccessErrors.MissingBearerToken);
+            return KvHttpError.Unauthorized(context, KvAccessErrors.MissingBearerToken);
         }
 
         var namespaceId = context.Request.RouteValues["namespaceId"] as string ?? "";
@@ -38,7 +37,7 @@ internal sealed class KvHttpAccessFilter(bool writes) : IEndpointFilter
                     KvHttpError.Result(StatusCodes.Status403Forbidden, KvHttpErrorCodes.Forbidden, KvAccessErrors.TokenForOtherNamespace),
                 KvAccessDenial.NamespaceNotFound =>
                     KvHttpError.Result(StatusCodes.Status404NotFound, KvHttpErrorCodes.NamespaceNotFound, KvAccessErrors.NamespaceNotFound),
-                _ => Unauthorized(context, KvAccessErrors.InvalidAccessToken),
+                _ => KvHttpError.Unauthorized(context, KvAccessErrors.InvalidAccessToken),
             };
         }
 
@@ -49,11 +48,5 @@ internal sealed class KvHttpAccessFilter(bool writes) : IEndpointFilter
 
         context.Items[GrantItem] = grant;
         return await next(invocation);
-    }
-
-    private static IResult Unauthorized(HttpContext context, string message)
-    {
-        context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
-        return KvHttpError.Result(StatusCodes.Status401Unauthorized, KvHttpErrorCodes.Unauthorized, message);
     }
 }

@@ -4,7 +4,6 @@ using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
 
 namespace EdgeKv.Api.Http.Authorization;
 
@@ -26,7 +25,7 @@ internal sealed class KvHttpAccountAccessFilter(bool writes) : IEndpointFilter
         var context = invocation.HttpContext;
         if (!KvConnectAccess.TryGetBearerToken(context.Request, out var token))
         {
-            return Unauthorized(context, KvAccessErrors.MissingBearerToken);
+            return KvHttpError.Unauthorized(context, KvAccessErrors.MissingBearerToken);
         }
 
         var tokens = context.RequestServices.GetRequiredService<AccessTokenService>();
@@ -39,7 +38,7 @@ internal sealed class KvHttpAccountAccessFilter(bool writes) : IEndpointFilter
             case AccessTokenDenial.NamespaceScoped:
                 return KvHttpError.Result(StatusCodes.Status403Forbidden, KvHttpErrorCodes.Forbidden, KvAccessErrors.AccountScopeRequired);
             default:
-                return Unauthorized(context, KvAccessErrors.InvalidAccessToken);
+                return KvHttpError.Unauthorized(context, KvAccessErrors.InvalidAccessToken);
         }
 
         if (writes && !resolution.CanWrite)
@@ -49,11 +48,5 @@ internal sealed class KvHttpAccountAccessFilter(bool writes) : IEndpointFilter
 
         context.Items[CallerItem] = resolution.Caller;
         return await next(invocation);
-    }
-
-    private static IResult Unauthorized(HttpContext context, string message)
-    {
-        context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
-        return KvHttpError.Result(StatusCodes.Status401Unauthorized, KvHttpErrorCodes.Unauthorized, message);
     }
 }
