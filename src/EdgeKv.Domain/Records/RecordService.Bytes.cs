@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using EdgeKv.Core;
 using EdgeKv.Core.Values;
@@ -9,8 +9,6 @@ namespace EdgeKv.Domain.Records;
 
 public sealed partial class RecordService
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>
     /// Writes the record of string key <paramref name="key"/> from raw bytes (the console's file upload), stored
     /// as they are: as <see cref="KvValueEncoding.Bytes"/>, or as text or JSON when <paramref name="format"/> says so and
@@ -42,33 +40,26 @@ public sealed partial class RecordService
             throw DomainErrors.ValueTooLarge.ToException();
         }
 
-        switch (format)
+        return format switch
         {
-            case RecordFormat.Text:
-                try
-                {
-                    StrictUtf8.GetCharCount(content.Span);
-                }
-                catch (DecoderFallbackException exception)
-                {
-                    throw new DomainException(DomainErrors.InvalidUtf8, exception);
-                }
+            RecordFormat.Text => Utf8.IsValid(content.Span) ? KvValue.FromStorage(KvValueEncoding.Text, content) : throw DomainErrors.InvalidUtf8.ToException(),
 
-                return KvValue.FromStorage(KvValueEncoding.Text, content);
-            case RecordFormat.Json:
-                try
-                {
-                    // The reader validates UTF-8 as well as the JSON grammar.
-                    using var document = JsonDocument.Parse(content);
-                }
-                catch (JsonException exception)
-                {
-                    throw new DomainException(DomainErrors.InvalidJson, exception);
-                }
+            // JSON is UTF-8 (RFC 8259); the parser alone leaves bad bytes inside strings unchecked until they are read.
+            RecordFormat.Json => Utf8.IsValid(content.Span) && IsJson(content) ? KvValue.FromStorage(KvValueEncoding.Json, content) : throw DomainErrors.InvalidJson.ToException(),
+            _ => KvValue.Bytes(content),
+        };
+    }
 
-                return KvValue.FromStorage(KvValueEncoding.Json, content);
-            default:
-                return KvValue.Bytes(content);
+    private static bool IsJson(ReadOnlyMemory<byte> content)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 }
