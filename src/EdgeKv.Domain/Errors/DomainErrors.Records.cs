@@ -11,7 +11,7 @@ public static partial class DomainErrors
     public static DomainError InvalidJson { get; } = new("record.invalid_json", KvErrors.EdgeOneNotJson);
 
     /// <summary>An uploaded file to be stored as text that is not UTF-8.</summary>
-    public static DomainError InvalidUtf8 { get; } = new("record.invalid_utf8", "value is not valid UTF-8 text");
+    public static DomainError InvalidUtf8 { get; } = new("record.invalid_text", "value is not valid UTF-8 text");
 
     /// <summary>
     /// A value over <see cref="KvLimits.MaxValueBytes"/>: the engine's exact message, untranslated, so the console

@@ -45,7 +45,7 @@ public sealed class RecordBytesTests
     }
 
     [Theory]
-    [InlineData(RecordFormat.Text, "record.invalid_utf8")]
+    [InlineData(RecordFormat.Text, "record.invalid_text")]
     [InlineData(RecordFormat.Json, "record.invalid_json")]
     public async Task PutBytesAsync_NotUtf8AsTextOrJson_RefusedAndNothingWritten(RecordFormat format, string code)
     {
