@@ -10,6 +10,15 @@ public static partial class DomainErrors
     /// <summary>A JSON record whose value does not parse (the engine's message).</summary>
     public static DomainError InvalidJson { get; } = new("record.invalid_json", KvErrors.EdgeOneNotJson);
 
+    /// <summary>An uploaded file to be stored as text that is not UTF-8.</summary>
+    public static DomainError InvalidUtf8 { get; } = new("record.invalid_text", "value is not valid UTF-8 text");
+
+    /// <summary>
+    /// A value over <see cref="KvLimits.MaxValueBytes"/>: the engine's exact message, untranslated, so the console
+    /// refuses an upload with the words the API and Deno clients get.
+    /// </summary>
+    public static DomainError ValueTooLarge { get; } = new("record.value_too_large", KvErrors.ValueTooLarge);
+
     /// <summary>A page size outside 1..256 (the engine's message).</summary>
     public static DomainError InvalidListLimit { get; } = new("record.invalid_limit", KvErrors.EdgeOneListLimit);
 

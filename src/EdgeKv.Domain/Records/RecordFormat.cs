@@ -8,4 +8,7 @@ public enum RecordFormat
 
     /// <summary>JSON text, validated before it is stored.</summary>
     Json,
+
+    /// <summary>Raw bytes, stored as given (an uploaded file); only <see cref="RecordService.PutBytesAsync"/> takes it.</summary>
+    Bytes,
 }

@@ -1,5 +1,4 @@
 using EdgeKv.Core;
-using EdgeKv.Core.Values;
 using EdgeKv.Domain.Authorization;
 
 namespace EdgeKv.Domain.Records;
@@ -22,7 +21,7 @@ public sealed partial class RecordService
     {
         var tupleKey = RecordKeys.FromString(key);
         ArgumentNullException.ThrowIfNull(value);
-        var kvValue = format == RecordFormat.Json ? ParseJson(value) : KvValue.Text(value);
+        var kvValue = TypedValue(value, format);
         var (store, _, _) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
         return await EngineAsync(() => store.SetAsync(tupleKey, kvValue, expireIn, cancellationToken));
     }

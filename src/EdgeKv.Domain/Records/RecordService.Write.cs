@@ -26,7 +26,7 @@ public sealed partial class RecordService
     {
         var tupleKey = RecordKeys.FromString(key);
         ArgumentNullException.ThrowIfNull(value);
-        var kvValue = format == RecordFormat.Json ? ParseJson(value) : KvValue.Text(value);
+        var kvValue = TypedValue(value, format);
         var (store, _, _) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
         return await EngineAsync(() => store.SetAsync(tupleKey, kvValue, expireIn: null, cancellationToken));
     }
@@ -79,6 +79,14 @@ public sealed partial class RecordService
             operation.Delete(KvMetadataKeys.For(stringKey));
         }
     }
+
+    // A typed value is text or JSON; raw bytes come only as bytes (PutBytesAsync).
+    private static KvValue TypedValue(string value, RecordFormat format) => format switch
+    {
+        RecordFormat.Text => KvValue.Text(value),
+        RecordFormat.Json => ParseJson(value),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Typed values are text or JSON."),
+    };
 
     private static KvValue ParseJson(string json)
     {

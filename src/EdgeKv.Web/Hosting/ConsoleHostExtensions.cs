@@ -3,6 +3,7 @@ using EdgeKv.Api.Hubs;
 using EdgeKv.Api.KvConnect;
 using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
+using EdgeKv.Web.Downloads;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
@@ -33,8 +34,9 @@ public static class ConsoleHostExtensions
         services.AddEdgeKvApi();
         services.AddKvHttpApiDocument();
 
-        // Record values travel over the circuit when typed in the console; 4 MiB covers hand-edited values (larger
-        // ones belong to the API), where SignalR's 32 KiB default would drop the circuit.
+        // Record values travel over the circuit when typed in the console; 4 MiB covers hand-edited values, where
+        // SignalR's 32 KiB default would drop the circuit. Larger values go as files: uploads stream in chunks
+        // (InputFile) and downloads are plain HTTP (ValueDownloadEndpoints), so neither is bound by this limit.
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 4 * 1024 * 1024);
         services.AddSignalR();
@@ -69,6 +71,7 @@ public static class ConsoleHostExtensions
         app.MapStaticAssets();
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
+        app.MapValueDownloadEndpoints();
 
         // Programs authenticate with bearer tokens, checked per request by the API's access resolver: these
         // endpoints are anonymous to the console's cookie, take no forms (so no antiforgery) and never redirect.

@@ -35,4 +35,28 @@ public sealed class RecordViewerDialogTests : ConsoleComponentContext
         Assert.Contains("This value is not JSON.", dialog.Markup);
         Assert.StartsWith("00000000  ff 00", dialog.Find("#record-hex").TextContent);
     }
+
+    [Fact]
+    public void Render_StringKey_LinksTheDownloadOfItsValue()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        var record = new KvRecord(KvKey.Of("reports/q1 2024"), KvValue.Bytes(new byte[] { 1 }), Versionstamp.FromCommitVersion(1), null);
+
+        var dialog = Render<RecordViewerDialog>(p => p.Add(d => d.NamespaceId, 7).Add(d => d.Record, record));
+
+        var link = dialog.Find("#download-value");
+        Assert.Equal("console/namespaces/7/values/download?key=reports%2Fq1%202024", link.GetAttribute("href"));
+        Assert.True(link.HasAttribute("download"));
+        Assert.Equal("download下载值", link.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_TupleKey_HasNoDownload()
+    {
+        var record = new KvRecord(KvKey.Of("users", 42.0), KvValue.Bytes(new byte[] { 1 }), Versionstamp.FromCommitVersion(1), null);
+
+        var dialog = Render<RecordViewerDialog>(p => p.Add(d => d.NamespaceId, 7).Add(d => d.Record, record));
+
+        Assert.Empty(dialog.FindAll("#download-value"));
+    }
 }

@@ -73,4 +73,18 @@ public sealed class RecordValueViewTests
 
         Assert.EndsWith("… 10 more bytes\n", view.HexDump);
     }
+
+    [Theory]
+    [InlineData(RecordValueView.MaxTypedBytes, true)]
+    [InlineData(RecordValueView.MaxTypedBytes + 1, false)]
+    public void FitsTheEditor_TextAroundTheTypedLimit_OnlyUpToTheLimit(int bytes, bool expected)
+    {
+        Assert.Equal(expected, new RecordValueView(KvValue.Text(new string('a', bytes))).FitsTheEditor);
+    }
+
+    [Fact]
+    public void FitsTheEditor_SmallBinary_IsFalse()
+    {
+        Assert.False(new RecordValueView(KvValue.Bytes(new byte[] { 1 })).FitsTheEditor);
+    }
 }

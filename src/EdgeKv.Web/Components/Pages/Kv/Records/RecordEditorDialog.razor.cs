@@ -11,10 +11,10 @@ using Radzen;
 namespace EdgeKv.Web.Components.Pages.Kv.Records;
 
 /// <summary>
-/// 新建记录 / edit: a string key, a value written as text or as JSON, and an optional expiry in seconds (writing
-/// without one clears an earlier expiry, as a Deno set does). The key length and the JSON are checked here
-/// so the person sees the problem at once; the domain checks them again and enforces the account's capacity.
-/// Closes with true when the record was written.
+/// 新建记录 / edit: a string key, a value typed as text or JSON or uploaded as a file (see the File part), and an
+/// optional expiry in seconds (writing without one clears an earlier expiry, as a Deno set does). The key length and
+/// the JSON are checked here so the person sees the problem at once; the domain checks them again and enforces the
+/// account's capacity. Closes with true when the record was written.
 /// </summary>
 public sealed partial class RecordEditorDialog
 {
@@ -55,10 +55,9 @@ public sealed partial class RecordEditorDialog
     /// <summary>The error for a key and value as typed, or null when they may be sent.</summary>
     public static DomainError? Validate(string key, string value, RecordFormat format)
     {
-        var keyBytes = Encoding.UTF8.GetByteCount(key);
-        if (keyBytes is 0 or > KvLimits.MaxEdgeOneKeyBytes)
+        if (ValidateKey(key) is { } invalidKey)
         {
-            return DomainErrors.InvalidRecordKey;
+            return invalidKey;
         }
 
         if (format == RecordFormat.Json)
@@ -76,6 +75,10 @@ public sealed partial class RecordEditorDialog
         return null;
     }
 
+    /// <summary>The error for a key as typed, or null when it may be sent.</summary>
+    public static DomainError? ValidateKey(string key) =>
+        Encoding.UTF8.GetByteCount(key) is 0 or > KvLimits.MaxEdgeOneKeyBytes ? DomainErrors.InvalidRecordKey : null;
+
     /// <inheritdoc />
     protected override void OnInitialized()
     {
@@ -89,7 +92,8 @@ public sealed partial class RecordEditorDialog
 
     private async Task SaveAsync()
     {
-        if (Validate(_key, _value, _format) is { } invalid)
+        // A file's content is checked by the domain once read; only typed values are checked here.
+        if ((_file is null ? Validate(_key, _value, _format) : ValidateKey(_key)) is { } invalid)
         {
             _error = Errors.For(invalid);
             return;
@@ -99,7 +103,16 @@ public sealed partial class RecordEditorDialog
         try
         {
             var expireIn = _expireInSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            await Records.PutExpiringAsync(await CallerSource.GetAsync(), NamespaceId, _key, _value, _format, expireIn);
+            var caller = await CallerSource.GetAsync();
+            if (_file is not null)
+            {
+                await Records.PutBytesAsync(caller, NamespaceId, _key, await ReadFileAsync(_file), _format, expireIn);
+            }
+            else
+            {
+                await Records.PutExpiringAsync(caller, NamespaceId, _key, _value, _format, expireIn);
+            }
+
             Dialogs.Close(true);
         }
         catch (Exception exception)

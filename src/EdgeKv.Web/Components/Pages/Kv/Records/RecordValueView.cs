@@ -18,6 +18,12 @@ public sealed class RecordValueView
     /// <summary>Largest V8 value (written by Deno clients) decoded for display; a larger one shows as hex.</summary>
     public const int MaxDecodedV8Bytes = 256 * 1024;
 
+    /// <summary>
+    /// Largest text value offered for editing in the text box: an edited value travels back over the circuit, whose
+    /// messages stop at 4 MiB (escaping can grow text), so larger values are replaced by uploading a file instead.
+    /// </summary>
+    public const int MaxTypedBytes = 1024 * 1024;
+
     private const int HexBytesPerLine = 16;
 
     private readonly KvValue _value;
@@ -26,6 +32,9 @@ public sealed class RecordValueView
 
     /// <summary>True when the value is text (EdgeOne text or JSON), so the console can edit it.</summary>
     public bool IsEditableText => _value.Encoding is KvValueEncoding.Text or KvValueEncoding.Json;
+
+    /// <summary>True when the value is text small enough (<see cref="MaxTypedBytes"/>) to edit in the console's text box.</summary>
+    public bool FitsTheEditor => IsEditableText && _value.Data.Length <= MaxTypedBytes;
 
     /// <summary>
     /// The whole value as text: UTF-8 for text and JSON, the number for a KvU64, the JavaScript value a Deno client

@@ -1,21 +1,35 @@
 using EdgeKv.Domain.Records;
+using EdgeKv.Web.Downloads;
 using Microsoft.AspNetCore.Components;
 using Radzen;
 
 namespace EdgeKv.Web.Components.Pages.Kv.Records;
 
-/// <summary>A record's value in full: as text, as formatted JSON, and as a hex dump, with its encoding and versionstamp.</summary>
+/// <summary>
+/// A record's value in full: as text, as formatted JSON, and as a hex dump, with its encoding and versionstamp, and
+/// a link that downloads the raw bytes (the only way to get a large binary value out of the console).
+/// </summary>
 public sealed partial class RecordViewerDialog
 {
     private RecordValueView _view = default!;
+
+    /// <summary>The namespace the record is in.</summary>
+    [Parameter, EditorRequired]
+    public int NamespaceId { get; set; }
 
     /// <summary>The record to show.</summary>
     [Parameter, EditorRequired]
     public KvRecord Record { get; set; } = default!;
 
-    /// <summary>Opens the viewer for <paramref name="record"/>.</summary>
-    public static Task OpenAsync(DialogService dialogs, string title, KvRecord record) =>
-        dialogs.OpenAsync<RecordViewerDialog>(title, new Dictionary<string, object?> { [nameof(Record)] = record }, new DialogOptions { Width = "720px" });
+    // Downloads address records by string key; tuple keys written by Deno clients have none.
+    private string? DownloadUrl => Record.StringKey is { } key ? ValueDownloadEndpoints.UrlFor(NamespaceId, key) : null;
+
+    /// <summary>Opens the viewer for <paramref name="record"/> of namespace <paramref name="namespaceId"/>.</summary>
+    public static Task OpenAsync(DialogService dialogs, string title, int namespaceId, KvRecord record) =>
+        dialogs.OpenAsync<RecordViewerDialog>(
+            title,
+            new Dictionary<string, object?> { [nameof(NamespaceId)] = namespaceId, [nameof(Record)] = record },
+            new DialogOptions { Width = "720px" });
 
     /// <inheritdoc />
     protected override void OnParametersSet() => _view = new RecordValueView(Record.Value);

@@ -151,7 +151,7 @@ public sealed partial class RecordsPanel
         }
     }
 
-    private Task ViewAsync(KvRecord record) => RecordViewerDialog.OpenAsync(Dialogs, record.DisplayKey, record);
+    private Task ViewAsync(KvRecord record) => RecordViewerDialog.OpenAsync(Dialogs, record.DisplayKey, NamespaceId, record);
 
     private async Task DeleteAsync(KvRecord record)
     {
