@@ -42,7 +42,7 @@ public sealed partial class SqliteKvStore : IKvStore
             throw;
         }
 
-        _sweeper = Task.Run(() => RunSweeperAsync(_background.Token));
+        _sweeper = options.RunsBackgroundSweeper ? Task.Run(() => RunSweeperAsync(_background.Token)) : Task.CompletedTask;
         _checkpointer = Task.Run(() => RunCheckpointerAsync(_background.Token));
     }
 

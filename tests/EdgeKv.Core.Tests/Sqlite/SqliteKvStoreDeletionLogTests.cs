@@ -56,7 +56,7 @@ public sealed class SqliteKvStoreDeletionLogTests
     public async Task ReadDeletionsAsync_ExpiredKeySwept_IsListedAsDeletedBySweep()
     {
         var clock = new ManualClock();
-        await using var db = TestStore.Create(new KvStoreOptions { Clock = clock, MaxExpirySweepInterval = TimeSpan.FromHours(1) });
+        await using var db = TestStore.Create(new KvStoreOptions { Clock = clock, RunsBackgroundSweeper = false });
         var seen = await db.Store.SetAsync(K("users", "temp"), Text("t"), TimeSpan.FromSeconds(10), _ct);
         clock.Advance(TimeSpan.FromSeconds(11));
 
