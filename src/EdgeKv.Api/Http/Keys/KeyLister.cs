@@ -21,13 +21,13 @@ internal static class KeyLister
     public static async Task<ListKeysResponse> ListAsync(IKvStore store, string prefix, int limit, string? cursor, CancellationToken cancellationToken)
     {
         var start = KvKey.Of(cursor ?? prefix);
-        var selector = KvListSelector.Range(start, StringKeys.EndOfPrefix(prefix));
+        var selector = KvListSelector.Range(start, KvStringKeys.EndOfPrefix(prefix));
         var options = new KvListOptions { BatchSize = Math.Min(limit + 1, BatchSize) };
         var listed = new List<ListedKey>(Math.Min(limit, BatchSize));
         string? next = null;
         await foreach (var entry in store.ListAsync(selector, options, cancellationToken))
         {
-            if (!StringKeys.TryGetString(entry.Key, out var key))
+            if (!KvStringKeys.TryGetString(entry.Key, out var key))
             {
                 continue;
             }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using EdgeKv.Api.Http.Keys;
 using EdgeKv.Core;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
@@ -14,7 +13,7 @@ internal sealed class PrefixWatchScope(string prefix) : WatchScope
 
     public override bool Covers(string key) => key.StartsWith(prefix, StringComparison.Ordinal);
 
-    private readonly KvListSelector _selector = KvListSelector.Range(KvKey.Of(prefix), StringKeys.EndOfPrefix(prefix));
+    private readonly KvListSelector _selector = KvStringKeys.PrefixRange(prefix);
 
     public override bool ResumesFromDeletionLog => true;
 
@@ -22,7 +21,7 @@ internal sealed class PrefixWatchScope(string prefix) : WatchScope
     {
         await foreach (var entry in store.ListAsync(_selector, new KvListOptions { BatchSize = BatchSize }, cancellationToken))
         {
-            if (StringKeys.TryGetString(entry.Key, out var key))
+            if (KvStringKeys.TryGetString(entry.Key, out var key))
             {
                 yield return new WatchedEntry(key, entry);
             }
@@ -34,7 +33,7 @@ internal sealed class PrefixWatchScope(string prefix) : WatchScope
     {
         await foreach (var deletion in log.ReadDeletionsAsync(_selector, after, cancellationToken))
         {
-            if (StringKeys.TryGetString(deletion.Key, out var key))
+            if (KvStringKeys.TryGetString(deletion.Key, out var key))
             {
                 yield return new WatchedEntry(key, KvEntry.Missing(deletion.Key));
             }

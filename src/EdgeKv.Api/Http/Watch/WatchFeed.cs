@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using EdgeKv.Api.Http.Keys;
 using EdgeKv.Core;
+using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 
 namespace EdgeKv.Api.Http.Watch;
@@ -82,7 +83,7 @@ internal static class WatchFeed
         IKvStore store, WatchScope scope, KvChange change, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var keys = change.Keys
-            .Select(k => StringKeys.TryGetString(k, out var key) ? key : null)
+            .Select(k => KvStringKeys.TryGetString(k, out var key) ? key : null)
             .OfType<string>()
             .Where(scope.Covers)
             .Distinct(StringComparer.Ordinal)
