@@ -35,6 +35,8 @@ public sealed class AccessTokenFlowTests(ConsoleServerFixture server) : IClassFi
         await Expect(user.Page.Locator("#token-grid")).ToContainTextAsync("e2e");
         await Expect(user.Page.Locator("#token-grid")).ToContainTextAsync("读写");
         await Expect(user.Page.Locator("#token-secret")).ToHaveCountAsync(0);
+        await PageLayout.AssertEachAtLeastWideAsync(user.Page.Locator("#token-grid th"), 70);
+        await PageLayout.AssertInsideAsync(user.Page.Locator("#connection-info code"), user.Page.Locator("#connection-info"));
 
         // Assert 1: a program uses the secret.
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
@@ -54,5 +56,25 @@ public sealed class AccessTokenFlowTests(ConsoleServerFixture server) : IClassFi
         // Assert 2: the next call is refused.
         using var refused = await http.GetAsync(path, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminTokens_AnotherUsersToken_ListedWithItsOwnerInReadableColumns()
+    {
+        // Arrange
+        const string owner = "token.owner.with.a.long.address@example.com";
+        await TokenActions.OpenNamespaceWithTokenAsync(server.Services, owner);
+        await using var admin = await server.OpenPageAsync();
+        await ConsoleUser.SignInAsync(admin.Page, ConsoleUser.AdminEmail, ConsoleUser.AdminPassword);
+
+        // Act
+        await admin.Page.GotoAsync("/admin/tokens");
+
+        // Assert: the owner's address is shown whole, and no column is squeezed out of sight.
+        var row = admin.Page.Locator("#token-grid tbody tr", new() { HasText = owner });
+        await Expect(row).ToContainTextAsync("program");
+        await PageLayout.AssertEachAtLeastWideAsync(admin.Page.Locator("#token-grid th"), 70);
+        await PageLayout.AssertInsideAsync(row.GetByText(owner), row.Locator("td").Nth(1));
+        await admin.ScreenshotAsync("admin-tokens");
     }
 }
