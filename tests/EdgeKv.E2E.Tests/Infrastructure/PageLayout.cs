@@ -34,6 +34,21 @@ internal static class PageLayout
         }
     }
 
+    /// <summary>
+    /// No element <paramref name="elements"/> matches (a grid row's <c>.rz-cell-data</c>, say) cuts its content: what it
+    /// holds is no wider than what it shows, so nothing is lost to an ellipsis or to the cell's edge.
+    /// </summary>
+    public static async Task AssertNothingCutAsync(ILocator elements)
+    {
+        var all = await elements.AllAsync();
+        Assert.NotEmpty(all);
+        foreach (var element in all)
+        {
+            var widths = await element.EvaluateAsync<int[]>("e => [e.scrollWidth, e.clientWidth]");
+            Assert.True(widths[0] <= widths[1], $"'{await element.InnerTextAsync()}' needs {widths[0]} px and shows {widths[1]} px.");
+        }
+    }
+
     private static async Task<LocatorBoundingBoxResult> BoxOfAsync(ILocator element) =>
         await element.BoundingBoxAsync() ?? throw new InvalidOperationException("The element is not laid out (hidden or detached).");
 }

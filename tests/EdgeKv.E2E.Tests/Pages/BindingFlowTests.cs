@@ -84,6 +84,8 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
         await admin.Page.Locator(".rz-dialog #capacity-mb input").FillAsync("0.01");
         await admin.Page.Locator(".rz-dialog #dialog-submit").ClickAsync();
         await Expect(admin.Page.Locator("#account-grid")).ToContainTextAsync("0 B / 10.2 KB");
+        var accountRow = admin.Page.Locator("#account-grid tbody tr", new() { HasText = "full@example.com" });
+        await PageLayout.AssertNothingCutAsync(accountRow.Locator(".rz-cell-data"));
         await admin.ScreenshotAsync("admin-accounts");
 
         await user.Page.Locator("a.namespace-link", new() { HasText = "ns01" }).ClickAsync();
