@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace EdgeKv.Api.Http;
 
@@ -37,7 +37,7 @@ public static class KvHttpApiServiceCollectionExtensions
                 In = ParameterLocation.Path,
                 Required = true,
                 Description = "The namespace.",
-                Schema = new OpenApiSchema { Type = "string" },
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }
 
@@ -53,11 +53,12 @@ public static class KvHttpApiServiceCollectionExtensions
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             Description = "An access token (read-only tokens may only read; managing namespaces needs a token over all namespaces).",
-            Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = "bearer" },
         };
         document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes["bearer"] = scheme;
-        document.SecurityRequirements.Add(new OpenApiSecurityRequirement { [scheme] = [] });
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
         return Task.CompletedTask;
     }
 }

@@ -30,8 +30,11 @@ public partial class Register
     [Inject]
     private IStringLocalizer<SharedResource> Localizer { get; set; } = default!;
 
+    // Null until a form post binds it (an initializer would be overwritten with null on a post: BL0008).
     [SupplyParameterFromForm]
-    private RegisterForm Input { get; set; } = new();
+    private RegisterForm Input { get; set; } = default!;
+
+    protected override void OnInitialized() => Input ??= new();
 
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }

@@ -23,8 +23,11 @@ public partial class SignIn
     [Inject]
     private IStringLocalizer<SharedResource> Localizer { get; set; } = default!;
 
+    // Null until a form post binds it (an initializer would be overwritten with null on a post: BL0008).
     [SupplyParameterFromForm]
-    private SignInForm Input { get; set; } = new();
+    private SignInForm Input { get; set; } = default!;
+
+    protected override void OnInitialized() => Input ??= new();
 
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
