@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
+using EdgeKv.Web.Theming;
 
 namespace EdgeKv.Web.Components;
 
@@ -22,4 +23,7 @@ public partial class App
     private IComponentRenderMode? PageRenderMode => HttpContext.AcceptsInteractiveRouting() ? InteractiveWithoutPrerender : null;
 
     private static string Language => CultureInfo.CurrentUICulture.Name;
+
+    // Read once from the request that loads the document; the pages get it as a cascading value (Routes).
+    private ThemeMode ThemeMode => ThemeEndpoints.ModeOf(HttpContext.Request);
 }

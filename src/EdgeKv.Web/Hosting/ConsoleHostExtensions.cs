@@ -6,12 +6,13 @@ using EdgeKv.Web.Components;
 using EdgeKv.Web.Downloads;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Radzen;
+using EdgeKv.Web.Theming;
+using MudBlazor.Services;
 
 namespace EdgeKv.Web.Hosting;
 
 /// <summary>
-/// Composes the console: the engine, the domain, Blazor, Radzen, localization, the account and culture endpoints.
+/// Composes the console: the engine, the domain, Blazor, MudBlazor, localization, the account and culture endpoints.
 /// Program.cs and the browser tests' server fixture both call these two methods, so they run the same host.
 /// </summary>
 public static class ConsoleHostExtensions
@@ -21,7 +22,7 @@ public static class ConsoleHostExtensions
     {
         DataPaths.ResolveAgainst(builder.Configuration, builder.Configuration, builder.Environment.ContentRootPath);
 
-        // The static web assets manifest (Radzen's _content/ files, our wwwroot) is read from the build output in
+        // The static web assets manifest (MudBlazor's _content/ files, our wwwroot) is read from the build output in
         // every environment, not only Development; a published app has none and this is then a no-op.
         builder.WebHost.UseStaticWebAssets();
         builder.AddConsoleListeners();
@@ -40,7 +41,7 @@ public static class ConsoleHostExtensions
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 4 * 1024 * 1024);
         services.AddSignalR();
-        services.AddRadzenComponents();
+        services.AddMudServices();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(ConsoleCultures.Configure);
 
@@ -70,6 +71,7 @@ public static class ConsoleHostExtensions
 
         app.MapStaticAssets();
         app.MapCultureEndpoints();
+        app.MapThemeEndpoints();
         app.MapAccountEndpoints();
         app.MapValueDownloadEndpoints();
 

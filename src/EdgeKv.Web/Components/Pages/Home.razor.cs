@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Pages;
 
@@ -7,9 +8,9 @@ public partial class Home
 {
     private static readonly UseCase[] UseCases =
     [
-        new("speed", "Home.UseCase.Counter.Title", "Home.UseCase.Counter.Text"),
-        new("key", "Home.UseCase.Secrets.Title", "Home.UseCase.Secrets.Text"),
-        new("shopping_cart", "Home.UseCase.Cart.Title", "Home.UseCase.Cart.Text"),
+        new(Icons.Material.Outlined.Speed, "Home.UseCase.Counter.Title", "Home.UseCase.Counter.Text"),
+        new(Icons.Material.Outlined.Key, "Home.UseCase.Secrets.Title", "Home.UseCase.Secrets.Text"),
+        new(Icons.Material.Outlined.ShoppingCart, "Home.UseCase.Cart.Title", "Home.UseCase.Cart.Text"),
     ];
 
     [Inject]

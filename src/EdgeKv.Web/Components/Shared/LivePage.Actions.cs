@@ -1,4 +1,4 @@
-using Radzen;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Shared;
 
@@ -16,18 +16,15 @@ public abstract partial class LivePage
         }
         catch (Exception exception)
         {
-            Notifications.Notify(NotificationSeverity.Error, Errors.For(exception));
+            Snackbar.Add(Errors.For(exception), Severity.Error);
             return false;
         }
 
-        Notifications.Notify(NotificationSeverity.Success, done);
+        Snackbar.Add(done, Severity.Success);
         return true;
     }
 
     /// <summary>Asks before something that cannot be undone; true when the person confirmed with <paramref name="confirmText"/>.</summary>
-    protected async Task<bool> ConfirmAsync(string question, string title, string confirmText)
-    {
-        var options = new ConfirmOptions { OkButtonText = confirmText, CancelButtonText = L["Common.Cancel"] };
-        return await Dialogs.Confirm(question, title, options) == true;
-    }
+    protected Task<bool> ConfirmAsync(string question, string title, string confirmText) =>
+        Dialogs.ConfirmAsync(question, title, confirmText, L["Common.Cancel"]);
 }

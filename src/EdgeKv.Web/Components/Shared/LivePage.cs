@@ -3,7 +3,7 @@ using EdgeKv.Domain.Events;
 using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Shared;
 
@@ -33,13 +33,13 @@ public abstract partial class LivePage : ComponentBase, IAsyncDisposable
     [Inject]
     protected ErrorText Errors { get; set; } = default!;
 
-    /// <summary>Radzen's dialogs.</summary>
+    /// <summary>MudBlazor's dialogs (opened with <see cref="ConsoleDialogs"/>).</summary>
     [Inject]
-    protected DialogService Dialogs { get; set; } = default!;
+    protected IDialogService Dialogs { get; set; } = default!;
 
-    /// <summary>Radzen's notifications.</summary>
+    /// <summary>MudBlazor's toasts, for what a change did.</summary>
     [Inject]
-    protected NotificationService Notifications { get; set; } = default!;
+    protected ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
     private IDomainEvents Events { get; set; } = default!;

@@ -3,7 +3,8 @@ using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Errors;
 using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Shared;
 
@@ -56,11 +57,13 @@ public sealed partial class NameDialogForm
     [Inject]
     private ErrorText Errors { get; set; } = default!;
 
-    [Inject]
-    private DialogService Dialogs { get; set; } = default!;
+    [CascadingParameter]
+    private IMudDialogInstance Dialog { get; set; } = default!;
 
     /// <inheritdoc />
     protected override void OnInitialized() => _name = InitialName;
+
+    private Task SubmitOnEnterAsync(KeyboardEventArgs e) => e.Key == "Enter" && !_busy ? SubmitAsync() : Task.CompletedTask;
 
     private async Task SubmitAsync()
     {
@@ -74,7 +77,7 @@ public sealed partial class NameDialogForm
         _busy = true;
         try
         {
-            Dialogs.Close(await Save(await CallerSource.GetAsync(), name));
+            Dialog.Close(DialogResult.Ok(await Save(await CallerSource.GetAsync(), name)));
         }
         catch (Exception exception)
         {

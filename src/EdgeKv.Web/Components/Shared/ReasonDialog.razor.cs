@@ -1,7 +1,7 @@
 using EdgeKv.Domain.Errors;
 using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Shared;
 
@@ -15,15 +15,15 @@ public sealed partial class ReasonDialog
     [Parameter]
     public bool Required { get; set; }
 
-    [Inject]
-    private DialogService Dialogs { get; set; } = default!;
+    [CascadingParameter]
+    private IMudDialogInstance Dialog { get; set; } = default!;
 
     [Inject]
     private ErrorText Errors { get; set; } = default!;
 
     /// <summary>Opens the dialog; the reason, or null when cancelled.</summary>
-    public static async Task<string?> AskAsync(DialogService dialogs, string title, bool required) =>
-        await dialogs.OpenAsync<ReasonDialog>(title, new Dictionary<string, object?> { [nameof(Required)] = required }) as string;
+    public static async Task<string?> AskAsync(IDialogService dialogs, string title, bool required) =>
+        await dialogs.OpenAsync<ReasonDialog>(title, new DialogParameters<ReasonDialog> { { d => d.Required, required } }) as string;
 
     private void Submit()
     {
@@ -34,6 +34,6 @@ public sealed partial class ReasonDialog
             return;
         }
 
-        Dialogs.Close(reason);
+        Dialog.Close(DialogResult.Ok(reason));
     }
 }

@@ -19,8 +19,8 @@ public sealed partial class QuotaDialog
     private DialogService Dialogs { get; set; } = default!;
 
     /// <summary>Opens the dialog; the new quota, or null when cancelled.</summary>
-    public static async Task<Quota?> AskAsync(DialogService dialogs, string title, AccountView account) =>
-        await dialogs.OpenAsync<QuotaDialog>(title, new Dictionary<string, object?> { [nameof(Account)] = account }) as Quota;
+    public static async Task<Quota?> AskAsync(MudBlazor.IDialogService dialogs, string title, AccountView account) =>
+        await EdgeKv.Web.Components.Shared.ConsoleDialogs.OpenAsync<QuotaDialog>(dialogs, title, new MudBlazor.DialogParameters { [nameof(Account)] = account }) as Quota;
 
     /// <inheritdoc />
     protected override void OnInitialized()

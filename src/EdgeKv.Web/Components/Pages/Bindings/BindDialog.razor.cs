@@ -53,8 +53,8 @@ public sealed partial class BindDialog
     private DialogService Dialogs { get; set; } = default!;
 
     /// <summary>Opens the dialog; true when a binding was made.</summary>
-    public static async Task<bool> OpenAsync(DialogService dialogs, string title, int? namespaceId, int? projectId, string ownerUserId) =>
-        await dialogs.OpenAsync<BindDialog>(title, new Dictionary<string, object?>
+    public static async Task<bool> OpenAsync(MudBlazor.IDialogService dialogs, string title, int? namespaceId, int? projectId, string ownerUserId) =>
+        await EdgeKv.Web.Components.Shared.ConsoleDialogs.OpenAsync<BindDialog>(dialogs, title, new MudBlazor.DialogParameters
         {
             [nameof(NamespaceId)] = namespaceId,
             [nameof(ProjectId)] = projectId,

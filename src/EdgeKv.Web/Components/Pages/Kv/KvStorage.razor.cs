@@ -1,10 +1,11 @@
+using MudBlazor;
+using EdgeKv.Web.Components.Shared;
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Records;
 using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace EdgeKv.Web.Components.Pages.Kv;
 
@@ -69,7 +70,7 @@ public sealed partial class KvStorage
         }
         catch (Exception exception)
         {
-            Notifications.Notify(NotificationSeverity.Error, Errors.For(exception));
+            Snackbar.Add(Errors.For(exception), Severity.Error);
         }
         finally
         {

@@ -1,7 +1,8 @@
+using MudBlazor;
+using EdgeKv.Web.Components.Shared;
 using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Namespaces;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace EdgeKv.Web.Components.Pages.Kv;
 
@@ -20,8 +21,8 @@ public sealed partial class RenameNamespaceDialog
     private NamespaceService Namespaces { get; set; } = default!;
 
     /// <summary>Opens the dialog; the renamed namespace, or null when cancelled or unchanged.</summary>
-    public static async Task<NamespaceView?> OpenAsync(DialogService dialogs, string title, NamespaceView ns) =>
-        await dialogs.OpenAsync<RenameNamespaceDialog>(title, new Dictionary<string, object?> { [nameof(Namespace)] = ns }) as NamespaceView;
+    public static async Task<NamespaceView?> OpenAsync(IDialogService dialogs, string title, NamespaceView ns) =>
+        await dialogs.OpenAsync<RenameNamespaceDialog>(title, new DialogParameters<RenameNamespaceDialog> { { d => d.Namespace, ns } }) as NamespaceView;
 
     // The same name again would only write an audit entry and wake every open page for nothing.
     private async Task<object?> RenameAsync(Caller caller, string name) =>

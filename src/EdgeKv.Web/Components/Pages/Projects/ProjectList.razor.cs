@@ -1,3 +1,4 @@
+using EdgeKv.Web.Components.Shared;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Projects;
 using Microsoft.AspNetCore.Components;
