@@ -1,4 +1,5 @@
 using EdgeKv.Domain.Namespaces;
+using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -44,6 +45,10 @@ public sealed partial class NamespaceList
     // Filtered here: an account holds a few dozen namespaces at most, all of them already loaded.
     private IEnumerable<NamespaceView> Shown =>
         _filter.Length == 0 ? Namespaces : Namespaces.Where(ns => ns.Name.Contains(_filter, StringComparison.OrdinalIgnoreCase));
+
+    private static string DateOf(NamespaceView ns) => DisplayFormat.Time(ns.CreatedAt).Split(' ', 2)[0];
+
+    private static string TimeOf(NamespaceView ns) => DisplayFormat.Time(ns.CreatedAt).Split(' ', 2)[1];
 
     private void SearchOnEnter(KeyboardEventArgs e)
     {
