@@ -157,6 +157,7 @@ public sealed class KvStorageTests : ConsolePageContext
         page.WaitForAssertion(() => Assert.Equal("10 / 10", page.Find("#usage-namespaces").TextContent.Trim()));
         Assert.True(page.Find("#create-namespace").HasAttribute("disabled"));
         Assert.Equal("已达到命名空间上限（10 个）", page.Find("#create-blocked-reason").TextContent);
+        Assert.Equal("已用 100%", page.Find("#usage-namespaces-percent").TextContent);
     }
 
     [Fact]
