@@ -1,5 +1,6 @@
 using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Errors;
+using EdgeKv.Domain.Identity;
 using EdgeKv.Domain.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,9 +76,18 @@ public sealed partial class AccountApplicationService
         return new PlacesView(settings.MaxApprovedAccounts, await CountTakenPlacesAsync(db, cancellationToken));
     }
 
-    // Suspended accounts keep their place: reinstating one must never be refused for want of places.
-    private static Task<int> CountTakenPlacesAsync(Data.EdgeKvDbContext db, CancellationToken cancellationToken) =>
-        db.Accounts.CountAsync(
-            account => account.Status == KvAccountStatus.Approved || account.Status == KvAccountStatus.Suspended,
+    // Suspended accounts keep their place: reinstating one must never be refused for want of places. Admins' own
+    // accounts (opened by the seeder) take none: places are what applicants compete for.
+    private static Task<int> CountTakenPlacesAsync(Data.EdgeKvDbContext db, CancellationToken cancellationToken)
+    {
+        var adminIds =
+            from userRole in db.UserRoles
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where role.Name == EdgeKvRoles.Admin
+            select userRole.UserId;
+        return db.Accounts.CountAsync(
+            account => (account.Status == KvAccountStatus.Approved || account.Status == KvAccountStatus.Suspended)
+                && !adminIds.Contains(account.UserId),
             cancellationToken);
+    }
 }

@@ -1,3 +1,5 @@
+using EdgeKv.Core.Registry;
+using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -8,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace EdgeKv.Domain.Seeding;
 
 /// <summary>
-/// Brings a database to a usable state: applies pending migrations, creates the roles and the configured admin.
-/// Idempotent: safe on every start. The web host runs it from a hosted service (code after <c>Build()</c> does not
+/// Brings a database to a usable state: applies pending migrations, creates the roles and the configured admin, and
+/// gives the admin an open KV account with the platform's default quota (an admin approving their own application
+/// would be a formality, and the admin pages should not wait behind one). Idempotent: safe on every start. The web host runs it from a hosted service (code after <c>Build()</c> does not
 /// run under test hosts).
 /// </summary>
 public sealed class DomainSeeder
@@ -18,6 +21,7 @@ public sealed class DomainSeeder
     private readonly UserManager<ApplicationUser> _users;
     private readonly RoleManager<IdentityRole> _roles;
     private readonly EdgeKvDomainOptions _options;
+    private readonly IKvStoreRegistry _registry;
     private readonly TimeProvider _time;
 
     /// <summary>Made by dependency injection (scoped).</summary>
@@ -26,16 +30,18 @@ public sealed class DomainSeeder
         UserManager<ApplicationUser> users,
         RoleManager<IdentityRole> roles,
         IOptions<EdgeKvDomainOptions> options,
+        IKvStoreRegistry registry,
         TimeProvider time)
     {
         _db = db;
         _users = users;
         _roles = roles;
         _options = options.Value;
+        _registry = registry;
         _time = time;
     }
 
-    /// <summary>Migrates, then ensures the roles and the admin exist. Returns the admin's user id.</summary>
+    /// <summary>Migrates, then ensures the roles, the admin and the admin's open KV account exist. Returns the admin's user id.</summary>
     /// <exception cref="InvalidOperationException">Identity refused the configured admin (e.g. a weak password).</exception>
     public async Task<string> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -73,7 +79,38 @@ public sealed class DomainSeeder
             Check(await _users.AddToRoleAsync(admin, EdgeKvRoles.Admin), $"make {email} an admin");
         }
 
+        await EnsureOpenAccountAsync(admin.Id, cancellationToken);
         return admin.Id;
+    }
+
+    /// <summary>
+    /// The admin's own KV account: created approved, or approved when the admin had applied (or been rejected) before
+    /// seeding did this. A suspended one stays suspended: that was someone's decision. Not audited, as creating the
+    /// admin is not: it is the platform's configuration, not an admin's act. It takes no place (see
+    /// <see cref="AccountApplicationService.GetPlacesAsync"/>).
+    /// </summary>
+    private async Task EnsureOpenAccountAsync(string adminId, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var account = await _db.Accounts.SingleOrDefaultAsync(a => a.UserId == adminId, cancellationToken);
+        if (account is null)
+        {
+            account = new KvAccount { UserId = adminId, CreatedAt = now };
+            _db.Accounts.Add(account);
+        }
+
+        if (account.Status is KvAccountStatus.NotApplied or KvAccountStatus.Pending or KvAccountStatus.Rejected)
+        {
+            account.Status = KvAccountStatus.Approved;
+            account.DecidedAt = now;
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+
+        // On every start: an engine data directory that is new (or lost its budgets) gets the account's capacity back.
+        if (account.Status == KvAccountStatus.Approved)
+        {
+            await _registry.SetBudgetAsync(account.BudgetGroup, account.CapacityBytes, cancellationToken);
+        }
     }
 
     // SQLite creates the file but not its folder; a fresh clone has no data/ folder yet.

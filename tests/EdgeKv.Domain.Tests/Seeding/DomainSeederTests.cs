@@ -1,3 +1,4 @@
+using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Identity;
 using EdgeKv.Domain.Seeding;
 using EdgeKv.Domain.Tests.Infrastructure;
@@ -76,5 +77,78 @@ public sealed class DomainSeederTests
         var admin = await users.FindByEmailAsync(EdgeKvDomainOptions.DefaultAdminEmail);
         Assert.NotNull(admin);
         Assert.True(await users.CheckPasswordAsync(admin, EdgeKvDomainOptions.DefaultAdminPassword));
+    }
+
+    [Fact]
+    public async Task SeedAsync_FreshDatabase_AdminHasAnOpenAccountWithTheDefaultQuota()
+    {
+        // Arrange
+        await using var host = DomainHost.Create();
+        await using var scope = host.Services.CreateAsyncScope();
+
+        // Act
+        var adminId = await scope.ServiceProvider.GetRequiredService<DomainSeeder>().SeedAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        var account = await host.Accounts.GetMyAccountAsync(new(adminId, IsAdmin: true), TestContext.Current.CancellationToken);
+        Assert.Equal(KvAccountStatus.Approved, account.Status);
+        Assert.Equal(KvAccount.DefaultCapacityBytes, account.CapacityBytes);
+        Assert.Equal(KvAccount.DefaultMaxNamespaces, account.MaxNamespaces);
+        Assert.Empty(await host.Accounts.ListApplicationsAsync(new(adminId, IsAdmin: true), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SeedAsync_AdminsAccount_CreatesNamespacesWithoutApplying()
+    {
+        // Arrange
+        await using var host = await DomainHost.StartAsync();
+
+        // Act
+        var created = await host.Namespaces.CreateAsync(host.Admin, "admin-own", null, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(host.Admin.UserId, created.OwnerUserId);
+        Assert.Equal(1, (await host.Accounts.GetMyAccountAsync(host.Admin, TestContext.Current.CancellationToken)).NamespaceCount);
+    }
+
+    [Fact]
+    public async Task SeedAsync_AdminsAccount_TakesNoPlace()
+    {
+        // Arrange
+        await using var host = await DomainHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        await host.Accounts.SetMaxApprovedAccountsAsync(host.Admin, 1, ct);
+        await host.CreateOpenUserAsync("only");
+
+        // Assert
+        var places = await host.Accounts.GetPlacesAsync(host.Admin, ct);
+        Assert.Equal(1, places.TakenPlaces);
+        Assert.True(places.IsFull);
+    }
+
+    [Theory]
+    [InlineData(KvAccountStatus.Pending, KvAccountStatus.Approved)]
+    [InlineData(KvAccountStatus.Rejected, KvAccountStatus.Approved)]
+    [InlineData(KvAccountStatus.Suspended, KvAccountStatus.Suspended)]
+    public async Task SeedAsync_AdminsEarlierAccount_OpenedUnlessSuspended(KvAccountStatus before, KvAccountStatus after)
+    {
+        // Arrange: a database from before seeding opened the admin's account.
+        await using var host = await DomainHost.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = host.CreateDbContext())
+        {
+            var account = await db.Accounts.SingleAsync(a => a.UserId == host.Admin.UserId, ct);
+            account.Status = before;
+            await db.SaveChangesAsync(ct);
+        }
+
+        // Act
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DomainSeeder>().SeedAsync(ct);
+
+        // Assert
+        Assert.Equal(after, (await host.Accounts.GetMyAccountAsync(host.Admin, ct)).Status);
     }
 }

@@ -187,11 +187,9 @@ public sealed class TokenCreateTests
     [Fact]
     public async Task CreateAsync_AdminOverAUsersNamespace_RefusedAsNotFound()
     {
-        // Arrange: tokens are personal, even for admins; the admin has an open account of their own.
+        // Arrange: tokens are personal, even for admins; the admin has an open account of their own (from seeding).
         await using var host = await DomainHost.StartAsync();
         var (_, annNamespace) = await host.CreateUserWithNamespaceAsync("ann");
-        var adminAccount = await host.Accounts.ApplyAsync(host.Admin, null, Ct);
-        await host.Accounts.ApproveAsync(host.Admin, adminAccount.AccountId!.Value, null, Ct);
         var adminNamespace = await host.Namespaces.CreateAsync(host.Admin, "ops", null, Ct);
 
         // Act

@@ -23,7 +23,7 @@ public sealed class NamespaceRenameFlowTests(ConsoleServerFixture server) : ICla
 
         // Act: a taken name is refused in the dialog first, then a free one is taken.
         await list.Page.Locator("button.rename-namespace[data-name='sessions']").ClickAsync();
-        var dialog = list.Page.Locator(".rz-dialog");
+        var dialog = list.Page.Locator(".mud-dialog");
         await Expect(dialog.Locator("#namespace-new-name")).ToHaveValueAsync("sessions");
         await dialog.Locator("#namespace-new-name").FillAsync("settings");
         await dialog.Locator("#dialog-submit").ClickAsync();

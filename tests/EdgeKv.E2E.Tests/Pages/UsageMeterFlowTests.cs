@@ -25,6 +25,8 @@ public sealed class UsageMeterFlowTests(ConsoleServerFixture server) : IClassFix
         var used = (await EngineWriter.StatsAsync(server.Services, "metered")).StoredBytes;
         Assert.True(used > 4000);
         await Expect(browser.Page.Locator("#usage-bytes")).ToHaveTextAsync($"{DisplayFormat.Bytes(used)} / 100 MB");
+        await Expect(browser.Page.Locator("#namespace-grid td.key-count")).ToHaveTextAsync("1");
+        await browser.ScreenshotAsync("kv-usage");
         Assert.Empty(browser.Errors);
     }
 }

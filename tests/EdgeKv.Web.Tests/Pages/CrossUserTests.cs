@@ -81,13 +81,27 @@ public sealed class CrossUserTests : ConsolePageContext
         using var culture = new CultureScope("zh-Hans");
         var (alice, aliceNamespaces) = await OpenUserAsync("alice@example.com", "private");
         await OpenUserAsync("bob@example.com");
-        var dialog = Render<RenameNamespaceDialog>(p => p.Add(d => d.Namespace, aliceNamespaces[0]));
+        var (dialog, _) = await OpenDialogAsync<RenameNamespaceDialog>(new MudBlazor.DialogParameters<RenameNamespaceDialog> { { d => d.Namespace, aliceNamespaces[0] } });
 
-        dialog.Find("#namespace-new-name").Change("bobs-now");
+        dialog.Find("#namespace-new-name").Input("bobs-now");
         dialog.Find("#dialog-submit").Click();
 
         dialog.WaitForAssertion(() => Assert.Equal("未找到命名空间。", dialog.Find("#dialog-error").TextContent));
         var stored = await Get<NamespaceService>().GetAsync(alice, aliceNamespaces[0].Id, TestContext.Current.CancellationToken);
         Assert.Equal("private", stored.Name);
+    }
+
+    [Fact]
+    public async Task KvStorage_ListsOnlyTheUsersOwnNamespaces()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        await OpenUserAsync("alice@example.com", "alices");
+        await OpenUserAsync("bob@example.com", "bobs");
+
+        var page = Render<KvStorage>();
+
+        page.WaitForAssertion(() => Assert.Equal(["bobs"], page.FindAll("a.namespace-link").Select(a => a.TextContent)));
+        Assert.DoesNotContain("alices", page.Markup);
+        Assert.Equal("1 / 10", page.Find("#usage-namespaces").TextContent.Trim());
     }
 }

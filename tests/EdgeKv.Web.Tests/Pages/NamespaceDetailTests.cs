@@ -1,12 +1,27 @@
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Namespaces;
+using EdgeKv.Web.Components.Pages.Bindings;
 using EdgeKv.Web.Components.Pages.Kv;
+using EdgeKv.Web.Components.Pages.Kv.Records;
+using EdgeKv.Web.Services;
 using EdgeKv.Web.Tests.Infrastructure;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Web.Tests.Pages;
 
+/// <summary>
+/// The namespace page: its header, tabs and 连接信息. The records and bindings panels are other components with tests of
+/// their own; here they are stubs whose parameters show what the page hands them.
+/// </summary>
 public sealed class NamespaceDetailTests : ConsolePageContext
 {
+    public NamespaceDetailTests()
+    {
+        ComponentFactories.AddStub<RecordsPanel>();
+        ComponentFactories.AddStub<BindingList>();
+    }
+
     [Fact]
     public async Task Render_OwnNamespace_ShowsItsNameAndBothTabs()
     {
@@ -16,7 +31,83 @@ public sealed class NamespaceDetailTests : ConsolePageContext
         var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
 
         page.WaitForAssertion(() => Assert.Equal("orders", page.Find("#namespace-name").TextContent));
-        Assert.Equal(["记录", "关联项目"], page.FindAll(".rz-tabview-nav li").Select(tab => tab.TextContent.Trim()));
+        Assert.Equal(["记录", "关联项目", "连接信息"], page.FindAll(".mud-tab").Select(tab => tab.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Render_OwnNamespace_BreadcrumbsLeadBackToKvStorage()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        var (_, namespaces) = await OpenUserAsync("crumbs@example.com", "orders");
+
+        var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
+
+        page.WaitForAssertion(() => Assert.Equal("orders", page.Find("#namespace-name").TextContent));
+        var crumbs = page.FindAll(".page-breadcrumbs li.mud-breadcrumb-item");
+        Assert.Equal(["KV 存储", "orders"], crumbs.Select(li => li.TextContent.Trim()));
+        Assert.Equal("kv", crumbs[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(["重命名", "删除命名空间"], page.FindAll(".page-actions button").Select(b => b.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Render_64CharacterName_TitleKeepsTheWholeNameForItsTooltip()
+    {
+        var name = new string('n', 64);
+        var (_, namespaces) = await OpenUserAsync("long@example.com", name);
+        var popovers = RenderPopovers();
+
+        var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
+
+        page.WaitForAssertion(() => Assert.Equal(name, page.Find("#namespace-name").TextContent));
+        Assert.Contains("page-title", page.Find("#namespace-name").ClassName);
+        page.Find(".page-title-box").TriggerEvent("onpointerenter", new Microsoft.AspNetCore.Components.Web.PointerEventArgs());
+        popovers.WaitForAssertion(() => Assert.Contains(name, popovers.Markup));
+    }
+
+    [Fact]
+    public async Task Render_OwnNamespace_ShowsTheProgramIdUrlsAndSnippets()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        var (_, namespaces) = await OpenUserAsync("connect@example.com", "orders");
+        var storeId = namespaces[0].StoreId;
+        var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
+        page.WaitForAssertion(() => Assert.Equal(storeId, page.Find("#namespace-store-id").TextContent));
+
+        page.FindAll(".mud-tab").Single(tab => tab.TextContent.Trim() == "连接信息").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(storeId, page.Find("#connect-store-id").TextContent));
+        var urls = new ConnectionUrls("http://localhost/", null);
+        Assert.Equal(urls.KvConnect(storeId), page.Find("#connect-kv-url").TextContent);
+        Assert.Equal(urls.HttpApi(storeId), page.Find("#connect-http-url").TextContent);
+        Assert.Equal($"http://localhost/kv/connect/{storeId}", urls.KvConnect(storeId));
+        var deno = page.Find("#snippet-deno").TextContent;
+        Assert.Contains($"Deno.openKv(\"http://localhost/kv/connect/{storeId}\")", deno);
+        Assert.Contains("DENO_KV_ACCESS_TOKEN=\"<ACCESS_TOKEN>\"", deno);
+        var curl = page.Find("#snippet-curl").TextContent;
+        Assert.Contains($"curl \"http://localhost/api/v1/namespaces/{storeId}/values/greeting\" -H \"Authorization: Bearer $TOKEN\"", curl);
+        Assert.Contains("TOKEN=\"<ACCESS_TOKEN>\"", curl);
+        var copied = page.FindAll("#namespace-connect .copy-button").Select(b => b.GetAttribute("data-copy")).ToList();
+        Assert.Equal([storeId, urls.KvConnect(storeId), urls.HttpApi(storeId), deno, curl], copied);
+        Assert.Equal("tokens", page.Find("#connect-tokens-link").GetAttribute("href"));
+        Assert.Equal("前往访问令牌页面创建", page.Find("#connect-tokens-link").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Delete_Confirmed_DeletesAndLeavesForTheList()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        var (user, namespaces) = await OpenUserAsync("leave@example.com", "doomed");
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
+        page.WaitForElement("#delete-namespace");
+
+        page.Find("#delete-namespace").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("确定删除命名空间 doomed", dialogs.Markup));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "删除").Click();
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        page.WaitForAssertion(() => Assert.EndsWith("/kv", navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Empty(await Get<NamespaceService>().ListAsync(user, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -29,7 +120,8 @@ public sealed class NamespaceDetailTests : ConsolePageContext
         var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, victimNamespaces[0].Id));
 
         page.WaitForAssertion(() => Assert.Contains("未找到命名空间。", page.Find("#load-error").TextContent));
-        Assert.Empty(page.FindAll("#record-grid"));
+        Assert.Empty(page.FindComponents<Stub<RecordsPanel>>());
+        Assert.Empty(page.FindAll("#rename-namespace"));
         Assert.DoesNotContain("secrets", page.Markup);
     }
 
@@ -55,7 +147,9 @@ public sealed class NamespaceDetailTests : ConsolePageContext
         var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
 
         page.WaitForAssertion(() => Assert.Contains("您的 KV 账户已停用，无法修改。", page.Find("#read-only").TextContent));
-        page.WaitForAssertion(() => Assert.True(page.Find("#new-record").HasAttribute("disabled")));
+        var records = page.FindComponent<Stub<RecordsPanel>>();
+        Assert.Equal(false, records.Instance.Parameters["Writable"]);
+        Assert.Equal(namespaces[0].Id, records.Instance.Parameters["NamespaceId"]);
     }
 
     [Fact]

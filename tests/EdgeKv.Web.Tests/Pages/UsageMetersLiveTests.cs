@@ -53,7 +53,7 @@ public sealed class UsageMetersLiveTests : ConsolePageContext
 
     private static string Usage(long usedBytes) => $"{DisplayFormat.Bytes(usedBytes)} / {DisplayFormat.Bytes(KvAccount.DefaultCapacityBytes)}";
 
-    // The grid's 记录数 column of the only namespace.
+    // The table's 记录数 cell of the only namespace.
     private static string KeyCountCell(Bunit.IRenderedComponent<KvStorage> page) =>
-        page.Find("#namespace-grid tbody tr").QuerySelectorAll("td")[1].TextContent.Trim();
+        page.Find("#namespace-grid tbody tr td.key-count").TextContent.Trim();
 }

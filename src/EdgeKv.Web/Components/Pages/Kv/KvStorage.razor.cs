@@ -1,17 +1,17 @@
-using MudBlazor;
-using EdgeKv.Web.Components.Shared;
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Records;
 using EdgeKv.Web.Services;
+using EdgeKv.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Pages.Kv;
 
 /// <summary>
 /// KV 存储: the user's KV account in whatever state it is (apply, pending, rejected, open, suspended) and, once open,
-/// the usage meters and the namespaces. Live: any domain event about this user's resources (an admin approving, a
+/// the usage meters and the namespaces (create, rename, delete after confirming). Live: any domain event about this user's resources (an admin approving, a
 /// namespace created in another tab) reloads the page's data over the circuit, and so do commits in the engine to any
 /// of the namespaces shown (records written here, through the API or by Deno), a few times a second at most while a
 /// burst lasts, so the meters' and the list's figures follow the data.
@@ -78,6 +78,14 @@ public sealed partial class KvStorage
         }
     }
 
+    // Why 创建命名空间 is off, shown beside it; null while the account may create one. The domain still decides.
+    private string? CreateBlockedReason => _account switch
+    {
+        { Status: KvAccountStatus.Suspended } => L["Kv.CreateNamespace.Suspended"].Value,
+        { } account when account.NamespaceCount >= account.MaxNamespaces => L["Kv.CreateNamespace.AtLimit", account.MaxNamespaces].Value,
+        _ => null,
+    };
+
     private async Task CreateNamespaceAsync()
     {
         var created = await Dialogs.OpenAsync<CreateNamespaceDialog>(L["Kv.CreateNamespace"]);
@@ -90,6 +98,15 @@ public sealed partial class KvStorage
     private async Task RenameNamespaceAsync(NamespaceView ns)
     {
         if (await RenameNamespaceDialog.OpenAsync(Dialogs, L["Namespace.Rename.Title"], ns) is not null)
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task DeleteNamespaceAsync(NamespaceView ns)
+    {
+        if (await ConfirmAsync(L["Namespace.Delete.Confirm", ns.Name], L["Namespace.Delete"], L["Common.Delete"])
+            && await ChangeAsync(() => Namespaces.DeleteAsync(Caller, ns.Id), L["Namespace.Deleted", ns.Name]))
         {
             await LoadAsync();
         }

@@ -2,11 +2,13 @@ using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Namespaces;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Pages.Kv;
 
 /// <summary>
-/// A namespace: its records (记录) and the projects bound to it (关联项目). The domain decides who may open it: a
+/// A namespace: its records (记录), the projects bound to it (关联项目) and how programs reach it (连接信息: the id
+/// programs use, both URLs, ready-to-run snippets). The domain decides who may open it: a
 /// namespace of another user reads as "not found". Live: renamed or deleted elsewhere, or its account suspended or
 /// reinstated, the page shows it at once.
 /// </summary>
@@ -29,6 +31,12 @@ public sealed partial class NamespaceDetail
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    // KV 存储 › the namespace; before it is loaded (or when it is not found) the trail ends at KV 存储.
+    private IReadOnlyList<BreadcrumbItem> Breadcrumbs =>
+        _namespace is null
+            ? [new BreadcrumbItem(L["Kv.Title"], href: "kv")]
+            : [new BreadcrumbItem(L["Kv.Title"], href: "kv"), new BreadcrumbItem(_namespace.Name, href: null, disabled: true)];
 
     // Once this page deleted the namespace it is leaving: reloading would only flash "not found".
     protected override bool Concerns(DomainEvent domainEvent) =>
