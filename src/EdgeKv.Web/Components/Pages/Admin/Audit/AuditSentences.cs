@@ -84,8 +84,9 @@ public static partial class AuditSentences
                 return (key, [Token(l, id, subjects)]);
             case AuditActions.TokenWrite or AuditActions.TokenRead:
                 var token = Token(l, entry.AccessTokenId ?? 0, subjects);
+                // An account-level use (listing namespaces) has no namespace to name.
                 return entry.TargetType == AuditTargets.Account
-                    ? (key + ".account", [Value(""), token])
+                    ? (entry.Action == AuditActions.TokenWrite ? "Audit.Sentence.token.write.account" : "Audit.Sentence.token.read.account", [Value(""), token])
                     : (key, [Namespace(l, id, subjects, null), token]);
             default:
                 return (key, [Owner(entry, subjects)]);
