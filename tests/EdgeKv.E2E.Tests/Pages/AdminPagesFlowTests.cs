@@ -40,6 +40,45 @@ public sealed class AdminPagesFlowTests(ConsoleServerFixture server) : IClassFix
         Assert.Empty(admin.Errors);
     }
 
+    [Fact]
+    public async Task Dialogs_QuotaAndReject_WorkInTheBrowser()
+    {
+        await using var user = await server.OpenPageAsync();
+        await using var admin = await server.OpenPageAsync();
+        await ConsoleUser.RegisterAsync(user.Page, "quota@example.com");
+        await DomainActions.ApproveAsync(server.Services, "quota@example.com");
+        await using var other = await server.OpenPageAsync();
+        await ConsoleUser.RegisterAsync(other.Page, "reject@example.com");
+        await ApplyAsync("reject@example.com", "试用");
+        await ConsoleUser.SignInAsync(admin.Page, ConsoleUser.AdminEmail, ConsoleUser.AdminPassword);
+
+        // 配额: 0.01 MB is 10,485 bytes.
+        await admin.Page.GotoAsync("/admin/accounts");
+        await admin.Page.Locator("button.edit-quota[data-email='quota@example.com']").ClickAsync();
+        await admin.Page.Locator(".mud-dialog #capacity-mb").FillAsync("0");
+        await admin.Page.Locator(".mud-dialog #dialog-submit").ClickAsync();
+        await Expect(admin.Page.Locator(".mud-dialog")).ToContainTextAsync("容量必须是正数。");
+        await admin.ScreenshotAsync("admin-quota-dialog");
+        await admin.Page.Locator(".mud-dialog #capacity-mb").FillAsync("0.01");
+        await admin.Page.Locator(".mud-dialog #dialog-submit").ClickAsync();
+        await Expect(admin.Page.Locator("#account-grid")).ToContainTextAsync("0 B / 10.2 KB");
+        await Expect(admin.Page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+
+        // 拒绝: a reason is required.
+        await admin.Page.GotoAsync("/admin/applications");
+        await admin.Page.Locator("button.reject[data-email='reject@example.com']").ClickAsync();
+        await admin.Page.Locator(".mud-dialog #dialog-submit").ClickAsync();
+        await Expect(admin.Page.Locator(".mud-dialog #dialog-error")).ToHaveTextAsync("请填写原因。");
+        await admin.Page.Locator(".mud-dialog #reason").FillAsync("请补充用途");
+        await admin.Page.Locator(".mud-dialog #dialog-submit").ClickAsync();
+        await Expect(admin.Page.Locator("#application-grid")).ToContainTextAsync("暂无待审核的申请。");
+
+        await admin.Page.GotoAsync("/admin/audit");
+        await Expect(admin.Page.Locator("#audit-grid")).ToContainTextAsync("管理员 拒绝了 reject@example.com 的申请");
+        await Expect(admin.Page.Locator("#audit-grid")).ToContainTextAsync("管理员 修改了 quota@example.com 的配额：存储容量 100 MB → 10.2 KB，命名空间上限 10 → 10");
+        Assert.Empty(admin.Errors);
+    }
+
     private async Task ApplyAsync(string email, string reason)
     {
         await using var scope = server.Services.CreateAsyncScope();
