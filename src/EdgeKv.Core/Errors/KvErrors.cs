@@ -63,8 +63,20 @@ public static class KvErrors
     /// <summary>A max on a stored value that is not a KvU64.</summary>
     public const string MaxOnNonU64 = "Failed to perform 'max' mutation on a non-U64 value in the database";
 
-    /// <summary>A sum/min/max whose operand is not a KvU64.</summary>
-    public const string OperandNotU64 = "Failed to perform mutation: the operand must be a KvU64";
+    /// <summary>A sum whose operand is a V8 number: Deno's words for a KvU64 counter summed with a number.</summary>
+    public const string SumKvU64WithNumber = "Cannot sum KvU64 with Number";
+
+    /// <summary>A sum whose operand is a V8 bigint: Deno's words for a KvU64 counter summed with a bigint.</summary>
+    public const string SumKvU64WithBigInt = "Cannot sum KvU64 with BigInt";
+
+    /// <summary>A sum whose operand is neither a KvU64 nor a V8 number or bigint.</summary>
+    public const string SumOperandNotV8Number = "Some of the parameters are not valid V8 values";
+
+    /// <summary>A min whose operand is not a KvU64.</summary>
+    public const string MinOperandNotU64 = "Failed to perform 'min' mutation on a non-U64 operand";
+
+    /// <summary>A max whose operand is not a KvU64.</summary>
+    public const string MaxOperandNotU64 = "Failed to perform 'max' mutation on a non-U64 operand";
 
     /// <summary>A negative or non-finite expireIn.</summary>
     public const string InvalidExpireIn = "expireIn must be a positive number of milliseconds";

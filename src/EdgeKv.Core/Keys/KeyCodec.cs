@@ -186,6 +186,7 @@ internal static class KeyCodec
 
     private static void WriteDouble(List<byte> output, double value)
     {
+        // Any NaN is already JavaScript's (KvKeyPart.FromNumber), so it writes Deno's NaN: 21 FF F8 00 … 00.
         var bits = (ulong)BitConverter.DoubleToInt64Bits(value);
         bits = double.IsNegative(value) ? ~bits : bits ^ 0x8000_0000_0000_0000UL;
         Span<byte> buffer = stackalloc byte[8];

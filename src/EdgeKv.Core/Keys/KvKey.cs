@@ -43,6 +43,8 @@ public sealed class KvKey : IReadOnlyList<KvKeyPart>, IEquatable<KvKey>, ICompar
     /// </summary>
     internal static KvKey DecodeOwned(byte[] encoded)
     {
+        // Kept even where they are not canonical (a row stored under -NaN before every NaN became JavaScript's),
+        // so a listed key still addresses its own row.
         var key = KeyCodec.Decode(encoded);
         key._encoded = encoded;
         return key;

@@ -8,6 +8,9 @@ namespace EdgeKv.Core.Keys;
 /// </summary>
 public sealed class KvKeyPart : IEquatable<KvKeyPart>
 {
+    // JavaScript's NaN: positive, quiet, no payload.
+    private static readonly double JavaScriptNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
+
     private readonly object _value;
 
     private KvKeyPart(KvKeyPartKind kind, object value)
@@ -32,8 +35,9 @@ public sealed class KvKeyPart : IEquatable<KvKeyPart>
     public static KvKeyPart FromBigInt(BigInteger value) => new(KvKeyPartKind.BigInt, value);
 
     /// <summary>
-    /// A number part (Deno's <c>number</c>). Every NaN becomes the canonical NaN of its sign
-    /// (0x7FF8000000000000 or 0xFFF8000000000000), as Deno canonicalizes it, so equal NaNs are one key.
+    /// A number part (Deno's <c>number</c>). Every NaN, whatever its sign and payload, becomes JavaScript's NaN
+    /// (0x7FF8000000000000, encoded <c>21 FF F8 00 00 00 00 00 00</c>), so all NaNs are one key: the key a Deno
+    /// client writes for <c>NaN</c>, sorted after <c>Infinity</c>.
     /// </summary>
     public static KvKeyPart FromNumber(double value) => new(KvKeyPartKind.Number, CanonicalizeNaN(value));
 
@@ -55,9 +59,10 @@ public sealed class KvKeyPart : IEquatable<KvKeyPart>
     /// <summary>A byte-array part.</summary>
     public static implicit operator KvKeyPart(byte[] value) => FromBytes(value);
 
-    private static double CanonicalizeNaN(double value) =>
-        !double.IsNaN(value) ? value
-        : BitConverter.Int64BitsToDouble(double.IsNegative(value) ? unchecked((long)0xFFF8000000000000) : 0x7FF8000000000000);
+    // .NET's double.NaN has the sign bit set (0xFFF8000000000000) and would otherwise sort before -Infinity, apart
+    // from the NaN every JavaScript program writes. JavaScript cannot tell NaNs apart, so one NaN loses nothing.
+    // Decoding builds parts through here too, so a NaN read from any bytes re-encodes as this one.
+    private static double CanonicalizeNaN(double value) => double.IsNaN(value) ? JavaScriptNaN : value;
 
     internal ReadOnlySpan<byte> BytesSpan => (byte[])_value;
 

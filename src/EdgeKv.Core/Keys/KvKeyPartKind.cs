@@ -15,7 +15,7 @@ public enum KvKeyPartKind
     /// <summary>An arbitrary-precision integer (tuple type codes 0x0B..0x1D).</summary>
     BigInt,
 
-    /// <summary>A 64-bit float; -0.0 and 0.0 are distinct, NaN is canonical (tuple type code 0x21).</summary>
+    /// <summary>A 64-bit float; -0.0 and 0.0 are distinct, every NaN is JavaScript's NaN (tuple type code 0x21).</summary>
     Number,
 
     /// <summary>A boolean; false sorts before true (tuple type codes 0x26, 0x27).</summary>

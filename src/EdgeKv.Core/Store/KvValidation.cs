@@ -112,7 +112,7 @@ internal static class KvValidation
             case KvMutationKind.Max:
                 if (mutation.Value is not { Encoding: KvValueEncoding.U64 } operand || operand.Data.Length != 8)
                 {
-                    throw new KvException(KvErrors.OperandNotU64);
+                    throw new KvException(KvOperandErrors.NotU64(mutation.Kind, mutation.Value));
                 }
 
                 return 8;

@@ -61,11 +61,6 @@ public sealed partial class BindingService
     private static string ValidateVariableName(string? variableName)
     {
         var trimmed = variableName?.Trim() ?? "";
-        if (trimmed.Length > 0 && DomainValidation.IsReservedWord(trimmed))
-        {
-            throw DomainErrors.ReservedVariableName.With(trimmed).ToException();
-        }
-
-        return DomainValidation.IsValidVariableName(trimmed) ? trimmed : throw DomainErrors.InvalidVariableName.ToException();
+        return VariableNames.ErrorFor(trimmed) is { } error ? throw error.ToException() : trimmed;
     }
 }

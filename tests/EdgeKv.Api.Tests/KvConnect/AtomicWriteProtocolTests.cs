@@ -14,6 +14,7 @@ public sealed class AtomicWriteProtocolTests(KvConnectServer server)
 {
     private static readonly ByteString s_key = ByteString.CopyFrom(KvKey.Of("k").Encode());
     private static readonly WireValue s_v8True = new() { Data = ByteString.CopyFrom(0xFF, 0x0F, 0x54), Encoding = ValueEncoding.VeV8 };
+    private static readonly WireValue s_v8One = new() { Data = ByteString.CopyFrom(0xFF, 0x0F, 0x49, 0x02), Encoding = ValueEncoding.VeV8 }; // int32 1
 
     public static TheoryData<string, string> Refusals => new()
     {
@@ -25,7 +26,10 @@ public sealed class AtomicWriteProtocolTests(KvConnectServer server)
         { "unspecified mutation", KvConnectErrors.InvalidMutation },
         { "set without value", KvConnectErrors.InvalidMutation },
         { "unspecified encoding", KvConnectErrors.InvalidValueEncoding },
-        { "sum of a V8 number", KvErrors.OperandNotU64 },
+        { "sum of a V8 number", KvErrors.SumKvU64WithNumber },
+        { "sum of a V8 true", KvErrors.SumOperandNotV8Number },
+        { "min of a V8 number", KvErrors.MinOperandNotU64 },
+        { "max of a V8 number", KvErrors.MaxOperandNotU64 },
         { "negative expiry", KvConnectErrors.InvalidExpireAt },
     };
 
@@ -124,6 +128,18 @@ public sealed class AtomicWriteProtocolTests(KvConnectServer server)
                 break;
             case "sum of a V8 number":
                 set.MutationType = MutationType.MSum;
+                set.Value = s_v8One.Clone();
+                break;
+            case "sum of a V8 true":
+                set.MutationType = MutationType.MSum;
+                break;
+            case "min of a V8 number":
+                set.MutationType = MutationType.MMin;
+                set.Value = s_v8One.Clone();
+                break;
+            case "max of a V8 number":
+                set.MutationType = MutationType.MMax;
+                set.Value = s_v8One.Clone();
                 break;
             case "negative expiry":
                 set.ExpireAtMs = -5;

@@ -11,10 +11,6 @@ public sealed class KeyCodecPropertyTests
 {
     private const int Samples = 3000;
 
-    // JavaScript's NaN is the positive quiet NaN; .NET's double.NaN has the sign bit set.
-    private static readonly double PositiveNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
-    private static readonly double NegativeNaN = BitConverter.Int64BitsToDouble(unchecked((long)0xFFF8000000000000));
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -63,12 +59,11 @@ public sealed class KeyCodecPropertyTests
             KvKey.Of(new BigInteger(-1000)),
             KvKey.Of(BigInteger.Zero),
             KvKey.Of(new BigInteger(1000)),
-            KvKey.Of(NegativeNaN),
             KvKey.Of(double.NegativeInfinity),
             KvKey.Of(-0.0),
             KvKey.Of(0.0),
             KvKey.Of(double.PositiveInfinity),
-            KvKey.Of(PositiveNaN),
+            KvKey.Of(double.NaN), // any NaN is JavaScript's, after Infinity
             KvKey.Of(false),
             KvKey.Of(true),
         ];

@@ -68,14 +68,56 @@ public sealed class KeyCodecVectorTests
         Assert.True(KvKey.Of(-0.0).CompareTo(KvKey.Of(0.0)) < 0);
     }
 
-    [Fact]
-    public void Encode_NaNsWithDifferentPayloads_AreOneCanonicalKey()
-    {
-        var a = KvKey.Of(BitConverter.Int64BitsToDouble(0x7FF8000000000001));
-        var b = KvKey.Of(BitConverter.Int64BitsToDouble(0x7FF8000000000002));
+    // The tuple layer writes a double whose sign bit is clear with that bit flipped: JavaScript's NaN,
+    // 0x7FF8000000000000, becomes FF F8 00 00 00 00 00 00 after the type code.
+    private const string DenosNaN = "21fff8000000000000";
 
-        Assert.Equal(a, b);
-        Assert.Equal("21fff8000000000000", Convert.ToHexStringLower(a.Encode()));
+    [Theory]
+    [InlineData(0x7FF8000000000000UL, "JavaScript's NaN")]
+    [InlineData(0xFFF8000000000000UL, ".NET's double.NaN, sign bit set")]
+    [InlineData(0x7FF0000000000001UL, "a signalling NaN with a payload")]
+    [InlineData(0x7FF8000000000002UL, "a quiet NaN with a payload")]
+    [InlineData(0xFFF8000000000001UL, "a negative NaN with a payload")]
+    [InlineData(0xFFFFFFFFFFFFFFFFUL, "every bit set")]
+    public void Encode_AnyNaN_IsDenosNaNBytes(ulong bits, string because)
+    {
+        var key = KvKey.Of(BitConverter.Int64BitsToDouble((long)bits));
+
+        Assert.True(DenosNaN == Convert.ToHexStringLower(key.Encode()), because);
+        Assert.Equal(KvKey.Of(BitConverter.Int64BitsToDouble(0x7FF8000000000000)), key);
+        Assert.Equal(KvKey.Of(double.NaN).GetHashCode(), key.GetHashCode());
+    }
+
+    [Fact]
+    public void Encode_DotNetNaNAndItsNegation_AreDenosNaNBytes()
+    {
+        Assert.Equal(DenosNaN, Convert.ToHexStringLower(KvKey.Of(double.NaN).Encode()));
+        Assert.Equal(DenosNaN, Convert.ToHexStringLower(KvKey.Of(-double.NaN).Encode()));
+    }
+
+    [Theory]
+    [InlineData("210007ffffffffffff", "a negative NaN (0xFFF8000000000000)")]
+    [InlineData("21fff8000000000001", "a NaN with a payload (0x7FF8000000000001)")]
+    [InlineData("21fff0000000000001", "a signalling NaN (0x7FF0000000000001)")]
+    public void Decode_AnyNaNBytes_ReencodesAsDenosNaN(string hex, string because)
+    {
+        var key = KvKey.Decode(Convert.FromHexString(hex));
+
+        Assert.True(double.IsNaN((double)key[0].Value), because);
+        Assert.True(DenosNaN == Convert.ToHexStringLower(key.Encode()), because);
+        Assert.Equal(KvKey.Of(double.NaN), key);
+    }
+
+    [Fact]
+    public void Sort_AnyNaN_AfterInfinityBeforeFalseAsDenosNaN()
+    {
+        var negativeWithPayload = KvKey.Of(BitConverter.Int64BitsToDouble(unchecked((long)0xFFF8000000000001)));
+        List<KvKey> keys = [KvKey.Of(false), KvKey.Of(double.NaN), negativeWithPayload, KvKey.Of(double.PositiveInfinity), KvKey.Of(double.NegativeInfinity)];
+
+        keys.Sort();
+
+        Assert.Equal(["-Infinity", "Infinity", "NaN", "NaN", "false"], keys.Select(k => k[0].ToString()));
+        Assert.Equal(0, keys[2].CompareTo(keys[3]));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace EdgeKv.Core.Tests.Keys;
 /// The order of Deno KV keys, written from its definition rather than from the encoding, as the oracle the
 /// encoder is checked against: part by part; a key that is a prefix of another sorts first; kinds sort
 /// bytes &lt; string &lt; bigint &lt; number &lt; false &lt; true; strings by UTF-8 bytes; numbers in IEEE total order
-/// (-NaN &lt; -∞ &lt; … &lt; -0 &lt; 0 &lt; … &lt; ∞ &lt; NaN).
+/// (-∞ &lt; … &lt; -0 &lt; 0 &lt; … &lt; ∞ &lt; NaN; every NaN is one, JavaScript's, whatever its sign).
 /// </summary>
 internal static class TupleOrder
 {

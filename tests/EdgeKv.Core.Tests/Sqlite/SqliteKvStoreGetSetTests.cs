@@ -101,6 +101,22 @@ public sealed class SqliteKvStoreGetSetTests
     }
 
     [Fact]
+    public async Task SetAsync_DotNetNaN_IsTheRowJavaScriptsNaNReads()
+    {
+        await using var db = TestStore.Create();
+        var javaScriptNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
+        var negativeWithPayload = BitConverter.Int64BitsToDouble(unchecked((long)0xFFF8000000000001));
+
+        await db.Store.SetAsync(K("n", double.NaN), Text("first"), cancellationToken: _ct);
+        await db.Store.SetAsync(K("n", negativeWithPayload), Text("second"), cancellationToken: _ct);
+        var entry = await db.Store.GetAsync(K("n", javaScriptNaN), cancellationToken: _ct);
+
+        Assert.Equal("second", TextOf(entry));
+        Assert.Equal(1, (await db.Store.GetStatsAsync(_ct)).KeyCount); // one row, not two
+        Assert.Equal("026e0021fff8000000000000", Convert.ToHexStringLower(entry.Key.Encode()));
+    }
+
+    [Fact]
     public async Task SetAsync_ManyCommits_VersionstampsStrictlyIncreaseAcrossReopen()
     {
         await using var db = TestStore.Create();

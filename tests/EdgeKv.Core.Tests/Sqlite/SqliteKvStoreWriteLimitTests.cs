@@ -143,13 +143,52 @@ public sealed class SqliteKvStoreWriteLimitTests
         await AssertRefusedAsync(db, message, () => op.CommitAsync(_ct));
     }
 
-    [Fact]
-    public async Task CommitAsync_OperandNotU64_ThrowsOperandNotU64()
+    // Operands as a Deno client sends them (V8 value-serializer bytes), and the engine's own encodings.
+    public static TheoryData<KvMutationKind, string, KvValue, string> NonU64Operands => new()
+    {
+        { KvMutationKind.Sum, "a V8 int32 1", KvValue.V8(Convert.FromHexString("ff0f4902")), KvErrors.SumKvU64WithNumber },
+        { KvMutationKind.Sum, "a V8 double 1.5", KvValue.V8(Convert.FromHexString("ff0f4e000000000000f83f")), KvErrors.SumKvU64WithNumber },
+        { KvMutationKind.Sum, "a V8 bigint 1n", KvValue.V8(Convert.FromHexString("ff0f5a100100000000000000")), KvErrors.SumKvU64WithBigInt },
+        { KvMutationKind.Sum, "a V8 true", KvValue.V8(Convert.FromHexString("ff0f54")), KvErrors.SumOperandNotV8Number },
+        { KvMutationKind.Sum, "text", Text("1"), KvErrors.SumOperandNotV8Number },
+        { KvMutationKind.Min, "a V8 int32 1", KvValue.V8(Convert.FromHexString("ff0f4902")), KvErrors.MinOperandNotU64 },
+        { KvMutationKind.Min, "text", Text("1"), KvErrors.MinOperandNotU64 },
+        { KvMutationKind.Max, "a V8 int32 1", KvValue.V8(Convert.FromHexString("ff0f4902")), KvErrors.MaxOperandNotU64 },
+        { KvMutationKind.Max, "text", Text("1"), KvErrors.MaxOperandNotU64 },
+    };
+
+    [Theory]
+    [MemberData(nameof(NonU64Operands))]
+    public async Task CommitAsync_NumericMutationWithNonU64Operand_ThrowsDenosMessageAndWritesNothing(
+        KvMutationKind kind, string operandName, KvValue operand, string message)
     {
         await using var db = TestStore.Create();
-        var op = db.Store.Atomic().Mutate(new KvMutation(KvMutationKind.Sum, K("n"), Text("1")));
+        await db.Store.SetAsync(K("counter"), KvValue.U64(5), cancellationToken: _ct);
+        var before = await StoreSnapshot.TakeAsync(db.Store);
+        var op = db.Store.Atomic()
+            .Set(K("written-first"), Text("would be written"))
+            .Mutate(new KvMutation(kind, K("counter"), operand));
 
-        await AssertRefusedAsync(db, KvErrors.OperandNotU64, () => op.CommitAsync(_ct));
+        var error = await Assert.ThrowsAsync<KvException>(() => op.CommitAsync(_ct));
+
+        Assert.True(message == error.Message, $"{kind} of {operandName}: {error.Message}");
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(db.Store));
+        Assert.Equal(5UL, (await db.Store.GetAsync(K("counter"), cancellationToken: _ct)).Value!.AsU64());
+        Assert.Equal(2UL, (await db.Store.SetAsync(K("probe"), Text("x"), cancellationToken: _ct)).CommitVersion);
+    }
+
+    [Theory]
+    [InlineData(KvMutationKind.Sum, KvErrors.SumOperandNotV8Number)]
+    [InlineData(KvMutationKind.Min, KvErrors.MinOperandNotU64)]
+    [InlineData(KvMutationKind.Max, KvErrors.MaxOperandNotU64)]
+    public async Task CommitAsync_NonU64OperandOnNonU64Value_RefusesTheOperandFirst(KvMutationKind kind, string message)
+    {
+        await using var db = TestStore.Create();
+
+        // As Deno: the operand is checked before the stored value is read. AssertRefusedAsync stores text at "existing".
+        var op = db.Store.Atomic().Mutate(new KvMutation(kind, K("existing"), Text("1")));
+
+        await AssertRefusedAsync(db, message, () => op.CommitAsync(_ct));
     }
 
     [Fact]

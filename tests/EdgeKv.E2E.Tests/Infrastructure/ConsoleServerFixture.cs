@@ -74,13 +74,13 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context (fresh cookies) and page, watched for browser console errors.</summary>
-    public async Task<ConsolePage> OpenPageAsync()
+    /// <summary>A new browser context (fresh cookies) and page, <paramref name="width"/> px wide, watched for browser console errors.</summary>
+    public async Task<ConsolePage> OpenPageAsync(int width = 1280)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = 800 },
         });
         context.SetDefaultTimeout(15_000);
         return new ConsolePage(context, await context.NewPageAsync());

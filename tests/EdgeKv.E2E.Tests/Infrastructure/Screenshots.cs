@@ -11,11 +11,11 @@ public static class Screenshots
 {
     public static string OutputFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task SaveAsync(IPage page, string name)
+    public static async Task SaveAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(OutputFolder);
         var file = Path.Combine(OutputFolder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = fullPage });
 
         if (Environment.GetEnvironmentVariable("EDGEKV_SCREENSHOTS_TO_DOCS") == "1" && FindRepository() is { } repository)
         {

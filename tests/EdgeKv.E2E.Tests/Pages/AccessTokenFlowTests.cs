@@ -22,9 +22,14 @@ public sealed class AccessTokenFlowTests(ConsoleServerFixture server) : IClassFi
 
         // Act 1: 新建访问令牌 (all namespaces, read-write); the secret is shown once.
         await user.Page.Locator("#create-token").ClickAsync();
-        var dialog = user.Page.Locator(".rz-dialog");
+        var dialog = user.Page.Locator(".mud-dialog");
         await dialog.Locator("#token-name").FillAsync("e2e");
-        await dialog.Locator("#token-all").ClickAsync();
+
+        // The words 全部命名空间 choose that scope (they once pointed at a div and did nothing).
+        await Expect(dialog.Locator("#token-namespaces")).ToBeVisibleAsync();
+        await dialog.GetByText("全部命名空间", new() { Exact = true }).ClickAsync();
+        await Expect(dialog.Locator("#token-all")).ToBeCheckedAsync();
+        await Expect(dialog.Locator("#token-namespaces")).ToHaveCountAsync(0);
         await dialog.GetByText("读写", new() { Exact = true }).ClickAsync();
         await dialog.Locator("#dialog-submit").ClickAsync();
         await Expect(dialog.Locator("#dialog-error")).ToHaveCountAsync(0);
@@ -36,7 +41,7 @@ public sealed class AccessTokenFlowTests(ConsoleServerFixture server) : IClassFi
         await Expect(user.Page.Locator("#token-grid")).ToContainTextAsync("读写");
         await Expect(user.Page.Locator("#token-secret")).ToHaveCountAsync(0);
         await PageLayout.AssertEachAtLeastWideAsync(user.Page.Locator("#token-grid th"), 70);
-        await PageLayout.AssertNothingCutAsync(user.Page.Locator("#token-grid tbody .rz-cell-data"));
+        await PageLayout.AssertNothingCutAsync(user.Page.Locator("#token-grid tbody td.mud-table-cell"));
         await PageLayout.AssertInsideAsync(user.Page.Locator("#connection-info code"), user.Page.Locator("#connection-info"));
 
         // Assert 1: a program uses the secret.
@@ -75,7 +80,7 @@ public sealed class AccessTokenFlowTests(ConsoleServerFixture server) : IClassFi
         var row = admin.Page.Locator("#token-grid tbody tr", new() { HasText = owner });
         await Expect(row).ToContainTextAsync("program");
         await PageLayout.AssertEachAtLeastWideAsync(admin.Page.Locator("#token-grid th"), 70);
-        await PageLayout.AssertNothingCutAsync(row.Locator(".rz-cell-data"));
+        await PageLayout.AssertNothingCutAsync(row.Locator("td.mud-table-cell"));
         await admin.ScreenshotAsync("admin-tokens");
     }
 }

@@ -38,20 +38,20 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
         await Expect(page.Locator("#project-name")).ToHaveTextAsync("shop");
         await Expect(page.Locator("#binding-grid")).ToContainTextAsync("sessions");
         await BindAsync(page, "settings", "class", expectedError: "“class”是 JavaScript 保留字，不能用作变量名。");
-        await page.Locator(".rz-dialog #variable-name").FillAsync("app_settings");
-        await page.Locator(".rz-dialog #dialog-submit").ClickAsync();
+        await page.Locator(".mud-dialog #variable-name").FillAsync("app_settings");
+        await page.Locator(".mud-dialog #dialog-submit").ClickAsync();
         await Expect(page.Locator("#binding-grid")).ToContainTextAsync("app_settings");
         await browser.ScreenshotAsync("project-kv");
 
         // 解绑, after confirming.
         await page.Locator("button.unbind[data-variable='my_kv']").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "解绑" }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "解绑" }).ClickAsync();
         await Expect(page.Locator("#binding-grid")).Not.ToContainTextAsync("my_kv");
         await Expect(page.Locator("#binding-grid")).ToContainTextAsync("app_settings");
 
         // 删除项目, after confirming: its bindings go with it, the namespaces stay.
         await page.Locator("#delete-project").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/projects$"));
         await Expect(page.Locator("#project-grid")).ToContainTextAsync("暂无项目。");
         await page.GotoAsync("/kv");
@@ -142,9 +142,9 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
     private static async Task BindAsync(IPage page, string target, string variableName, string? expectedError)
     {
         await page.Locator("#bind").ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.Locator(".mud-dialog");
         await dialog.Locator("#bind-target").ClickAsync();
-        await page.Locator(".rz-dropdown-item", new() { HasText = target }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = target }).ClickAsync();
         await dialog.Locator("#variable-name").FillAsync(variableName);
         await dialog.Locator("#dialog-submit").ClickAsync();
         if (expectedError is null)

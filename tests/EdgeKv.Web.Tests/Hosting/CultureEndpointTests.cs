@@ -40,6 +40,8 @@ public sealed class CultureEndpointTests(ConsoleApplication app) : IClassFixture
     [InlineData("//evil.example/")]
     [InlineData("https://evil.example/")]
     [InlineData("/\\evil.example/")]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("/\n/evil.example/")]
     public async Task SetCulture_ForeignReturnUrl_GoesHomeInstead(string returnUrl)
     {
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -9,9 +9,10 @@ public sealed class StaticAssetTests(ConsoleApplication app) : IClassFixture<Con
     [Theory]
     [InlineData("/favicon.ico", "image/x-icon")]
     [InlineData("/_framework/blazor.web.js", "text/javascript")]
-    [InlineData("/_content/Radzen.Blazor/Radzen.Blazor.js", "text/javascript")]
-    [InlineData("/_content/Radzen.Blazor/css/material-base.css", "text/css")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.js", "text/javascript")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css", "text/css")]
     [InlineData("/app.css", "text/css")]
+    [InlineData("/lib/signalr/signalr.min.js", "text/javascript")]
     public async Task Get_PageAsset_IsServed(string path, string contentType)
     {
         using var client = app.CreateClient();

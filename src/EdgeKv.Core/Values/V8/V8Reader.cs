@@ -6,9 +6,9 @@ namespace EdgeKv.Core.Values.V8;
 
 /// <summary>
 /// Reads the V8 value-serializer format that Deno KV stores values in (header 0xFF + version, then one tagged
-/// value), for display only: values are never re-encoded, the stored bytes stay untouched. Tags and layouts are
-/// those of V8's ValueSerializer. Anything it does not know (host objects, wasm, errors) fails the read, and the
-/// caller shows the bytes instead.
+/// value), to show values and to name the type of a sum's V8 operand: values are never re-encoded, the stored
+/// bytes stay untouched. Tags and layouts are those of V8's ValueSerializer. Anything it does not know (host
+/// objects, wasm, errors) fails the read, and the caller shows the bytes instead.
 /// </summary>
 internal ref struct V8Reader
 {

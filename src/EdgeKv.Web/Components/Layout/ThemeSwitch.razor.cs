@@ -1,6 +1,7 @@
 using EdgeKv.Web.Theming;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace EdgeKv.Web.Components.Layout;
@@ -15,6 +16,9 @@ public sealed partial class ThemeSwitch : IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private IStringLocalizer<SharedResource> Localizer { get; set; } = default!;
+
     /// <inheritdoc />
     public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
 
@@ -26,6 +30,13 @@ public sealed partial class ThemeSwitch : IDisposable
         ThemeMode.Light => Icons.Material.Outlined.LightMode,
         ThemeMode.Dark => Icons.Material.Outlined.DarkMode,
         _ => Icons.Material.Outlined.BrightnessAuto,
+    };
+
+    private string ModeText(ThemeMode mode) => mode switch
+    {
+        ThemeMode.Light => Localizer["Theme.Light"],
+        ThemeMode.Dark => Localizer["Theme.Dark"],
+        _ => Localizer["Theme.System"],
     };
 
     private string UrlFor(ThemeMode mode) => ThemeEndpoints.UrlFor(mode, "/" + Navigation.ToBaseRelativePath(Navigation.Uri));

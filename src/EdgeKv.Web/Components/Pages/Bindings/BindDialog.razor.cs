@@ -1,22 +1,24 @@
-using EdgeKv.Domain;
 using EdgeKv.Domain.Bindings;
-using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Projects;
+using EdgeKv.Web.Components.Shared;
 using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Pages.Bindings;
 
 /// <summary>
 /// 绑定项目 (from a namespace: pick one of the owner's projects) or 绑定命名空间 (from a project: pick one of the
-/// owner's namespaces), with the runtime variable name. Closes with true when bound.
+/// owner's namespaces), with the runtime variable name. Only what is not bound yet is offered; when nothing is left,
+/// the dialog says so. Closes with true when bound.
 /// </summary>
 public sealed partial class BindDialog
 {
     private IReadOnlyList<BindTarget> _options = [];
     private bool _loaded;
+    private bool _ownerHasNone;
     private int? _targetId;
     private string _variableName = "";
     private string? _error;
@@ -34,6 +36,9 @@ public sealed partial class BindDialog
     [Parameter, EditorRequired]
     public string OwnerUserId { get; set; } = "";
 
+    [CascadingParameter]
+    private IMudDialogInstance Dialog { get; set; } = default!;
+
     [Inject]
     private BindingService Bindings { get; set; } = default!;
 
@@ -49,23 +54,28 @@ public sealed partial class BindDialog
     [Inject]
     private ErrorText Errors { get; set; } = default!;
 
-    [Inject]
-    private DialogService Dialogs { get; set; } = default!;
+    private bool FromProject => ProjectId is not null;
+
+    private string TargetLabel => FromProject ? L["Kv.Namespace.Name"] : L["Projects.Name"];
+
+    private string NothingTitle => FromProject ? L["Bindings.NoNamespaceToBind"] : L["Bindings.NoProjectToBind"];
+
+    private string NothingText => (FromProject, _ownerHasNone) switch
+    {
+        (true, true) => L["Bindings.NoNamespaces"],
+        (true, false) => L["Bindings.AllNamespacesBound"],
+        (false, true) => L["Bindings.NoProjects"],
+        (false, false) => L["Bindings.AllProjectsBound"],
+    };
 
     /// <summary>Opens the dialog; true when a binding was made.</summary>
-    public static async Task<bool> OpenAsync(MudBlazor.IDialogService dialogs, string title, int? namespaceId, int? projectId, string ownerUserId) =>
-        await EdgeKv.Web.Components.Shared.ConsoleDialogs.OpenAsync<BindDialog>(dialogs, title, new MudBlazor.DialogParameters
+    public static async Task<bool> OpenAsync(IDialogService dialogs, string title, int? namespaceId, int? projectId, string ownerUserId) =>
+        await dialogs.OpenAsync<BindDialog>(title, new DialogParameters<BindDialog>
         {
-            [nameof(NamespaceId)] = namespaceId,
-            [nameof(ProjectId)] = projectId,
-            [nameof(OwnerUserId)] = ownerUserId,
+            { d => d.NamespaceId, namespaceId },
+            { d => d.ProjectId, projectId },
+            { d => d.OwnerUserId, ownerUserId },
         }) is true;
-
-    /// <summary>The error for a variable name as typed, or null when it may be sent.</summary>
-    public static DomainError? ValidateVariableName(string name) =>
-        DomainValidation.IsValidVariableName(name) ? null
-        : DomainValidation.IsReservedWord(name) ? DomainErrors.ReservedVariableName.With(name)
-        : DomainErrors.InvalidVariableName;
 
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
@@ -73,9 +83,22 @@ public sealed partial class BindDialog
         try
         {
             var caller = await CallerSource.GetAsync();
-            _options = ProjectId is null
-                ? [.. (await Projects.ListAsync(caller, OwnerUserId)).Select(p => new BindTarget(p.Id, p.Name))]
-                : [.. (await Namespaces.ListAsync(caller, OwnerUserId)).Select(n => new BindTarget(n.Id, n.Name))];
+            IReadOnlyList<BindTarget> all;
+            HashSet<int> bound;
+            if (FromProject)
+            {
+                all = [.. (await Namespaces.ListAsync(caller, OwnerUserId)).Select(n => new BindTarget(n.Id, n.Name))];
+                bound = [.. (await Bindings.ListForProjectAsync(caller, ProjectId!.Value)).Select(b => b.NamespaceId)];
+            }
+            else
+            {
+                all = [.. (await Projects.ListAsync(caller, OwnerUserId)).Select(p => new BindTarget(p.Id, p.Name))];
+                bound = [.. (await Bindings.ListForNamespaceAsync(caller, NamespaceId!.Value)).Select(b => b.ProjectId)];
+            }
+
+            // A namespace is bound at most once per project (the domain refuses a second time): offer only the rest.
+            _options = [.. all.Where(target => !bound.Contains(target.Id))];
+            _ownerHasNone = all.Count == 0;
         }
         catch (Exception exception)
         {
@@ -85,16 +108,21 @@ public sealed partial class BindDialog
         _loaded = true;
     }
 
+    private string NameOf(int? id) => _options.FirstOrDefault(option => option.Id == id)?.Name ?? "";
+
+    private Task SubmitOnEnterAsync(KeyboardEventArgs e) => e.Key == "Enter" && !_busy ? BindAsync() : Task.CompletedTask;
+
     private async Task BindAsync()
     {
         var name = _variableName.Trim();
         if (_targetId is null)
         {
-            _error = L["Bindings.Choose"];
+            _error = FromProject ? L["Bindings.ChooseNamespace"] : L["Bindings.ChooseProject"];
             return;
         }
 
-        if (ValidateVariableName(name) is { } invalid)
+        // The domain's one rule for variable names answers before anything is sent.
+        if (VariableNames.ErrorFor(name) is { } invalid)
         {
             _error = Errors.For(invalid);
             return;
@@ -104,7 +132,7 @@ public sealed partial class BindDialog
         try
         {
             await Bindings.BindAsync(await CallerSource.GetAsync(), NamespaceId ?? _targetId.Value, ProjectId ?? _targetId.Value, name);
-            Dialogs.Close(true);
+            Dialog.Close(DialogResult.Ok(true));
         }
         catch (Exception exception)
         {

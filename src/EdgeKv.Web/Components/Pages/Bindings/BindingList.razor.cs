@@ -29,6 +29,8 @@ public sealed partial class BindingList
 
     private bool FromProject => ProjectId is not null;
 
+    private string BindText => FromProject ? L["Bindings.BindNamespace"] : L["Bindings.BindProject"];
+
     protected override bool Concerns(DomainEvent domainEvent) =>
         domainEvent.OwnerUserId == OwnerUserId
         && domainEvent.Kind is DomainEventKind.BindingChanged or DomainEventKind.ProjectChanged
@@ -41,8 +43,7 @@ public sealed partial class BindingList
 
     private async Task BindAsync()
     {
-        var title = FromProject ? L["Bindings.BindNamespace"] : L["Bindings.BindProject"];
-        if (await BindDialog.OpenAsync(Dialogs, title, NamespaceId, ProjectId, OwnerUserId))
+        if (await BindDialog.OpenAsync(Dialogs, BindText, NamespaceId, ProjectId, OwnerUserId))
         {
             await LoadAsync();
         }

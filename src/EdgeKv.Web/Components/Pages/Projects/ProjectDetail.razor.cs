@@ -1,6 +1,7 @@
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Projects;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Pages.Projects;
 
@@ -26,6 +27,13 @@ public sealed partial class ProjectDetail
     // Once this page deleted the project it is leaving: reloading would only flash "not found".
     protected override bool Concerns(DomainEvent domainEvent) =>
         !_leaving && domainEvent.ProjectId == ProjectId && domainEvent.Kind == DomainEventKind.ProjectChanged;
+
+    // 项目 › name: the list is a link, the page itself is not.
+    private IReadOnlyList<BreadcrumbItem> Breadcrumbs =>
+    [
+        new(L["Projects.Title"], "projects"),
+        new(_project?.Name ?? "…", null, true),
+    ];
 
     protected override async Task LoadDataAsync() => _project = await Projects.GetAsync(Caller, ProjectId);
 

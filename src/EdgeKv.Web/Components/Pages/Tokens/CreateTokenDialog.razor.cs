@@ -4,7 +4,7 @@ using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Tokens;
 using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Pages.Tokens;
 
@@ -19,7 +19,7 @@ public sealed partial class CreateTokenDialog
     private IReadOnlyList<NamespaceView> _namespaces = [];
     private string _name = "";
     private bool _allNamespaces;
-    private IEnumerable<int> _namespaceIds = [];
+    private IReadOnlyCollection<int> _namespaceIds = new HashSet<int>();
     private AccessTokenPermission _permission = AccessTokenPermission.ReadOnly;
     private DateTime? _expiresAt;
     private CreatedAccessToken? _created;
@@ -38,8 +38,8 @@ public sealed partial class CreateTokenDialog
     [Inject]
     private ErrorText Errors { get; set; } = default!;
 
-    [Inject]
-    private DialogService Dialogs { get; set; } = default!;
+    [CascadingParameter]
+    private IMudDialogInstance Dialog { get; set; } = default!;
 
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
@@ -54,6 +54,8 @@ public sealed partial class CreateTokenDialog
             _error = Errors.For(exception);
         }
     }
+
+    private string NameOf(int id) => _namespaces.FirstOrDefault(ns => ns.Id == id)?.Name ?? "";
 
     private async Task CreateAsync()
     {
