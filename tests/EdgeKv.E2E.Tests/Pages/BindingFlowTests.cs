@@ -78,11 +78,11 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
         await ConsoleUser.SignInAsync(admin.Page, ConsoleUser.AdminEmail, ConsoleUser.AdminPassword);
         await admin.Page.GotoAsync("/admin/accounts");
         await admin.Page.Locator("button.edit-quota[data-email='full@example.com']").ClickAsync();
-        await admin.Page.Locator(".rz-dialog #capacity-mb input").FillAsync("0.01");
-        await admin.Page.Locator(".rz-dialog #dialog-submit").ClickAsync();
+        await admin.Page.Locator(".mud-dialog #capacity-mb").FillAsync("0.01");
+        await admin.Page.Locator(".mud-dialog #dialog-submit").ClickAsync();
         await Expect(admin.Page.Locator("#account-grid")).ToContainTextAsync("0 B / 10.2 KB");
         var accountRow = admin.Page.Locator("#account-grid tbody tr", new() { HasText = "full@example.com" });
-        await PageLayout.AssertNothingCutAsync(accountRow.Locator(".rz-cell-data"));
+        await PageLayout.AssertNothingCutAsync(accountRow.Locator("td.mud-table-cell"));
         await admin.ScreenshotAsync("admin-accounts");
 
         await user.Page.Locator("a.namespace-link", new() { HasText = "ns01" }).ClickAsync();
@@ -108,10 +108,10 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
         await ConsoleUser.SignInAsync(admin.Page, ConsoleUser.AdminEmail, ConsoleUser.AdminPassword);
         await admin.Page.GotoAsync("/admin/applications");
         await admin.Page.Locator("button.reject[data-email='rejected@example.com']").ClickAsync();
-        await admin.Page.Locator(".rz-dialog #dialog-submit").ClickAsync();
-        await Expect(admin.Page.Locator(".rz-dialog #dialog-error")).ToHaveTextAsync("请填写原因。");
-        await admin.Page.Locator(".rz-dialog #reason").FillAsync("请补充用途");
-        await admin.Page.Locator(".rz-dialog #dialog-submit").ClickAsync();
+        await admin.Page.Locator(".mud-dialog #dialog-submit").ClickAsync();
+        await Expect(admin.Page.Locator(".mud-dialog #dialog-error")).ToHaveTextAsync("请填写原因。");
+        await admin.Page.Locator(".mud-dialog #reason").FillAsync("请补充用途");
+        await admin.Page.Locator(".mud-dialog #dialog-submit").ClickAsync();
 
         await Expect(user.Page.Locator("#account-rejected")).ToContainTextAsync("原因：请补充用途");
         await user.ScreenshotAsync("kv-rejected");
@@ -121,7 +121,7 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
         await Expect(admin.Page.Locator("#application-grid")).ToContainTextAsync("用于购物车");
 
         await admin.Page.GotoAsync("/admin/audit");
-        await Expect(admin.Page.Locator("#audit-grid")).ToContainTextAsync("拒绝申请");
+        await Expect(admin.Page.Locator("#audit-grid")).ToContainTextAsync("管理员 拒绝了 rejected@example.com 的申请");
         await Expect(admin.Page.Locator("#audit-grid")).ToContainTextAsync("请补充用途");
         await admin.ScreenshotAsync("admin-audit");
         await admin.Page.GotoAsync("/admin/settings");

@@ -26,7 +26,7 @@ public sealed class KvFlowTests(ConsoleServerFixture server) : IClassFixture<Con
         var approve = admin.Page.Locator("button.approve[data-email='dev@example.com']");
         await Expect(approve).ToBeVisibleAsync();
         await Expect(admin.Page.Locator("#application-grid")).ToContainTextAsync("做一个计数器");
-        await PageLayout.AssertNothingCutAsync(admin.Page.Locator("#application-grid tbody .rz-cell-data"));
+        await PageLayout.AssertNothingCutAsync(admin.Page.Locator("#application-grid tbody td.mud-table-cell"));
         await admin.ScreenshotAsync("admin-applications");
 
         // Approval turns the applicant's page into the namespace list at once.

@@ -7,7 +7,8 @@ namespace EdgeKv.Web.Tests.Localization;
 /// <summary>Every UI string exists in both languages, and every string the code asks for exists.</summary>
 public sealed partial class SharedResourceTests
 {
-    private static readonly string[] DynamicKeyPrefixes = ["Identity.", "DomainError.", "Audit."];
+    // The most specific prefix first: an audit sentence's key is its action's code after "Audit.Sentence.".
+    private static readonly string[] DynamicKeyPrefixes = ["Identity.", "DomainError.", "Audit.Sentence.", "Audit."];
 
     private static readonly string ResourceFolder = RepositoryRoot.Combine("src", "EdgeKv.Web", "Resources");
 

@@ -13,9 +13,16 @@ public sealed partial class AdminApplications
 {
     private IReadOnlyList<AccountView>? _applications;
     private PlacesView? _places;
+    private string _search = "";
 
     [Inject]
     private AccountApplicationService Accounts { get; set; } = default!;
+
+    private string PlacesText => _places!.MaxApprovedAccounts is { } max
+        ? L["Admin.Places.Limited", _places.TakenPlaces, max]
+        : L["Admin.Places.Unlimited", _places.TakenPlaces];
+
+    private string TotalText => L["Admin.Total", _applications?.Count(Matches) ?? 0];
 
     protected override bool Concerns(DomainEvent domainEvent) =>
         domainEvent.Kind is DomainEventKind.AccountApplied or DomainEventKind.AccountApproved or DomainEventKind.AccountRejected
@@ -26,6 +33,8 @@ public sealed partial class AdminApplications
         _applications = await Accounts.ListApplicationsAsync(Caller);
         _places = await Accounts.GetPlacesAsync(Caller);
     }
+
+    private bool Matches(AccountView account) => AdminSearch.Matches(account.UserEmail, _search);
 
     private Task ApproveAsync(AccountView account) =>
         DecideAsync(() => Accounts.ApproveAsync(Caller, account.AccountId!.Value), L["Admin.Approved", account.UserEmail ?? ""]);

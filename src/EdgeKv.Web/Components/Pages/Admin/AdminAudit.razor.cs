@@ -1,67 +1,108 @@
 using EdgeKv.Domain.Audit;
-using EdgeKv.Domain.Identity;
-using EdgeKv.Web.Services;
+using EdgeKv.Domain.Events;
+using EdgeKv.Web.Components.Pages.Admin.Audit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Pages.Admin;
 
-/// <summary>审计日志: every recorded change, newest first, a page at a time, with the actor's e-mail.</summary>
+/// <summary>
+/// 审计日志: every recorded change, newest first, as sentences in the console's language with links to the objects
+/// that still exist; filtered by action and by e-mail, read from the database a page at a time with the total count,
+/// times in the browser's time zone.
+/// </summary>
 public sealed partial class AdminAudit
 {
-    private const int PageSize = 50;
-    private IReadOnlyList<AuditEntry>? _entries;
-    private Dictionary<string, string?> _emails = [];
-    private string? _error;
-    private int _skip;
+    // MudSelect shows its value's item; null would show nothing, so "all" is a value of its own.
+    private const string AllActions = "";
+
+    private MudTable<AuditEntry>? _table;
+    private AuditSubjects _subjects = AuditSubjects.None;
+    private BrowserClock _clock = BrowserClock.Utc;
+    private string _email = "";
+    private string _action = AllActions;
+    private int _total;
 
     [Inject]
     private AuditLogService AuditLog { get; set; } = default!;
 
     [Inject]
-    private UserManager<ApplicationUser> Users { get; set; } = default!;
+    private IJSRuntime JS { get; set; } = default!;
 
-    [Inject]
-    private ConsoleCaller CallerSource { get; set; } = default!;
+    private bool Filtered => _email.Length > 0 || _action.Length > 0;
 
-    [Inject]
-    private ErrorText Errors { get; set; } = default!;
+    // The log is read on demand (refresh, paging, filters): entries arrive with most changes, and a page that moved
+    // under the reader would lose their place.
+    protected override bool Concerns(DomainEvent domainEvent) => false;
+
+    protected override Task LoadDataAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
 
     /// <inheritdoc />
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _clock = await BrowserClock.ReadAsync(JS);
+            StateHasChanged();
+        }
+    }
 
-    private async Task LoadAsync()
+    private async Task<TableData<AuditEntry>> ReadPageAsync(TableState state, CancellationToken cancellationToken)
     {
         try
         {
-            _entries = await AuditLog.ListAsync(await CallerSource.GetAsync(), new AuditQuery(Skip: _skip, Take: PageSize));
-            var actorIds = _entries.Select(entry => entry.ActorUserId).Distinct().ToList();
-            _emails = await Users.Users.Where(user => actorIds.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.Email);
-            _error = null;
+            var query = new AuditQuery(
+                Skip: state.Page * state.PageSize,
+                Take: state.PageSize,
+                Actions: _action.Length > 0 ? [_action] : null,
+                Email: _email.Length > 0 ? _email : null);
+            var entries = await AuditLog.ListAsync(Caller, query, cancellationToken);
+            _total = await AuditLog.CountAsync(Caller, query, cancellationToken);
+            _subjects = await AuditLog.DescribeAsync(Caller, [.. entries], cancellationToken);
+            LoadError = null;
+            return new TableData<AuditEntry> { Items = entries, TotalItems = _total };
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            _error = Errors.For(exception);
+            LoadError = Errors.For(exception);
+            return new TableData<AuditEntry> { Items = [], TotalItems = 0 };
         }
     }
 
-    // Actions are stable codes (AuditActions); an action without a translation shows its code.
-    private string ActionText(string action)
+    private Task SearchAsync(string email)
     {
-        var text = L["Audit." + action];
-        return text.ResourceNotFound ? action : text.Value;
+        _email = email;
+        return FirstPageAsync();
     }
 
-    private Task NextAsync()
+    private Task FilterAsync(string action)
     {
-        _skip += PageSize;
-        return LoadAsync();
+        _action = action ?? AllActions;
+        return FirstPageAsync();
     }
 
-    private Task PreviousAsync()
+    private Task ClearFiltersAsync()
     {
-        _skip = Math.Max(0, _skip - PageSize);
-        return LoadAsync();
+        _email = "";
+        _action = AllActions;
+        return FirstPageAsync();
+    }
+
+    // A new filter starts from its first page; NavigateTo reloads when the page changes, ReloadServerData when it does not.
+    private Task FirstPageAsync()
+    {
+        if (_table is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_table.CurrentPage != 0)
+        {
+            _table.NavigateTo(0);
+            return Task.CompletedTask;
+        }
+
+        return _table.ReloadServerData();
     }
 }

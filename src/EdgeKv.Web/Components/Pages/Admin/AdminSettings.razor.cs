@@ -1,33 +1,44 @@
 using EdgeKv.Domain.Accounts;
-using EdgeKv.Web.Services;
+using EdgeKv.Domain.Errors;
+using EdgeKv.Domain.Events;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Pages.Admin;
 
-/// <summary>名额设置: how many accounts may be open at once (EdgeOne: 开放名额有限); empty means unlimited.</summary>
+/// <summary>
+/// 名额设置: how many accounts may be open at once (EdgeOne: 开放名额有限), or unlimited; and the quota a new account
+/// starts with (fixed by the platform; an account's own quota is set on the accounts page). Live: another admin's
+/// change or an approval updates the places taken.
+/// </summary>
 public sealed partial class AdminSettings
 {
+    private MudForm _form = default!;
     private PlacesView? _places;
     private bool _unlimited;
     private int _maxPlaces;
+    private bool _saving;
 
     [Inject]
     private AccountApplicationService Accounts { get; set; } = default!;
 
-    [Inject]
-    private ConsoleCaller CallerSource { get; set; } = default!;
+    private string PlacesText => _places!.MaxApprovedAccounts is { } max
+        ? L["Admin.Places.Limited", _places.TakenPlaces, max]
+        : L["Admin.Places.Unlimited", _places.TakenPlaces];
 
-    [Inject]
-    private ErrorText Errors { get; set; } = default!;
+    protected override bool Concerns(DomainEvent domainEvent) =>
+        domainEvent.Kind is DomainEventKind.PlacesChanged or DomainEventKind.AccountApproved or DomainEventKind.AccountSuspended
+            or DomainEventKind.AccountReinstated;
 
-    [Inject]
-    private NotificationService Notifications { get; set; } = default!;
-
-    /// <inheritdoc />
-    protected override async Task OnInitializedAsync()
+    // A reload keeps what the admin is typing; only the summary follows.
+    protected override async Task LoadDataAsync()
     {
-        Show(await Accounts.GetPlacesAsync(await CallerSource.GetAsync()));
+        var first = _places is null;
+        _places = await Accounts.GetPlacesAsync(Caller);
+        if (first)
+        {
+            Show(_places);
+        }
     }
 
     private void Show(PlacesView places)
@@ -37,16 +48,27 @@ public sealed partial class AdminSettings
         _maxPlaces = places.MaxApprovedAccounts ?? places.TakenPlaces;
     }
 
+    private string? PlacesError(int places) => places < 0 ? Errors.For(DomainErrors.InvalidPlaces) : null;
+
     private async Task SaveAsync()
     {
-        try
+        if (!_unlimited)
         {
-            Show(await Accounts.SetMaxApprovedAccountsAsync(await CallerSource.GetAsync(), _unlimited ? null : _maxPlaces));
-            Notifications.Notify(NotificationSeverity.Success, L["Common.Saved"]);
+            await _form.ValidateAsync();
+            if (!_form.IsValid)
+            {
+                return;
+            }
         }
-        catch (Exception exception)
+
+        _saving = true;
+        PlacesView? saved = null;
+        await ChangeAsync(async () => saved = await Accounts.SetMaxApprovedAccountsAsync(Caller, _unlimited ? null : _maxPlaces), L["Common.Saved"]);
+        if (saved is not null)
         {
-            Notifications.Notify(NotificationSeverity.Error, Errors.For(exception));
+            Show(saved);
         }
+
+        _saving = false;
     }
 }
