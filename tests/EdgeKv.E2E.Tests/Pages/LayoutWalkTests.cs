@@ -17,7 +17,7 @@ namespace EdgeKv.E2E.Tests.Pages;
 public sealed class LayoutWalkTests(ConsoleServerFixture server) : IClassFixture<ConsoleServerFixture>
 {
     // The longest names the console accepts: 64 characters.
-    private static readonly string LongNamespace = "orders-" + new string('n', 50) + "-2026-12";
+    private static readonly string LongNamespace = "orders-" + new string('n', 49) + "-2026-12";
     private static readonly string LongProject = "storefront-" + new string('p', 45) + "-edge-01";
 
     private static readonly SemaphoreSlim SetUpOnce = new(1, 1);
@@ -98,6 +98,8 @@ public sealed class LayoutWalkTests(ConsoleServerFixture server) : IClassFixture
                 return done;
             }
 
+            Assert.Equal(64, LongNamespace.Length);
+            Assert.Equal(64, LongProject.Length);
             const string email = "a-rather-long-address.for-layout@example-company.com";
             var (user, main) = await TokenActions.OpenNamespaceAsync(server.Services, email);
             await using var scope = server.Services.CreateAsyncScope();
