@@ -1,6 +1,6 @@
-using EdgeKv.Web.Hosting;
 using EdgeKv.Core.Values;
 using EdgeKv.Web.Components.Pages.Kv.Records;
+using EdgeKv.Web.Hosting;
 
 namespace EdgeKv.Web.Tests.ViewModels;
 
