@@ -17,6 +17,8 @@ internal sealed class SqliteReadConnection : IDisposable
     private readonly SqliteCommand _get;
     private readonly SqliteCommand _listAscending;
     private readonly SqliteCommand _listDescending;
+    private readonly SqliteCommand _countRange;
+    private readonly SqliteCommand _keyAtOffset;
     private readonly SqliteCommand _meta;
     private readonly SqliteCommand _deletionHorizon;
     private readonly SqliteCommand _deletions;
@@ -29,6 +31,8 @@ internal sealed class SqliteReadConnection : IDisposable
         _get = SqliteConnections.Prepare(_connection, SqliteStatements.GetEntry, "$k", "$now");
         _listAscending = SqliteConnections.Prepare(_connection, SqliteStatements.ListAscending, "$start", "$end", "$now", "$limit");
         _listDescending = SqliteConnections.Prepare(_connection, SqliteStatements.ListDescending, "$start", "$end", "$now", "$limit");
+        _countRange = SqliteConnections.Prepare(_connection, SqliteStatements.CountRange, "$start", "$end", "$now");
+        _keyAtOffset = SqliteConnections.Prepare(_connection, SqliteStatements.KeyAtOffset, "$start", "$end", "$now", "$offset");
         _meta = SqliteConnections.Prepare(_connection, SqliteStatements.GetMeta);
         _deletionHorizon = SqliteConnections.Prepare(_connection, SqliteStatements.GetDeletionHorizon);
         _deletions = SqliteConnections.Prepare(
@@ -64,6 +68,25 @@ internal sealed class SqliteReadConnection : IDisposable
         }
 
         return entries;
+    }
+
+    /// <summary>Live keys in [start, end).</summary>
+    public long Count(byte[] start, byte[] end, long nowMs)
+    {
+        _countRange.Parameters[0].Value = start;
+        _countRange.Parameters[1].Value = end;
+        _countRange.Parameters[2].Value = nowMs;
+        return (long)_countRange.ExecuteScalar()!;
+    }
+
+    /// <summary>The encoded key of the live key at 0-based <paramref name="offset"/> in [start, end), or null past the end.</summary>
+    public byte[]? KeyAt(byte[] start, byte[] end, long offset, long nowMs)
+    {
+        _keyAtOffset.Parameters[0].Value = start;
+        _keyAtOffset.Parameters[1].Value = end;
+        _keyAtOffset.Parameters[2].Value = nowMs;
+        _keyAtOffset.Parameters[3].Value = offset;
+        return _keyAtOffset.ExecuteScalar() as byte[];
     }
 
     public KvStoreStats ReadStats()
@@ -107,7 +130,7 @@ internal sealed class SqliteReadConnection : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _begin, _commit, _get, _listAscending, _listDescending, _meta, _deletionHorizon, _deletions })
+        foreach (var command in new[] { _begin, _commit, _get, _listAscending, _listDescending, _countRange, _keyAtOffset, _meta, _deletionHorizon, _deletions })
         {
             command.Dispose();
         }

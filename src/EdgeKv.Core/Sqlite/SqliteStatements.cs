@@ -51,6 +51,14 @@ internal static class SqliteStatements
         "SELECT k, v, encoding, version, expires_at FROM kv " +
         "WHERE k >= $start AND k < $end AND (expires_at IS NULL OR expires_at > $now) ORDER BY k DESC LIMIT $limit";
 
+    // Positions in a list range, keys only (the console's total and its jump to page N): a count, and the key at a
+    // 0-based offset. Both walk the clustered key range without returning values.
+    public const string CountRange =
+        "SELECT count(*) FROM kv WHERE k >= $start AND k < $end AND (expires_at IS NULL OR expires_at > $now)";
+    public const string KeyAtOffset =
+        "SELECT k FROM kv WHERE k >= $start AND k < $end AND (expires_at IS NULL OR expires_at > $now) " +
+        "ORDER BY k ASC LIMIT 1 OFFSET $offset";
+
     // Writes. The row's size and state are read first so stats and budgets are exact; expired rows still count
     // as stored until they are overwritten or swept.
     public const string GetRowState = "SELECT length(k) + length(v), encoding, version, expires_at FROM kv WHERE k = $k";

@@ -87,7 +87,10 @@ internal sealed class KvListPlan
         Reverse ? (Start, lastKey) : ([.. lastKey, 0x00], End);
 
     /// <summary>The cursor naming <paramref name="lastKey"/>.</summary>
-    public string CursorFor(KvKey lastKey) => Base64Url.EncodeToString(lastKey.Encode().AsSpan(CommonPrefix.Length));
+    public string CursorFor(KvKey lastKey) => CursorFor(lastKey.Encode());
+
+    /// <summary>The cursor naming the encoded key <paramref name="lastKey"/> (inside this plan's range).</summary>
+    public string CursorFor(byte[] lastKey) => Base64Url.EncodeToString(lastKey.AsSpan(CommonPrefix.Length));
 
     private static (byte[] Start, byte[] End, byte[] Common) Resolve(KvListSelector selector)
     {

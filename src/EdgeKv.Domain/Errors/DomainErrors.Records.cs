@@ -19,6 +19,9 @@ public static partial class DomainErrors
     /// </summary>
     public static DomainError ValueTooLarge { get; } = new("record.value_too_large", KvErrors.ValueTooLarge);
 
+    /// <summary>An expiry of zero or fewer seconds (the engine's message).</summary>
+    public static DomainError InvalidExpiry { get; } = new("record.invalid_expiry", KvErrors.InvalidExpireIn);
+
     /// <summary>A page size outside 1..256 (the engine's message).</summary>
     public static DomainError InvalidListLimit { get; } = new("record.invalid_limit", KvErrors.EdgeOneListLimit);
 

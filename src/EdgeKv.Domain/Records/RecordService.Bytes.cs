@@ -26,6 +26,7 @@ public sealed partial class RecordService
         CancellationToken cancellationToken = default)
     {
         var tupleKey = RecordKeys.FromString(key);
+        RecordExpiry.Check(expireIn);
         var value = ValueOf(content, format);
         var (store, _, _) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
         return await EngineAsync(() => store.SetAsync(tupleKey, value, expireIn, cancellationToken));

@@ -8,7 +8,10 @@ namespace EdgeKv.Domain.Records;
 
 public sealed partial class RecordService
 {
-    /// <summary>One page of records in key order, optionally only string keys with a prefix (EdgeOne's <c>list</c>).</summary>
+    /// <summary>
+    /// One page of records in key order, optionally only string keys with a prefix (EdgeOne's <c>list</c>), from a
+    /// cursor or from a position (<see cref="RecordQuery.Skip"/>).
+    /// </summary>
     public async Task<RecordPage> ListAsync(Caller caller, int namespaceId, RecordQuery query, CancellationToken cancellationToken = default)
     {
         if (query.Limit is < 1 or > KvLimits.MaxEdgeOneListLimit)
@@ -16,9 +19,22 @@ public sealed partial class RecordService
             throw DomainErrors.InvalidListLimit.ToException();
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
         var store = await OpenForReadAsync(caller, namespaceId, cancellationToken);
-        var options = new KvListOptions { Limit = query.Limit, BatchSize = query.Limit, Cursor = string.IsNullOrEmpty(query.Cursor) ? null : query.Cursor };
-        var page = await EngineAsync(() => store.ListPageAsync(RecordKeys.PrefixSelector(query.Prefix), options, cancellationToken));
+        var selector = RecordKeys.PrefixSelector(query.Prefix);
+        var cursor = string.IsNullOrEmpty(query.Cursor) ? null : query.Cursor;
+        if (cursor is null && query.Skip > 0)
+        {
+            cursor = await EngineAsync(() => store.SkipAsync(selector, query.Skip, cancellationToken));
+            if (cursor is null)
+            {
+                // Past the last record (a page jump beyond the end, or records deleted meanwhile).
+                return new RecordPage([], null, Complete: true);
+            }
+        }
+
+        var options = new KvListOptions { Limit = query.Limit, BatchSize = query.Limit, Cursor = cursor };
+        var page = await EngineAsync(() => store.ListPageAsync(selector, options, cancellationToken));
         // Metadata companions of the HTTP API (KvMetadataKeys) are part of their key's record, not records of their own.
         var records = page.Entries.Where(entry => entry.Exists && !KvMetadataKeys.IsMetadataKey(entry.Key)).Select(ToRecord).ToList();
         return new RecordPage(records, page.Complete ? null : page.Cursor, page.Complete);

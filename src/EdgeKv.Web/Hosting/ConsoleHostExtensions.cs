@@ -35,11 +35,9 @@ public static class ConsoleHostExtensions
         services.AddEdgeKvApi();
         services.AddKvHttpApiDocument();
 
-        // Record values travel over the circuit when typed in the console; 4 MiB covers hand-edited values, where
-        // SignalR's 32 KiB default would drop the circuit. Larger values go as files: uploads stream in chunks
-        // (InputFile) and downloads are plain HTTP (ValueDownloadEndpoints), so neither is bound by this limit.
+        // Record values travel over the circuit when typed in the console (CircuitLimits says how much, and why).
         services.AddRazorComponents().AddInteractiveServerComponents()
-            .AddHubOptions(options => options.MaximumReceiveMessageSize = 4 * 1024 * 1024);
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitLimits.MaxReceiveMessageBytes);
         services.AddSignalR();
         services.AddMudServices();
         services.AddLocalization(options => options.ResourcesPath = "Resources");

@@ -54,28 +54,29 @@ public sealed class KvFlowTests(ConsoleServerFixture server) : IClassFixture<Con
 
         // View a value in full: formatted JSON.
         await RecordRow(user.Page, "config").Locator(".view-record").ClickAsync();
-        await user.Page.Locator(".rz-dialog").GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
+        await Expect(user.Page.Locator("#record-facts")).ToContainTextAsync("类型 JSON");
+        await user.Page.Locator(".mud-dialog").GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
         await Expect(user.Page.Locator("#record-json")).ToHaveTextAsync("{\n  \"count\": 1\n}");
         await user.ScreenshotAsync("record-viewer");
         await user.Page.Keyboard.PressAsync("Escape");
-        await Expect(user.Page.Locator(".rz-dialog")).ToHaveCountAsync(0);
+        await Expect(user.Page.Locator(".mud-dialog")).ToHaveCountAsync(0);
 
         // Delete one record after confirming, then two at once.
         await RecordRow(user.Page, "greeting").Locator(".delete-record").ClickAsync();
-        await user.Page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await user.Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
         await Expect(RecordRow(user.Page, "greeting")).ToHaveCountAsync(0);
-        await user.Page.Locator(".record-select[data-key='config']").CheckAsync();
-        await user.Page.Locator(".record-select[data-key='from-engine']").CheckAsync();
+        await RecordRow(user.Page, "config").Locator("input[type=checkbox]").CheckAsync();
+        await RecordRow(user.Page, "from-engine").Locator("input[type=checkbox]").CheckAsync();
         await user.Page.Locator("#delete-selected").ClickAsync();
-        await user.Page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
-        await Expect(user.Page.Locator("#record-grid")).ToContainTextAsync("暂无记录");
+        await user.Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await Expect(user.Page.Locator("#records-empty")).ToContainTextAsync("暂无记录");
 
         Assert.Empty(user.Errors);
         Assert.Empty(admin.Errors);
     }
 
     internal static ILocator RecordRow(IPage page, string key) =>
-        page.Locator("#record-grid tr", new() { Has = page.Locator(".record-key", new() { HasTextString = key }) });
+        page.Locator("#record-grid tbody tr", new() { Has = page.Locator($".record-key[data-key='{key}']") });
 
     internal static async Task CreateNamespaceAsync(IPage page, string name)
     {
@@ -88,11 +89,11 @@ public sealed class KvFlowTests(ConsoleServerFixture server) : IClassFixture<Con
     internal static async Task AddRecordAsync(IPage page, string key, string value, bool json)
     {
         await page.Locator("#new-record").ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.Locator(".mud-dialog");
         await dialog.Locator("#record-key").FillAsync(key);
         if (json)
         {
-            await dialog.GetByText("JSON", new() { Exact = true }).ClickAsync();
+            await dialog.Locator("#record-format").GetByText("JSON", new() { Exact = true }).ClickAsync();
             await dialog.Locator("#record-value").FillAsync("{bad json");
             await dialog.Locator("#dialog-submit").ClickAsync();
             await Expect(dialog.Locator("#dialog-error")).ToHaveTextAsync("值不是有效的 JSON");

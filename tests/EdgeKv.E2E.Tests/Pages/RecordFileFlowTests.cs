@@ -9,7 +9,7 @@ namespace EdgeKv.E2E.Tests.Pages;
 /// </summary>
 public sealed class RecordFileFlowTests(ConsoleServerFixture server) : IClassFixture<ConsoleServerFixture>
 {
-    // Over the 4 MiB a typed value may take over the circuit.
+    // Over the 4 MiB a message may carry over the circuit.
     private const int FileBytes = (6 * 1024 * 1024) + 12_345;
 
     [Fact]
@@ -31,9 +31,10 @@ public sealed class RecordFileFlowTests(ConsoleServerFixture server) : IClassFix
 
         // Act: upload through 新建记录.
         await user.Page.Locator("#new-record").ClickAsync();
-        var dialog = user.Page.Locator(".rz-dialog");
-        await dialog.Locator("#record-file").SetInputFilesAsync(file);
+        var dialog = user.Page.Locator(".mud-dialog");
+        await dialog.Locator("input[type=file]").SetInputFilesAsync(file);
         await Expect(dialog.Locator("#record-file-chosen")).ToContainTextAsync("photo.raw · 6 MB");
+        await Expect(dialog.Locator("#record-file-button")).ToHaveTextAsync("photo.raw · 6 MB");
         await Expect(dialog.Locator("#record-key")).ToHaveValueAsync("photo.raw");
         await user.ScreenshotAsync("record-upload");
         await dialog.Locator("#dialog-submit").ClickAsync();

@@ -5,6 +5,7 @@ using EdgeKv.Domain.Records;
 using EdgeKv.Web.Components.Pages.Kv.Records;
 using EdgeKv.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
 
 namespace EdgeKv.Web.Tests.Dialogs;
 
@@ -17,16 +18,17 @@ public sealed class RecordEditorFileTests : ConsolePageContext
         // Arrange
         using var culture = new CultureScope("zh-Hans");
         var (user, namespaces) = await OpenUserAsync("f1@example.com", "ns");
-        var dialog = Render<RecordEditorDialog>(p => p.Add(d => d.NamespaceId, namespaces[0].Id));
+        var (dialog, _) = await OpenDialogAsync<RecordEditorDialog>(new DialogParameters { [nameof(RecordEditorDialog.NamespaceId)] = namespaces[0].Id });
         byte[] content = [0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0x0a];
 
         // Act
         dialog.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(content, "logo.png"));
+        Assert.Equal("logo.png", dialog.Find("#record-key").GetAttribute("value"));
+        Assert.True(RecordEditorDialogTests.FormatRadio(dialog, "二进制").HasAttribute("checked"));
+        Assert.Equal("logo.png · 7 B", dialog.Find("#record-file-button").TextContent.Trim());
         dialog.Find("#dialog-submit").Click();
 
         // Assert
-        Assert.Equal("logo.png", dialog.Find("#record-key").GetAttribute("value"));
-        Assert.Equal("true", dialog.Find("#record-format .rz-radio-btn[aria-label=二进制]").GetAttribute("aria-checked"));
         dialog.WaitForAssertion(() =>
         {
             var record = Get<RecordService>().GetAsync(user, namespaces[0].Id, "logo.png").Result;
@@ -42,12 +44,12 @@ public sealed class RecordEditorFileTests : ConsolePageContext
         // Arrange
         using var culture = new CultureScope("en");
         var (user, namespaces) = await OpenUserAsync("f2@example.com", "ns");
-        var dialog = Render<RecordEditorDialog>(p => p.Add(d => d.NamespaceId, namespaces[0].Id));
+        var (dialog, _) = await OpenDialogAsync<RecordEditorDialog>(new DialogParameters { [nameof(RecordEditorDialog.NamespaceId)] = namespaces[0].Id });
 
         // Act
-        dialog.Find("#record-key").Change("readme");
+        dialog.Find("#record-key").Input("readme");
         dialog.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("第一行\n second line", "README.md"));
-        dialog.Find("#record-format .rz-radio-btn[aria-label=Text]").Click();
+        RecordEditorDialogTests.ChooseFormat(dialog, "Text");
         dialog.Find("#dialog-submit").Click();
 
         // Assert: the typed key stays; the file's name does not replace it.
@@ -66,11 +68,11 @@ public sealed class RecordEditorFileTests : ConsolePageContext
         // Arrange
         using var culture = new CultureScope("zh-Hans");
         var (user, namespaces) = await OpenUserAsync("f3@example.com", "ns");
-        var dialog = Render<RecordEditorDialog>(p => p.Add(d => d.NamespaceId, namespaces[0].Id));
+        var (dialog, _) = await OpenDialogAsync<RecordEditorDialog>(new DialogParameters { [nameof(RecordEditorDialog.NamespaceId)] = namespaces[0].Id });
 
         // Act
         dialog.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0x61, 0xff, 0x62], "latin1.txt"));
-        dialog.Find("#record-format .rz-radio-btn[aria-label=文本]").Click();
+        RecordEditorDialogTests.ChooseFormat(dialog, "文本");
         dialog.Find("#dialog-submit").Click();
 
         // Assert
@@ -84,7 +86,7 @@ public sealed class RecordEditorFileTests : ConsolePageContext
         // Arrange
         using var culture = new CultureScope("zh-Hans");
         var (user, namespaces) = await OpenUserAsync("f4@example.com", "ns");
-        var dialog = Render<RecordEditorDialog>(p => p.Add(d => d.NamespaceId, namespaces[0].Id));
+        var (dialog, _) = await OpenDialogAsync<RecordEditorDialog>(new DialogParameters { [nameof(RecordEditorDialog.NamespaceId)] = namespaces[0].Id });
 
         // Act
         dialog.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[KvLimits.MaxValueBytes + 1], "huge.bin"));
@@ -103,7 +105,7 @@ public sealed class RecordEditorFileTests : ConsolePageContext
         using var culture = new CultureScope("zh-Hans");
         var (user, namespaces) = await OpenUserAsync("f5@example.com", "ns");
         await Get<AccountApplicationService>().SetQuotaAsync(Admin, namespaces[0].AccountId, 4096, 10, TestContext.Current.CancellationToken);
-        var dialog = Render<RecordEditorDialog>(p => p.Add(d => d.NamespaceId, namespaces[0].Id));
+        var (dialog, _) = await OpenDialogAsync<RecordEditorDialog>(new DialogParameters { [nameof(RecordEditorDialog.NamespaceId)] = namespaces[0].Id });
 
         // Act
         dialog.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[8192], "data.bin"));
@@ -120,7 +122,7 @@ public sealed class RecordEditorFileTests : ConsolePageContext
         // Arrange
         using var culture = new CultureScope("en");
         var (user, namespaces) = await OpenUserAsync("f6@example.com", "ns");
-        var dialog = Render<RecordEditorDialog>(p => p.Add(d => d.NamespaceId, namespaces[0].Id));
+        var (dialog, _) = await OpenDialogAsync<RecordEditorDialog>(new DialogParameters { [nameof(RecordEditorDialog.NamespaceId)] = namespaces[0].Id });
         dialog.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([1, 2, 3], "a.bin"));
 
         // Act

@@ -36,9 +36,9 @@ public sealed class CrossUserTests : ConsolePageContext
         using var culture = new CultureScope("zh-Hans");
         var (alice, aliceNamespaces) = await OpenUserAsync("alice@example.com", "private");
         await OpenUserAsync("bob@example.com");
-        var dialog = Render<RecordEditorDialog>(p => p.Add(d => d.NamespaceId, aliceNamespaces[0].Id));
+        var (dialog, _) = await OpenDialogAsync<RecordEditorDialog>(new MudBlazor.DialogParameters { [nameof(RecordEditorDialog.NamespaceId)] = aliceNamespaces[0].Id });
 
-        dialog.Find("#record-key").Change("planted");
+        dialog.Find("#record-key").Input("planted");
         dialog.Find("#record-value").Change("x");
         dialog.Find("#dialog-submit").Click();
 

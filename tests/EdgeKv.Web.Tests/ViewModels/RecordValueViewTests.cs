@@ -1,5 +1,6 @@
 using EdgeKv.Core.Values;
 using EdgeKv.Web.Components.Pages.Kv.Records;
+using EdgeKv.Web.Hosting;
 
 namespace EdgeKv.Web.Tests.ViewModels;
 
@@ -75,8 +76,8 @@ public sealed class RecordValueViewTests
     }
 
     [Theory]
-    [InlineData(RecordValueView.MaxTypedBytes, true)]
-    [InlineData(RecordValueView.MaxTypedBytes + 1, false)]
+    [InlineData(CircuitLimits.MaxTypedValueBytes, true)]
+    [InlineData(CircuitLimits.MaxTypedValueBytes + 1, false)]
     public void FitsTheEditor_TextAroundTheTypedLimit_OnlyUpToTheLimit(int bytes, bool expected)
     {
         Assert.Equal(expected, new RecordValueView(KvValue.Text(new string('a', bytes))).FitsTheEditor);

@@ -7,7 +7,8 @@ namespace EdgeKv.Web.Components.Pages.Kv.Records;
 
 /// <summary>
 /// The editor's file upload: values larger than a person types, up to the engine's <see cref="KvLimits.MaxValueBytes"/>.
-/// InputFile streams the file in chunks, so it is not bound by the circuit's message limit that typed values are.
+/// MudFileUpload (a styled button over InputFile) streams the file in chunks, so it is not bound by the circuit's
+/// message limit that typed values are.
 /// A chosen file is stored as binary by default; as text or JSON when the person picks that type and the bytes are
 /// valid UTF-8 or JSON (the domain checks, and refuses anything else rather than guessing).
 /// </summary>
@@ -16,23 +17,29 @@ public sealed partial class RecordEditorDialog
     private IBrowserFile? _file;
     private int _fileInputVersion;
 
-    private void ChooseFile(InputFileChangeEventArgs change)
+    private void ChooseFile(IBrowserFile? file)
     {
+        if (file is null)
+        {
+            return;
+        }
+
         // Refused on choosing, before a byte is read, with the engine's own words for the limit.
-        if (change.File.Size > KvLimits.MaxValueBytes)
+        if (file.Size > KvLimits.MaxValueBytes)
         {
             _file = null;
             _error = Errors.For(DomainErrors.ValueTooLarge);
             return;
         }
 
-        _file = change.File;
+        _file = file;
         _error = null;
+        _typedTooLarge = false;
         _format = RecordFormat.Bytes;
-        if (Existing is null && _key.Length == 0 && ValidateKey(change.File.Name) is null)
+        if (Existing is null && _key.Length == 0 && ValidateKey(file.Name) is null)
         {
             // The file's name is the natural key, and the download gives the name back.
-            _key = change.File.Name;
+            _key = file.Name;
         }
     }
 

@@ -4,26 +4,33 @@ using EdgeKv.Core;
 using EdgeKv.Core.Values;
 using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Records;
+using EdgeKv.Web.Components.Shared;
+using EdgeKv.Web.Hosting;
 using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Pages.Kv.Records;
 
 /// <summary>
-/// 新建记录 / edit: a string key, a value typed as text or JSON or uploaded as a file (see the File part), and an
-/// optional expiry in seconds (writing without one clears an earlier expiry, as a Deno set does). The key length and
-/// the JSON are checked here so the person sees the problem at once; the domain checks them again and enforces the
-/// account's capacity. Closes with true when the record was written.
+/// 新建记录 / edit: a string key, a value typed as text or JSON (up to <see cref="CircuitLimits.MaxTypedValueBytes"/>,
+/// guarded in the browser) or uploaded as a file (see the File part), and an optional expiry in seconds (writing
+/// without one clears an earlier expiry, as a Deno set does; zero or less is refused, <see cref="RecordExpiry"/>).
+/// The key length and the JSON are checked here so the person sees the problem at once; the domain checks them
+/// again and enforces the account's capacity. Closes with the versionstamp the engine gave the write, and only then.
 /// </summary>
-public sealed partial class RecordEditorDialog
+public sealed partial class RecordEditorDialog : IAsyncDisposable
 {
     private string _key = "";
     private string _value = "";
     private RecordFormat _format = RecordFormat.Text;
-    private int? _expireInSeconds;
+    private long? _expireInSeconds;
     private string? _error;
     private bool _busy;
+    private bool _typedTooLarge;
+    private DotNetObjectReference<RecordEditorDialog>? _self;
+    private IJSObjectReference? _guard;
 
     /// <summary>The namespace to write to.</summary>
     [Parameter, EditorRequired]
@@ -32,6 +39,9 @@ public sealed partial class RecordEditorDialog
     /// <summary>The record being edited; null for a new one.</summary>
     [Parameter]
     public KvRecord? Existing { get; set; }
+
+    [CascadingParameter]
+    private IMudDialogInstance Dialog { get; set; } = default!;
 
     [Inject]
     private RecordService Records { get; set; } = default!;
@@ -43,14 +53,20 @@ public sealed partial class RecordEditorDialog
     private ErrorText Errors { get; set; } = default!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = default!;
+    private IJSRuntime Js { get; set; } = default!;
 
-    /// <summary>Opens the dialog; true when a record was written.</summary>
-    public static async Task<bool> OpenAsync(DialogService dialogs, string title, int namespaceId, KvRecord? existing) =>
+    private static string TypedLimitText => DisplayFormat.Bytes(CircuitLimits.MaxTypedValueBytes);
+
+    private string TooLargeText => L["Records.Value.TooLarge", TypedLimitText];
+
+    private string FileButtonText => _file is null ? L["Records.File.Choose"] : $"{_file.Name} · {DisplayFormat.Bytes(_file.Size)}";
+
+    /// <summary>Opens the dialog; true when the engine acknowledged a write.</summary>
+    public static async Task<bool> OpenAsync(IDialogService dialogs, string title, int namespaceId, KvRecord? existing) =>
         await dialogs.OpenAsync<RecordEditorDialog>(
             title,
-            new Dictionary<string, object?> { [nameof(NamespaceId)] = namespaceId, [nameof(Existing)] = existing },
-            new DialogOptions { Width = "640px" }) is true;
+            new DialogParameters { [nameof(NamespaceId)] = namespaceId, [nameof(Existing)] = existing },
+            MaxWidth.Medium) is Versionstamp;
 
     /// <summary>The error for a key and value as typed, or null when they may be sent.</summary>
     public static DomainError? Validate(string key, string value, RecordFormat format)
@@ -79,6 +95,37 @@ public sealed partial class RecordEditorDialog
     public static DomainError? ValidateKey(string key) =>
         Encoding.UTF8.GetByteCount(key) is 0 or > KvLimits.MaxEdgeOneKeyBytes ? DomainErrors.InvalidRecordKey : null;
 
+    /// <summary>
+    /// Called by the browser's guard when the typed text crosses <see cref="CircuitLimits.MaxTypedValueBytes"/> either
+    /// way. While it is over, the text has not reached the server, so saving is refused.
+    /// </summary>
+    [JSInvokable]
+    public void TypedSizeChanged(bool tooLarge)
+    {
+        _typedTooLarge = tooLarge;
+        _error = tooLarge ? TooLargeText : null;
+        StateHasChanged();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_guard is not null)
+        {
+            try
+            {
+                await _guard.InvokeVoidAsync("dispose");
+                await _guard.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone, and its listeners with it.
+            }
+        }
+
+        _self?.Dispose();
+    }
+
     /// <inheritdoc />
     protected override void OnInitialized()
     {
@@ -87,33 +134,40 @@ public sealed partial class RecordEditorDialog
             _key = Existing.StringKey ?? "";
             _value = Existing.Value.AsText();
             _format = Existing.Value.Encoding == KvValueEncoding.Json ? RecordFormat.Json : RecordFormat.Text;
+            _expireInSeconds = null;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            await using var module = await Js.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Kv/Records/RecordEditorDialog.razor.js");
+            _guard = await module.InvokeAsync<IJSObjectReference>("guardTypedValue", "record-value", CircuitLimits.MaxTypedValueBytes, _self);
         }
     }
 
     private async Task SaveAsync()
     {
-        // A file's content is checked by the domain once read; only typed values are checked here.
-        if ((_file is null ? Validate(_key, _value, _format) : ValidateKey(_key)) is { } invalid)
+        if (Refusal() is { } refusal)
         {
-            _error = Errors.For(invalid);
+            _error = refusal;
             return;
         }
 
         _busy = true;
         try
         {
-            var expireIn = _expireInSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            var expireIn = RecordExpiry.FromSeconds(_expireInSeconds);
             var caller = await CallerSource.GetAsync();
-            if (_file is not null)
-            {
-                await Records.PutBytesAsync(caller, NamespaceId, _key, await ReadFileAsync(_file), _format, expireIn);
-            }
-            else
-            {
-                await Records.PutExpiringAsync(caller, NamespaceId, _key, _value, _format, expireIn);
-            }
+            var written = _file is not null
+                ? await Records.PutBytesAsync(caller, NamespaceId, _key, await ReadFileAsync(_file), _format, expireIn)
+                : await Records.PutExpiringAsync(caller, NamespaceId, _key, _value, _format, expireIn);
 
-            Dialogs.Close(true);
+            // Closed only with the engine's acknowledgement in hand: a write that threw never gets here.
+            Dialog.Close(DialogResult.Ok(written));
         }
         catch (Exception exception)
         {
@@ -123,5 +177,17 @@ public sealed partial class RecordEditorDialog
         {
             _busy = false;
         }
+    }
+
+    // What stops a save before anything is sent: text the browser held back, or a key or JSON of the wrong shape.
+    // A file's content is checked by the domain once read.
+    private string? Refusal()
+    {
+        if (_file is null && _typedTooLarge)
+        {
+            return TooLargeText;
+        }
+
+        return (_file is null ? Validate(_key, _value, _format) : ValidateKey(_key)) is { } invalid ? Errors.For(invalid) : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using EdgeKv.Core.Values;
+using EdgeKv.Web.Hosting;
 
 namespace EdgeKv.Web.Components.Pages.Kv.Records;
 
@@ -9,20 +10,14 @@ namespace EdgeKv.Web.Components.Pages.Kv.Records;
 /// </summary>
 public sealed class RecordValueView
 {
-    /// <summary>Characters of a list preview.</summary>
-    public const int PreviewLength = 80;
+    /// <summary>Characters of a list preview (the cell cuts it to its width; its tooltip shows all of it).</summary>
+    public const int PreviewLength = 200;
 
     /// <summary>Bytes shown in a hex dump; the rest is summarized, so a 25 MB value cannot freeze the page.</summary>
     public const int MaxHexBytes = 64 * 1024;
 
     /// <summary>Largest V8 value (written by Deno clients) decoded for display; a larger one shows as hex.</summary>
     public const int MaxDecodedV8Bytes = 256 * 1024;
-
-    /// <summary>
-    /// Largest text value offered for editing in the text box: an edited value travels back over the circuit, whose
-    /// messages stop at 4 MiB (escaping can grow text), so larger values are replaced by uploading a file instead.
-    /// </summary>
-    public const int MaxTypedBytes = 1024 * 1024;
 
     private const int HexBytesPerLine = 16;
 
@@ -33,8 +28,14 @@ public sealed class RecordValueView
     /// <summary>True when the value is text (EdgeOne text or JSON), so the console can edit it.</summary>
     public bool IsEditableText => _value.Encoding is KvValueEncoding.Text or KvValueEncoding.Json;
 
-    /// <summary>True when the value is text small enough (<see cref="MaxTypedBytes"/>) to edit in the console's text box.</summary>
-    public bool FitsTheEditor => IsEditableText && _value.Data.Length <= MaxTypedBytes;
+    /// <summary>
+    /// True when the value is text small enough to edit in the console's text box (<see cref="CircuitLimits.MaxTypedValueBytes"/>:
+    /// an edited value travels back over the circuit); larger ones are replaced by uploading a file.
+    /// </summary>
+    public bool FitsTheEditor => IsEditableText && _value.Data.Length <= CircuitLimits.MaxTypedValueBytes;
+
+    /// <summary>The resource key of the value's kind as people read it (文本, JSON, 二进制, KvU64, V8), never the enum's name.</summary>
+    public string KindKey => KindKeyOf(_value.Encoding);
 
     /// <summary>
     /// The whole value as text: UTF-8 for text and JSON, the number for a KvU64, the JavaScript value a Deno client
@@ -103,6 +104,16 @@ public sealed class RecordValueView
             return dump.ToString();
         }
     }
+
+    /// <summary>The resource key naming <paramref name="encoding"/> for people.</summary>
+    public static string KindKeyOf(KvValueEncoding encoding) => encoding switch
+    {
+        KvValueEncoding.Text => "Records.Kind.Text",
+        KvValueEncoding.Json => "Records.Kind.Json",
+        KvValueEncoding.U64 => "Records.Kind.U64",
+        KvValueEncoding.V8 => "Records.Kind.V8",
+        _ => "Records.Kind.Bytes",
+    };
 
     private static string CollapseWhitespace(string text) =>
         string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));

@@ -1,26 +1,29 @@
-using EdgeKv.Core.Keys;
-using EdgeKv.Domain.Authorization;
+using System.Globalization;
+using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Records;
+using EdgeKv.Web.Components.Shared;
 using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 
 namespace EdgeKv.Web.Components.Pages.Kv.Records;
 
 /// <summary>
-/// 记录: one page of a namespace's records at a time (cursor paging, prefix search), with create, view, edit, delete
-/// and bulk delete. Live: it follows the namespace's change feed and reloads the page it shows after commits (the
-/// first at once, then at most a few times a second while a burst lasts), so a record written anywhere (another tab,
-/// the HTTP API, a Deno client) appears without polling.
+/// 记录: a namespace's records as a cloud console lists them: prefix search (on Enter), refresh, 新建记录, bulk delete
+/// of the selected rows, a total, a page-size choice and page numbers with a jump (<see cref="RecordPager"/>: page N
+/// starts at a position the engine finds without reading values, so 100,000 records are as navigable as 100).
+/// Live: it follows the namespace's change feed and reloads the page it shows after commits (the first at once, then
+/// at most a few times a second while a burst lasts), so a record written anywhere appears without polling.
 /// </summary>
-public sealed partial class RecordsPanel
+public sealed partial class RecordsPanel : LivePage
 {
     private readonly RecordPager _pager = new();
-    private readonly HashSet<KvKey> _selected = [];
-    private Caller _caller = default!;
+    private HashSet<KvRecord> _selected = new(RecordKeyComparer.Instance);
     private RecordPage? _page;
-    private string? _error;
+    private RecordCount? _count;
     private string _prefixInput = "";
+    private int? _jumpTo;
     private LiveFeed? _changes;
     private CoalescingTrigger? _reloads;
 
@@ -35,22 +38,56 @@ public sealed partial class RecordsPanel
     [Inject]
     private RecordService Records { get; set; } = default!;
 
-    [Inject]
-    private ConsoleCaller CallerSource { get; set; } = default!;
+    private IReadOnlyList<KvRecord> RecordsShown => _page?.Records ?? [];
 
-    [Inject]
-    private ErrorText Errors { get; set; } = default!;
-
-    [Inject]
-    private DialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private NotificationService Notifications { get; set; } = default!;
-
-    private string EmptyText => _pager.Prefix.Length > 0 ? L["Records.NoMatch", _pager.Prefix] : L["Records.Empty"];
+    // The total is the prefix's (counted keys only, tens of milliseconds at 100,000 records), not the namespace's.
+    private string TotalText => _count is not { } count
+        ? ""
+        : _pager.Prefix.Length > 0 ? L["Records.TotalOfPrefix", count.Records, _pager.Prefix] : L["Records.Total", count.Records];
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    protected override bool Concerns(DomainEvent domainEvent) => false;
+
+    /// <inheritdoc />
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+
+        // The feed is subscribed before the first page is read (LivePage loads after this), so no commit falls between.
+        _reloads = new CoalescingTrigger(CoalescingTrigger.LiveInterval, _ => InvokeAsync(ReloadAsync));
+        try
+        {
+            _changes = await LiveFeed.StartAsync(
+                token => Records.WatchChangesAsync(Caller, NamespaceId, token),
+                _ =>
+                {
+                    _reloads.Signal();
+                    return Task.CompletedTask;
+                },
+                exception => InvokeAsync(() =>
+                {
+                    LoadError = Errors.For(exception);
+                    StateHasChanged();
+                }));
+        }
+        catch (Exception exception)
+        {
+            LoadError = Errors.For(exception);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task LoadDataAsync()
+    {
+        // Counted first, so a page past the end (records deleted meanwhile) becomes the last page before it is read.
+        _count = await Records.CountAsync(Caller, NamespaceId, _pager.Prefix);
+        _pager.Counted(_count);
+        _page = await Records.ListAsync(Caller, NamespaceId, _pager.Query);
+        _selected = new HashSet<KvRecord>(_page.Records.Where(_selected.Contains), RecordKeyComparer.Instance);
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask DisposeLiveAsync()
     {
         if (_changes is not null)
         {
@@ -63,75 +100,40 @@ public sealed partial class RecordsPanel
         }
     }
 
-    /// <inheritdoc />
-    protected override async Task OnInitializedAsync()
-    {
-        _caller = await CallerSource.GetAsync();
+    private string KeyTooltip(KvRecord record) => $"{record.DisplayKey} · {L["Records.VersionstampOf", record.Versionstamp]}";
 
-        // The feed is subscribed before the first page is read, so no commit falls between the two.
-        _reloads = new CoalescingTrigger(CoalescingTrigger.LiveInterval, _ => InvokeAsync(async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }));
-        try
-        {
-            _changes = await LiveFeed.StartAsync(
-                token => Records.WatchChangesAsync(_caller, NamespaceId, token),
-                _ =>
-                {
-                    _reloads.Signal();
-                    return Task.CompletedTask;
-                },
-                exception => InvokeAsync(() =>
-                {
-                    _error = Errors.For(exception);
-                    StateHasChanged();
-                }));
-        }
-        catch (Exception exception)
-        {
-            _error = Errors.For(exception);
-            return;
-        }
+    // In the reader's language and calendar; the servers' clock is UTC, so the time says so.
+    private string ExpiryText(KvRecord record) => record.ExpiresAt is { } at
+        ? L["Records.ExpiresAtLocal", at.UtcDateTime.ToString("g", CultureInfo.CurrentCulture)]
+        : L["Records.NoExpiry"];
 
-        await LoadAsync();
-    }
+    private bool CanEdit(KvRecord record) => Writable && record.StringKey is not null && new RecordValueView(record.Value).FitsTheEditor;
 
-    private async Task LoadAsync()
-    {
-        try
-        {
-            _page = await Records.ListAsync(_caller, NamespaceId, _pager.Query);
-            _selected.IntersectWith(_page.Records.Select(record => record.Key));
-            _error = null;
-        }
-        catch (Exception exception)
-        {
-            _error = Errors.For(exception);
-        }
-    }
+    private Task SearchOnEnterAsync(KeyboardEventArgs e) => e.Key == "Enter" ? SearchAsync() : Task.CompletedTask;
 
     private Task SearchAsync()
     {
         _pager.Search(_prefixInput);
         _selected.Clear();
-        return LoadAsync();
+        return ReloadAsync();
     }
 
-    private Task NextAsync() => _page is not null && _pager.Next(_page) ? LoadAsync() : Task.CompletedTask;
-
-    private Task PreviousAsync() => _pager.Previous() ? LoadAsync() : Task.CompletedTask;
-
-    private void Select(KvRecord record, bool selected)
+    private Task ResizeAsync(int size)
     {
-        if (selected)
+        _pager.Resize(size);
+        return ReloadAsync();
+    }
+
+    private Task GoToAsync(int page) => _pager.GoTo(page) ? ReloadAsync() : Task.CompletedTask;
+
+    private Task JumpOnEnterAsync(KeyboardEventArgs e) => e.Key == "Enter" ? JumpAsync() : Task.CompletedTask;
+
+    private async Task JumpAsync()
+    {
+        if (_jumpTo is { } page)
         {
-            _selected.Add(record.Key);
-        }
-        else
-        {
-            _selected.Remove(record.Key);
+            await GoToAsync(page);
+            _jumpTo = null;
         }
     }
 
@@ -139,7 +141,7 @@ public sealed partial class RecordsPanel
     {
         if (await RecordEditorDialog.OpenAsync(Dialogs, L["Records.New"], NamespaceId, existing: null))
         {
-            await LoadAsync();
+            await ReloadAsync();
         }
     }
 
@@ -147,7 +149,7 @@ public sealed partial class RecordsPanel
     {
         if (await RecordEditorDialog.OpenAsync(Dialogs, L["Records.Edit", record.DisplayKey], NamespaceId, record))
         {
-            await LoadAsync();
+            await ReloadAsync();
         }
     }
 
@@ -155,35 +157,21 @@ public sealed partial class RecordsPanel
 
     private async Task DeleteAsync(KvRecord record)
     {
-        if (await Dialogs.Confirm(L["Records.Delete.Confirm", record.DisplayKey], L["Common.Delete"], ConfirmOptions()) == true)
+        if (await ConfirmAsync(L["Records.Delete.Confirm", record.DisplayKey], L["Common.Delete"], L["Common.Delete"])
+            && await ChangeAsync(() => Records.DeleteAsync(Caller, NamespaceId, record.Key), L["Records.Deleted", 1]))
         {
-            await RunAsync(() => Records.DeleteAsync(_caller, NamespaceId, record.Key), L["Records.Deleted", 1]);
+            await ReloadAsync();
         }
     }
 
     private async Task DeleteSelectedAsync()
     {
-        var keys = _selected.ToList();
-        if (await Dialogs.Confirm(L["Records.DeleteSelected.Confirm", keys.Count], L["Common.Delete"], ConfirmOptions()) == true)
+        var keys = _selected.Select(record => record.Key).ToList();
+        if (await ConfirmAsync(L["Records.DeleteSelected.Confirm", keys.Count], L["Common.Delete"], L["Common.Delete"])
+            && await ChangeAsync(() => Records.DeleteManyAsync(Caller, NamespaceId, keys), L["Records.Deleted", keys.Count]))
         {
-            await RunAsync(() => Records.DeleteManyAsync(_caller, NamespaceId, keys), L["Records.Deleted", keys.Count]);
             _selected.Clear();
+            await ReloadAsync();
         }
     }
-
-    private async Task RunAsync(Func<Task> change, string done)
-    {
-        try
-        {
-            await change();
-            Notifications.Notify(NotificationSeverity.Success, done);
-            await LoadAsync();
-        }
-        catch (Exception exception)
-        {
-            Notifications.Notify(NotificationSeverity.Error, Errors.For(exception));
-        }
-    }
-
-    private ConfirmOptions ConfirmOptions() => new() { OkButtonText = L["Common.Delete"], CancelButtonText = L["Common.Cancel"] };
 }
