@@ -35,7 +35,7 @@ internal static class PageLayout
     }
 
     /// <summary>
-    /// No element <paramref name="elements"/> matches (a grid row's <c>.rz-cell-data</c>, say) cuts its content: what it
+    /// No element <paramref name="elements"/> matches (a table row's cells, say) cuts its content: what it
     /// holds is no wider than what it shows, so nothing is lost to an ellipsis or to the cell's edge.
     /// </summary>
     public static async Task AssertNothingCutAsync(ILocator elements)

@@ -87,9 +87,9 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
 
         await user.Page.Locator("a.namespace-link", new() { HasText = "ns01" }).ClickAsync();
         await user.Page.Locator("#new-record").ClickAsync();
-        await user.Page.Locator(".rz-dialog #record-key").FillAsync("big");
-        await user.Page.Locator(".rz-dialog #record-value").FillAsync(new string('x', 12_000));
-        await user.Page.Locator(".rz-dialog #dialog-submit").ClickAsync();
+        await user.Page.Locator(".mud-dialog #record-key").FillAsync("big");
+        await user.Page.Locator(".mud-dialog #record-value").FillAsync(new string('x', 12_000));
+        await user.Page.Locator(".mud-dialog #dialog-submit").ClickAsync();
         await Expect(user.Page.Locator("#dialog-error")).ToContainTextAsync("超出存储容量：Storage quota exceeded");
         await Expect(user.Page.Locator("#dialog-error")).ToContainTextAsync("10485 bytes");
         Assert.Empty(user.Errors);
