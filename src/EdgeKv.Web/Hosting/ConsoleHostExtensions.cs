@@ -62,6 +62,12 @@ public static class ConsoleHostExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // A browser asking for an address no page answers gets the console's 404 page, with status 404. Only pages
+        // that ask for HTML: the programmatic APIs answer programs with their own bodies.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

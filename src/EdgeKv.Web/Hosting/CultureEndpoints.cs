@@ -27,12 +27,7 @@ internal static class CultureEndpoints
             return Results.BadRequest($"culture must be one of: {string.Join(", ", ConsoleCultures.Supported)}");
         }
 
-        context.Response.Cookies.Append(
-            CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-
-        // Only local URLs: the switch must not become an open redirect.
-        return Results.LocalRedirect(LocalUrl.OrDefault(returnUrl, "/"));
+        return PreferenceCookie.RememberAndReturn(
+            context, CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), returnUrl);
     }
 }

@@ -35,10 +35,6 @@ internal static class ThemeEndpoints
             return Results.BadRequest("mode must be one of: system, light, dark");
         }
 
-        context.Response.Cookies.Append(
-            CookieName,
-            parsed.ToString().ToLowerInvariant(),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-        return Results.LocalRedirect(LocalUrl.OrDefault(returnUrl, "/"));
+        return PreferenceCookie.RememberAndReturn(context, CookieName, parsed.ToString().ToLowerInvariant(), returnUrl);
     }
 }

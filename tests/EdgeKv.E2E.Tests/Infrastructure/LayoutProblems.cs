@@ -4,9 +4,9 @@ namespace EdgeKv.E2E.Tests.Infrastructure;
 
 /// <summary>
 /// What is wrong with a page as a person would see it, measured from the boxes and colours the browser laid out:
-/// the page scrolling sideways, a header's actions or a control past the right edge, a cell cutting its text,
-/// a button whose text is the colour of what lies behind it (white on white), and words left untranslated — English
-/// on a Chinese page, Chinese on an English one, or a resource key shown as it is.
+/// the page scrolling sideways, a header's actions or a control past the right edge, a column squeezed to nothing, a
+/// cell cutting its text, a button whose text is the colour of what lies behind it (white on white), and words left
+/// untranslated (Chinese on an English page) or a resource key shown as it is.
 /// </summary>
 internal static class LayoutProblems
 {
@@ -25,6 +25,9 @@ internal static class LayoutProblems
           for (const e of document.querySelectorAll('.page-actions, button, a.mud-button-root, .mud-chip, input'))
             if (seen(e) && e.getBoundingClientRect().right > width + 1)
               problems.push(`'${label(e)}' ends at x ${Math.round(e.getBoundingClientRect().right)}, past the ${width} px window`);
+          for (const head of document.querySelectorAll('th'))
+            if (seen(head) && head.innerText.trim() && head.getBoundingClientRect().width < 48)
+              problems.push(`the column '${label(head)}' is squeezed to ${Math.round(head.getBoundingClientRect().width)} px`);
           for (const cell of document.querySelectorAll('td'))
             if (seen(cell) && cell.scrollWidth > cell.clientWidth + 1 && !cell.querySelector('.mud-table-cell-custom-group'))
               problems.push(`the cell '${label(cell)}' needs ${cell.scrollWidth} px and shows ${cell.clientWidth} px`);

@@ -21,17 +21,18 @@ public sealed class AdminAccountsTests : AdminPageContext
 
         var page = RenderAsAdmin<AdminAccounts>();
 
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("#account-grid tbody tr.mud-table-row").Count));
+        // Four applicants' accounts and the admin's own (opened at seeding).
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("#account-grid tbody tr.mud-table-row").Count));
         Assert.Equal("审核中", Chip(page, "pending@example.com"));
         Assert.Equal("已通过", Chip(page, "open@example.com"));
         Assert.Equal("已拒绝", Chip(page, "rejected@example.com"));
         Assert.Equal("已停用", Chip(page, "suspended@example.com"));
         Assert.Equal("停用", page.Find("button.suspend[data-email='open@example.com']").TextContent.Trim());
         Assert.Equal("恢复", page.Find("button.reinstate[data-email='suspended@example.com']").TextContent.Trim());
-        Assert.Equal(4, page.FindAll("button.edit-quota").Count);
+        Assert.Equal(5, page.FindAll("button.edit-quota").Count);
         Assert.Contains("滥用", page.Find("#account-grid").TextContent);
         Assert.Contains("0 B / 100 MB", page.Find("#account-grid").TextContent);
-        Assert.Contains("共 4 条", page.Find("#account-search-total").TextContent);
+        Assert.Contains("共 5 条", page.Find("#account-search-total").TextContent);
         Assert.Contains("所有 KV 账户的状态与用量", page.Find(".page-description").TextContent);
     }
 
@@ -44,8 +45,8 @@ public sealed class AdminAccountsTests : AdminPageContext
         var page = RenderAsAdmin<AdminAccounts>();
 
         page.WaitForAssertion(() => Assert.Equal("Approved", Chip(page, "open@example.com")));
-        Assert.Equal("Suspend", page.Find("button.suspend").TextContent.Trim());
-        Assert.Equal("Quota", page.Find("button.edit-quota").TextContent.Trim());
+        Assert.Equal("Suspend", page.Find("button.suspend[data-email='open@example.com']").TextContent.Trim());
+        Assert.Equal("Quota", page.Find("button.edit-quota[data-email='open@example.com']").TextContent.Trim());
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class AdminAccountsTests : AdminPageContext
 
         page.Find("#accounts-no-match button.clear-filters").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("button.edit-quota").Count));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("button.edit-quota").Count));
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class AdminAccountsTests : AdminPageContext
         var (_, suspended) = await OpenAccountAsync("suspended@example.com");
         await Get<AccountApplicationService>().SuspendAsync(Admin, suspended.AccountId!.Value, "滥用", TestContext.Current.CancellationToken);
         var page = RenderAsAdmin<AdminAccounts>();
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("button.edit-quota").Count));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("button.edit-quota").Count));
 
         page.Find(".admin-status-filter .mud-select-input").MouseDown();
         Popovers.WaitForElements(".mud-popover-open .mud-list-item").Single(item => item.TextContent.Contains("已停用")).Click();
@@ -97,9 +98,9 @@ public sealed class AdminAccountsTests : AdminPageContext
         using var culture = new CultureScope("zh-Hans");
         var (user, _) = await OpenAccountAsync("open@example.com");
         var page = RenderAsAdmin<AdminAccounts>();
-        page.WaitForElement("button.suspend");
+        page.WaitForElement("button.suspend[data-email='open@example.com']");
 
-        page.Find("button.suspend").Click();
+        page.Find("button.suspend[data-email='open@example.com']").Click();
         DialogHost.WaitForElement("#reason").Input("滥用");
         DialogHost.Find("#dialog-submit").Click();
 
@@ -107,7 +108,7 @@ public sealed class AdminAccountsTests : AdminPageContext
         Assert.Contains("已停用 open@example.com 的账户。", SnackbarTexts);
         Assert.Equal(KvAccountStatus.Suspended, (await Get<AccountApplicationService>().GetMyAccountAsync(user, TestContext.Current.CancellationToken)).Status);
 
-        page.Find("button.reinstate").Click();
+        page.Find("button.reinstate[data-email='open@example.com']").Click();
 
         page.WaitForAssertion(() => Assert.Equal("已通过", Chip(page, "open@example.com")));
         Assert.Contains("已恢复 open@example.com 的账户。", SnackbarTexts);
@@ -119,9 +120,9 @@ public sealed class AdminAccountsTests : AdminPageContext
         using var culture = new CultureScope("zh-Hans");
         var (user, _) = await OpenAccountAsync("open@example.com");
         var page = RenderAsAdmin<AdminAccounts>();
-        page.WaitForElement("button.edit-quota");
+        page.WaitForElement("button.edit-quota[data-email='open@example.com']");
 
-        page.Find("button.edit-quota").Click();
+        page.Find("button.edit-quota[data-email='open@example.com']").Click();
         DialogHost.WaitForElement("#capacity-mb").Input("0.01");
         DialogHost.Find("#max-namespaces").Input("3");
         DialogHost.Find("#dialog-submit").Click();

@@ -7,8 +7,9 @@ namespace EdgeKv.Web.Components.Layout;
 
 /// <summary>
 /// The console's frame: the app bar (menu, brand, theme, language, user), the navigation drawer (persistent from
-/// 960 px, a pull-out menu below) and the page body inside an error boundary. It owns MudBlazor's providers and the
-/// theme: light or dark as the person chose, or following the operating system.
+/// 1280 px; below, a pull-out menu, so tables keep their width on a 1024 px screen) and the page body inside an error
+/// boundary. It owns MudBlazor's providers and the theme: light or dark as the person chose, or following the
+/// operating system.
 /// </summary>
 public partial class MainLayout
 {
