@@ -5,6 +5,7 @@ using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
 using EdgeKv.Web.Downloads;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using EdgeKv.Web.Theming;
 using MudBlazor.Services;
@@ -62,11 +63,19 @@ public static class ConsoleHostExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        // A browser asking for an address no page answers gets the console's 404 page, with status 404. Only pages
-        // that ask for HTML: the programmatic APIs answer programs with their own bodies.
-        app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // A browser asking for an address no page answers gets the console's 404 page, with status 404. Only requests
+        // that ask for HTML: the programmatic APIs answer programs with their own bodies, or none.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (!context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal)
+                && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
+            return next(context);
+        });
 
         app.UseRequestLocalization();
         app.UseAuthentication();
