@@ -103,5 +103,7 @@ public sealed class FirstAdminPasswordChangeTests(FreshInstallConsoleApplication
         Assert.Equal(HttpStatusCode.OK, oldPassword.StatusCode);
         Assert.Equal("/kv", RedirectTarget.Of(newPassword));
         Assert.Single(app.Notices.Shown);
+        Assert.DoesNotContain(app.Logs.Messages, message => message.Contains(password, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Messages, message => message.Contains(NewPassword, StringComparison.Ordinal));
     }
 }

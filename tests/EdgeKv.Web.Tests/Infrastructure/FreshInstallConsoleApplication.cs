@@ -2,6 +2,7 @@ using EdgeKv.Domain.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EdgeKv.Web.Tests.Infrastructure;
 
@@ -13,6 +14,9 @@ public sealed class FreshInstallConsoleApplication : ConsoleApplication
 {
     public RecordingPasswordNotice Notices { get; } = new();
 
+    /// <summary>Every message the host logged, at every level.</summary>
+    public RecordingLoggerProvider Logs { get; } = new();
+
     protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>
     {
         ["EdgeKv:Admin:Password"] = null,
@@ -22,6 +26,7 @@ public sealed class FreshInstallConsoleApplication : ConsoleApplication
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<IInitialAdminPasswordNotice>(Notices));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
     }
 
     /// <summary>What the seeder showed.</summary>
