@@ -1,4 +1,7 @@
 using EdgeKv.Api.Access;
+using EdgeKv.Api.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,11 +12,22 @@ public static class EdgeKvApiServiceCollectionExtensions
     /// Adds what the APIs need to authorize programs: <see cref="DomainKvAccessResolver"/> as the
     /// <see cref="IKvAccessResolver"/>, over the domain's access tokens. Call <c>AddEdgeKvDomain</c> too; map the
     /// endpoints with <c>MapKvConnect</c> and <c>MapKvHttpApi</c> (and <c>AddKvHttpApiDocument</c> for its OpenAPI).
+    /// Also registers the per-token rate limit those endpoints require (<c>EdgeKv:RateLimits:AccessToken</c>, checked at
+    /// start-up); it applies where the host calls <c>UseRateLimiter()</c>.
     /// </summary>
     public static IServiceCollection AddEdgeKvApi(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddScoped<IKvAccessResolver, DomainKvAccessResolver>();
+        services.AddOptions<KvApiRateLimitOptions>()
+            .BindConfiguration(KvApiRateLimitOptions.SectionName)
+            .Validate(options => options.AccessToken.IsValid, "EdgeKv:RateLimits:AccessToken needs PermitLimit >= 1 and a Window longer than zero.")
+            .ValidateOnStart();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy<string, AccessTokenRateLimitPolicy>(AccessTokenRateLimitPolicy.Name);
+        });
         return services;
     }
 }

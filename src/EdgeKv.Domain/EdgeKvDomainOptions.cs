@@ -15,12 +15,6 @@ public sealed class EdgeKvDomainOptions
     /// <summary>The default admin e-mail.</summary>
     public const string DefaultAdminEmail = "admin@edgekv.local";
 
-    /// <summary>
-    /// The default admin password (meets Identity's default rules). For a first local run only: set
-    /// <c>EdgeKv:Admin:Password</c> for anything else, or change it after signing in.
-    /// </summary>
-    public const string DefaultAdminPassword = "EdgeKv!Admin1";
-
     /// <summary>Where the engine keeps one SQLite file per namespace (<c>EdgeKv:DataDirectory</c>).</summary>
     public string DataDirectory { get; set; } = DefaultDataDirectory;
 

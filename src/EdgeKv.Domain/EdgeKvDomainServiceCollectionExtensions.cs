@@ -20,9 +20,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the console's domain in a host.</summary>
 public static class EdgeKvDomainServiceCollectionExtensions
 {
-    /// <summary>Failed sign-ins before an account is locked out.</summary>
-    public const int MaxFailedSignIns = 5;
-
     /// <summary>
     /// Adds the domain: the admin database (SQLite, <c>ConnectionStrings:Admin</c>), Identity core with roles, the
     /// sign-in manager and token providers (the host adds cookie authentication), the engine registry
@@ -42,9 +39,10 @@ public static class EdgeKvDomainServiceCollectionExtensions
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+
+                // No account lockout: counted per account, failures from anyone lock the owner out (a stranger could
+                // keep the admin locked forever). Guessing is throttled per client address by the host instead.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<EdgeKvDbContext>()
@@ -60,6 +58,7 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDomainEvents, DomainEventHub>();
         services.AddScoped<DomainSeeder>();
+        services.TryAddSingleton<IInitialAdminPasswordNotice, TerminalInitialAdminPasswordNotice>();
         services.AddScoped<AccountApplicationService>();
         services.AddScoped<NamespaceService>();
         services.AddScoped<ProjectService>();

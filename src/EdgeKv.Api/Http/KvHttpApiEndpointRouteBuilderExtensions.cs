@@ -1,6 +1,7 @@
 using EdgeKv.Api.Http.Authorization;
 using EdgeKv.Api.Http.Contracts;
 using EdgeKv.Api.Http.Endpoints;
+using EdgeKv.Api.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
     /// <c>PUT /bulk</c>, <c>POST /bulk/delete</c> and <c>GET /watch</c>, and the account-level <c>GET|POST {routePrefix}</c>,
     /// <c>PATCH|DELETE {routePrefix}/{namespaceId}</c> (see docs/http-api.md). Every request is
     /// authorized by its bearer token through the <see cref="Access.IKvAccessResolver"/> in the host's services; errors
-    /// are <c>{"error":{"code","message"}}</c>. For the OpenAPI document, call
+    /// are <c>{"error":{"code","message"}}</c>; each token is rate limited (429 <c>rate_limited</c>, see <c>AddEdgeKvApi</c>). For the OpenAPI document, call
     /// <see cref="KvHttpApiServiceCollectionExtensions.AddKvHttpApiDocument"/> and the host's <c>MapOpenApi()</c>.
     /// </summary>
     public static RouteGroupBuilder MapKvHttpApi(
@@ -30,6 +31,7 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(routePrefix + "/{namespaceId}")
             .WithTags("KV HTTP API")
             .AllowAnonymous()
+            .RequireRateLimiting(AccessTokenRateLimitPolicy.Name)
             .AddEndpointFilter<KvHttpErrorFilter>();
         var reads = new KvHttpAccessFilter(writes: false);
         var writes = new KvHttpAccessFilter(writes: true);
@@ -102,6 +104,7 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
         var account = endpoints.MapGroup(routePrefix)
             .WithTags("Namespaces")
             .AllowAnonymous()
+            .RequireRateLimiting(AccessTokenRateLimitPolicy.Name)
             .AddEndpointFilter<KvHttpErrorFilter>();
         var reads = new KvHttpAccountAccessFilter(writes: false);
         var writes = new KvHttpAccountAccessFilter(writes: true);

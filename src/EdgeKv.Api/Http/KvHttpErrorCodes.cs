@@ -36,6 +36,9 @@ public static class KvHttpErrorCodes
     /// <summary>503: the namespace's store is closing (it was deleted, or the server is stopping).</summary>
     public const string Unavailable = "unavailable";
 
+    /// <summary>429: too many requests with this token in the current window (see the <c>Retry-After</c> header).</summary>
+    public const string RateLimited = "rate_limited";
+
     /// <summary>400: anything else the caller can fix: bad key, limit, TTL, metadata, JSON, cursor, selector.</summary>
     public const string InvalidRequest = "invalid_request";
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using EdgeKv.Core.Registry;
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Data;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace EdgeKv.Domain.Seeding;
 
 /// <summary>
-/// Brings a database to a usable state: applies pending migrations, creates the roles and the configured admin, and
+/// Brings a database to a usable state: applies pending migrations, creates the roles and the configured admin (with
+/// a generated password when none is configured, see <see cref="InitialAdminPassword"/>), and
 /// gives the admin an open KV account with the platform's default quota (an admin approving their own application
 /// would be a formality, and the admin pages should not wait behind one). Idempotent: safe on every start. The web host runs it from a hosted service (code after <c>Build()</c> does not
 /// run under test hosts).
@@ -23,6 +25,7 @@ public sealed class DomainSeeder
     private readonly EdgeKvDomainOptions _options;
     private readonly IKvStoreRegistry _registry;
     private readonly TimeProvider _time;
+    private readonly IInitialAdminPasswordNotice _passwordNotice;
 
     /// <summary>Made by dependency injection (scoped).</summary>
     public DomainSeeder(
@@ -31,7 +34,8 @@ public sealed class DomainSeeder
         RoleManager<IdentityRole> roles,
         IOptions<EdgeKvDomainOptions> options,
         IKvStoreRegistry registry,
-        TimeProvider time)
+        TimeProvider time,
+        IInitialAdminPasswordNotice passwordNotice)
     {
         _db = db;
         _users = users;
@@ -39,6 +43,7 @@ public sealed class DomainSeeder
         _options = options.Value;
         _registry = registry;
         _time = time;
+        _passwordNotice = passwordNotice;
     }
 
     /// <summary>Migrates, then ensures the roles, the admin and the admin's open KV account exist. Returns the admin's user id.</summary>
@@ -71,7 +76,7 @@ public sealed class DomainSeeder
                 DisplayName = "Administrator",
                 CreatedAt = _time.GetUtcNow().UtcDateTime,
             };
-            Check(await _users.CreateAsync(admin, _options.Admin.Password), $"create the admin {email}");
+            await CreateAdminAsync(admin);
         }
 
         if (!await _users.IsInRoleAsync(admin, EdgeKvRoles.Admin))
@@ -111,6 +116,25 @@ public sealed class DomainSeeder
         {
             await _registry.SetBudgetAsync(account.BudgetGroup, account.CapacityBytes, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Creates the admin with the configured password, or else with a generated one that is shown once and must be
+    /// changed at the first sign-in (a configured password is the operator's choice: no change is forced).
+    /// </summary>
+    private async Task CreateAdminAsync(ApplicationUser admin)
+    {
+        var email = admin.Email!;
+        if (!string.IsNullOrEmpty(_options.Admin.Password))
+        {
+            Check(await _users.CreateAsync(admin, _options.Admin.Password), $"create the admin {email}");
+            return;
+        }
+
+        var password = InitialAdminPassword.Generate();
+        Check(await _users.CreateAsync(admin, password), $"create the admin {email}");
+        Check(await _users.AddClaimAsync(admin, new Claim(EdgeKvClaims.MustChangePassword, "true")), $"flag {email} to change the password");
+        _passwordNotice.Show(email, password);
     }
 
     // SQLite creates the file but not its folder; a fresh clone has no data/ folder yet.

@@ -10,6 +10,7 @@ internal static class AccountPaths
     public const string Register = "/account/register";
     public const string SignOut = "/account/signout";
     public const string AccessDenied = "/account/denied";
+    public const string ChangePassword = "/account/change-password";
 
     public static void ConfigureCookie(CookieAuthenticationOptions options)
     {

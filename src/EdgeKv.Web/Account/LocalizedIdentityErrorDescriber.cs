@@ -16,6 +16,8 @@ internal sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedRes
 
     public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidEmail), userName ?? "");
 
+    public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch));
+
     public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), length);
 
     public override IdentityError PasswordRequiresDigit() => Error(nameof(PasswordRequiresDigit));

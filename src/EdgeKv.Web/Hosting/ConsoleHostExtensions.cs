@@ -4,6 +4,7 @@ using EdgeKv.Api.KvConnect;
 using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
 using EdgeKv.Web.Downloads;
+using EdgeKv.Web.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,8 @@ using MudBlazor.Services;
 namespace EdgeKv.Web.Hosting;
 
 /// <summary>
-/// Composes the console: the engine, the domain, Blazor, MudBlazor, localization, the account and culture endpoints.
+/// Composes the console: the engine, the domain, Blazor, MudBlazor, localization, the account and culture endpoints,
+/// and the rate limits (per client address on the account forms, per access token on the APIs).
 /// Program.cs and the browser tests' server fixture both call these two methods, so they run the same host.
 /// </summary>
 public static class ConsoleHostExtensions
@@ -50,6 +52,8 @@ public static class ConsoleHostExtensions
         services.ConfigureApplicationCookie(AccountPaths.ConfigureCookie);
         services.AddAuthorization();
         services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();
+        services.AddSingleton<DecoyPasswordHash>();
+        services.AddConsoleRateLimits();
 
         services.AddHostedService<ConsoleStartup>();
         return builder;
@@ -58,6 +62,7 @@ public static class ConsoleHostExtensions
     /// <summary>Adds the middleware and maps every endpoint of the console.</summary>
     public static WebApplication UseEdgeKvConsole(this WebApplication app)
     {
+        // The developer exception page (traces) only in Development, which no default run profile chooses.
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -78,7 +83,11 @@ public static class ConsoleHostExtensions
         });
 
         app.UseRequestLocalization();
+
+        // After localization, so a refused form post reads in the user's language.
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -64,6 +64,7 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
         {
             ["ConnectionStrings:Admin"] = $"Data Source={_directory.File("admin.db")}",
             ["EdgeKv:DataDirectory"] = _directory.File("kv"),
+            ["EdgeKv:Admin:Password"] = "Adm1n!Tests",
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
         {

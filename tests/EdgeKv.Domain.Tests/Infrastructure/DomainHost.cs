@@ -35,6 +35,9 @@ internal sealed partial class DomainHost : IAsyncDisposable
         _scope = services.CreateAsyncScope();
     }
 
+    /// <summary>The admin password every test host configures.</summary>
+    public const string AdminPassword = "Adm1n!Tests";
+
     public string Root { get; }
 
     public ServiceProvider Services { get; }
@@ -66,6 +69,16 @@ internal sealed partial class DomainHost : IAsyncDisposable
 
     /// <summary>Builds the services on a new temporary folder; <paramref name="settings"/> add or override configuration.</summary>
     public static DomainHost Create(IDictionary<string, string?>? settings = null) => Create(NewRoot(), settings, time: null);
+
+    /// <summary>
+    /// Like <see cref="Create(IDictionary{string, string?}?)"/>, with <paramref name="passwordNotice"/> receiving a
+    /// generated admin password (configure <c>EdgeKv:Admin:Password</c> as null for a fresh install's behaviour).
+    /// </summary>
+    public static DomainHost Create(IDictionary<string, string?> settings, IInitialAdminPasswordNotice passwordNotice)
+    {
+        var root = NewRoot();
+        return new(root, Build(root, settings, time: null, passwordNotice));
+    }
 
     /// <summary>
     /// A migrated and seeded domain, ready for the services. The admin database starts as a copy of one migrated and
@@ -111,12 +124,16 @@ internal sealed partial class DomainHost : IAsyncDisposable
     private static DomainHost Create(string root, IDictionary<string, string?>? settings, TimeProvider? time) =>
         new(root, Build(root, settings, time));
 
-    private static ServiceProvider Build(string root, IDictionary<string, string?>? settings, TimeProvider? time)
+    private static ServiceProvider Build(
+        string root, IDictionary<string, string?>? settings, TimeProvider? time, IInitialAdminPasswordNotice? passwordNotice = null)
     {
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Admin"] = $"Data Source={Path.Combine(root, "admin.db")}",
             ["EdgeKv:DataDirectory"] = Path.Combine(root, "kv"),
+
+            // Configured, as an operator would: otherwise the seeder generates one and writes it to the terminal.
+            ["EdgeKv:Admin:Password"] = AdminPassword,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -126,6 +143,11 @@ internal sealed partial class DomainHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        if (passwordNotice is not null)
+        {
+            services.AddSingleton(passwordNotice);
+        }
+
         if (time is not null)
         {
             // Before the domain, whose TryAdd then keeps it.

@@ -63,20 +63,94 @@ public sealed class DomainSeederTests
     }
 
     [Fact]
-    public async Task SeedAsync_DefaultSettings_AdminSignsInWithDocumentedPassword()
+    public async Task SeedAsync_NoConfiguredPassword_GeneratesOneShowsItOnceAndRequiresAChange()
     {
         // Arrange
-        await using var host = DomainHost.Create();
+        var notice = new RecordingPasswordNotice();
+        await using var host = DomainHost.Create(new Dictionary<string, string?> { ["EdgeKv:Admin:Password"] = null }, notice);
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DomainSeeder>().SeedAsync(ct);
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DomainSeeder>().SeedAsync(ct);
+        }
+
+        // Assert
+        var (email, password) = Assert.Single(notice.Shown);
+        Assert.Equal(EdgeKvDomainOptions.DefaultAdminEmail, email);
+        Assert.Matches("^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$", password);
+        await using var check = host.Services.CreateAsyncScope();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var admin = await users.FindByEmailAsync(email);
+        Assert.NotNull(admin);
+        Assert.True(await users.CheckPasswordAsync(admin, password));
+        Assert.Contains(await users.GetClaimsAsync(admin), claim => claim.Type == EdgeKvClaims.MustChangePassword);
+    }
+
+    [Fact]
+    public async Task SeedAsync_ConfiguredPassword_ShowsNothingAndRequiresNoChange()
+    {
+        // Arrange
+        var notice = new RecordingPasswordNotice();
+        await using var host = DomainHost.Create(new Dictionary<string, string?> { ["EdgeKv:Admin:Password"] = "Str0ng!Pass" }, notice);
         await using var scope = host.Services.CreateAsyncScope();
 
         // Act
         await scope.ServiceProvider.GetRequiredService<DomainSeeder>().SeedAsync(TestContext.Current.CancellationToken);
 
         // Assert
+        Assert.Empty(notice.Shown);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var admin = await users.FindByEmailAsync(EdgeKvDomainOptions.DefaultAdminEmail);
-        Assert.NotNull(admin);
-        Assert.True(await users.CheckPasswordAsync(admin, EdgeKvDomainOptions.DefaultAdminPassword));
+        var admin = (await users.FindByEmailAsync(EdgeKvDomainOptions.DefaultAdminEmail))!;
+        Assert.True(await users.CheckPasswordAsync(admin, "Str0ng!Pass"));
+        Assert.Empty(await users.GetClaimsAsync(admin));
+    }
+
+    [Fact]
+    public void Generate_ManyTimes_DistinctAndMeetIdentityRules()
+    {
+        // Act
+        var passwords = Enumerable.Range(0, 200).Select(_ => InitialAdminPassword.Generate()).ToList();
+
+        // Assert
+        Assert.Equal(passwords.Count, passwords.Distinct().Count());
+        Assert.All(passwords, password =>
+        {
+            Assert.Equal(23, password.Length);
+            Assert.Contains(password, char.IsUpper);
+            Assert.Contains(password, char.IsLower);
+            Assert.Contains(password, char.IsDigit);
+            Assert.Contains('-', password);
+        });
+    }
+
+    [Fact]
+    public void TerminalNotice_Show_WritesEmailPasswordAndTheChangeRequirement()
+    {
+        // Arrange
+        using var terminal = new StringWriter();
+
+        // Act
+        new TerminalInitialAdminPasswordNotice(terminal).Show("admin@edgekv.local", "Abcde-fgh23-JKLmn-pq456");
+
+        // Assert
+        var text = terminal.ToString();
+        Assert.Contains("e-mail:   admin@edgekv.local", text);
+        Assert.Contains("password: Abcde-fgh23-JKLmn-pq456", text);
+        Assert.Contains("change the password at first sign-in", text);
+    }
+
+    private sealed class RecordingPasswordNotice : IInitialAdminPasswordNotice
+    {
+        public List<(string Email, string Password)> Shown { get; } = [];
+
+        public void Show(string email, string password) => Shown.Add((email, password));
     }
 
     [Fact]

@@ -50,6 +50,12 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
         {
             ["ConnectionStrings:Admin"] = $"Data Source={Path.Combine(_dataPath, "admin.db")}",
             ["EdgeKv:DataDirectory"] = Path.Combine(_dataPath, "kv"),
+            ["EdgeKv:Admin:Password"] = ConsoleUser.AdminPassword,
+
+            // Every browser of a test class comes from 127.0.0.1: the per-address limits would count them all as one.
+            ["EdgeKv:RateLimits:SignIn:PermitLimit"] = "100000",
+            ["EdgeKv:RateLimits:Registration:PermitLimit"] = "100000",
+            ["EdgeKv:RateLimits:AccessToken:PermitLimit"] = "100000",
 
             // The host's two listeners (appsettings.json) on free ports instead of 5080/5081.
             ["Kestrel:Endpoints:Console:Url"] = "http://127.0.0.1:0",

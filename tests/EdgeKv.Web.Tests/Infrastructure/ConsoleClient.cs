@@ -10,7 +10,8 @@ namespace EdgeKv.Web.Tests.Infrastructure;
 public sealed class ConsoleClient : IDisposable
 {
     public const string AdminEmail = "admin@edgekv.local";
-    public const string AdminPassword = "EdgeKv!Admin1";
+    /// <summary>The admin password the test hosts configure (a fresh install has a generated one instead).</summary>
+    public const string AdminPassword = "Adm1n!Tests";
     public const string UserPassword = "Passw0rd!";
 
     private ConsoleClient(HttpClient http) => Http = http;
@@ -20,7 +21,7 @@ public sealed class ConsoleClient : IDisposable
     public static ConsoleClient Anonymous(ConsoleApplication app) =>
         new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
-    /// <summary>A new user, registered and signed in through the registration page.</summary>
+    /// <summary>A new user, registered through the registration page, then signed in (registering does not sign in).</summary>
     public static async Task<ConsoleClient> RegisterAsync(ConsoleApplication app, string email)
     {
         var client = Anonymous(app);
@@ -31,6 +32,7 @@ public sealed class ConsoleClient : IDisposable
             ["Input.ConfirmPassword"] = UserPassword,
         });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        await client.SignInAsync(email, UserPassword);
         return client;
     }
 
@@ -38,13 +40,19 @@ public sealed class ConsoleClient : IDisposable
     public static async Task<ConsoleClient> AdminAsync(ConsoleApplication app)
     {
         var client = Anonymous(app);
-        using var response = await client.PostFormAsync("/account/signin", new()
+        await client.SignInAsync(AdminEmail, AdminPassword);
+        return client;
+    }
+
+    /// <summary>Signs in through the sign-in page and checks that it answered with the redirect that sets the cookie.</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        using var response = await PostFormAsync("/account/signin", new()
         {
-            ["Input.Email"] = AdminEmail,
-            ["Input.Password"] = AdminPassword,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
         });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        return client;
     }
 
     /// <summary>Loads <paramref name="url"/>, takes its form's hidden fields (handler, antiforgery token), adds <paramref name="fields"/> and posts.</summary>

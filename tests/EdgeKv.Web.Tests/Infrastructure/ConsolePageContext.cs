@@ -27,6 +27,7 @@ public abstract partial class ConsolePageContext : ConsoleComponentContext, IAsy
         {
             ["ConnectionStrings:Admin"] = $"Data Source={_data.File("admin.db")}",
             ["EdgeKv:DataDirectory"] = _data.File("kv"),
+            ["EdgeKv:Admin:Password"] = ConsoleClient.AdminPassword,
         }).Build();
         Services.AddLogging();
         Services.AddEdgeKvDomain(configuration);

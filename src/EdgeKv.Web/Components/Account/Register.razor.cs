@@ -7,9 +7,11 @@ using Microsoft.Extensions.Localization;
 namespace EdgeKv.Web.Components.Account;
 
 /// <summary>
-/// Creates a user (e-mail as user name, role User) and signs them in. Static for the same reason as
-/// <see cref="SignIn"/>. Identity's own rules (password strength, unique e-mail) speak through
-/// <see cref="LocalizedIdentityErrorDescriber"/>.
+/// Creates a user (e-mail as user name, role User) and sends them to sign in. Static for the same reason as
+/// <see cref="SignIn"/>. Identity's rules on the password and the e-mail's form speak through
+/// <see cref="LocalizedIdentityErrorDescriber"/>; a taken e-mail answers exactly as a new one (the same redirect and
+/// message, nothing changed), so the form does not tell who is registered. That is also why registering does not sign
+/// in: only the owner of the address knows its password.
 /// </summary>
 public partial class Register
 {
@@ -17,9 +19,6 @@ public partial class Register
 
     [Inject]
     private UserManager<ApplicationUser> Users { get; set; } = default!;
-
-    [Inject]
-    private SignInManager<ApplicationUser> SignInManager { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -56,15 +55,26 @@ public partial class Register
 
         var email = Input.Email.Trim();
         var user = new ApplicationUser { UserName = email, Email = email, CreatedAt = Time.GetUtcNow().UtcDateTime };
+        // Identity checks the password first (and hashes it), then the user: a weak password is refused alike for a
+        // new and a taken e-mail, and a taken one reaches the duplicate check after the same work.
         var created = await Users.CreateAsync(user, Input.Password);
-        if (!created.Succeeded)
+        var errors = created.Errors.Where(error => !IsTaken(error)).Select(error => error.Description).Distinct().ToList();
+        if (errors.Count > 0)
         {
-            _errors.AddRange(created.Errors.Select(error => error.Description).Distinct());
+            _errors.AddRange(errors);
             return;
         }
 
-        await Users.AddToRoleAsync(user, EdgeKvRoles.User);
-        await SignInManager.SignInAsync(user, isPersistent: false);
-        Navigation.NavigateTo(AccountPaths.SafeReturnUrl(ReturnUrl), forceLoad: true);
+        if (created.Succeeded)
+        {
+            await Users.AddToRoleAsync(user, EdgeKvRoles.User);
+        }
+
+        var signIn = $"account/signin?registered=true&returnUrl={Uri.EscapeDataString(AccountPaths.SafeReturnUrl(ReturnUrl))}";
+        Navigation.NavigateTo(signIn, forceLoad: true);
     }
+
+    // The describer maps both to one code (the user name is the e-mail).
+    private static bool IsTaken(IdentityError error) =>
+        error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName);
 }

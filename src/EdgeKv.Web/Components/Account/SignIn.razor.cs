@@ -8,7 +8,9 @@ namespace EdgeKv.Web.Components.Account;
 
 /// <summary>
 /// Sign in with e-mail and password. A static page: the form posts back here and <see cref="SignInManager{TUser}"/>
-/// sets the cookie on that plain HTTP response. Five failures lock the account for five minutes.
+/// sets the cookie on that plain HTTP response. Every failure reads the same, whether or not the e-mail is registered,
+/// and takes the same work (an unknown e-mail is checked against <see cref="DecoyPasswordHash"/>). Accounts are never
+/// locked: posts are rate limited per client address instead (<c>EdgeKv:RateLimits:SignIn</c>).
 /// </summary>
 public partial class SignIn
 {
@@ -16,6 +18,15 @@ public partial class SignIn
 
     [Inject]
     private SignInManager<ApplicationUser> SignInManager { get; set; } = default!;
+
+    [Inject]
+    private UserManager<ApplicationUser> Users { get; set; } = default!;
+
+    [Inject]
+    private IPasswordHasher<ApplicationUser> Hasher { get; set; } = default!;
+
+    [Inject]
+    private DecoyPasswordHash Decoy { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -32,6 +43,10 @@ public partial class SignIn
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
 
+    /// <summary>Set by the registration page's redirect, whose answer is the same for a new and a taken e-mail.</summary>
+    [SupplyParameterFromQuery]
+    private bool Registered { get; set; }
+
     private string RegisterUrl => ReturnUrl is null ? "account/register" : $"account/register?returnUrl={Uri.EscapeDataString(ReturnUrl)}";
 
     private async Task SignInAsync()
@@ -42,14 +57,27 @@ public partial class SignIn
             return;
         }
 
-        var result = await SignInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var user = await Users.FindByNameAsync(Input.Email.Trim());
+        if (user is null)
         {
-            // During static rendering this becomes a redirect response carrying the new cookie.
-            Navigation.NavigateTo(AccountPaths.SafeReturnUrl(ReturnUrl), forceLoad: true);
+            Decoy.Check(Hasher, Input.Password);
+            _error = Localizer["Account.Error.InvalidCredentials"];
             return;
         }
 
-        _error = result.IsLockedOut ? Localizer["Account.Error.LockedOut"] : Localizer["Account.Error.InvalidCredentials"];
+        var result = await SignInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
+        if (!result.Succeeded)
+        {
+            // Also for an account locked before lockout was retired: another message would tell that it exists.
+            _error = Localizer["Account.Error.InvalidCredentials"];
+            return;
+        }
+
+        // During static rendering this becomes a redirect response carrying the new cookie.
+        var returnUrl = AccountPaths.SafeReturnUrl(ReturnUrl);
+        var mustChange = (await Users.GetClaimsAsync(user)).Any(claim => claim.Type == EdgeKvClaims.MustChangePassword);
+        Navigation.NavigateTo(
+            mustChange ? $"{AccountPaths.ChangePassword.TrimStart('/')}?returnUrl={Uri.EscapeDataString(returnUrl)}" : returnUrl,
+            forceLoad: true);
     }
 }
