@@ -142,6 +142,9 @@ public sealed class BindingFlowTests(ConsoleServerFixture server) : IClassFixtur
         var dialog = page.Locator(".mud-dialog");
         await dialog.Locator("#bind-target").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = target }).ClickAsync();
+
+        // The list closes once the circuit has taken the choice; submitting before that would send no choice.
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await dialog.Locator("#variable-name").FillAsync(variableName);
         await dialog.Locator("#dialog-submit").ClickAsync();
         if (expectedError is null)
