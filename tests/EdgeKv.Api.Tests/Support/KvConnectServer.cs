@@ -59,6 +59,7 @@ public sealed class KvConnectServer : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IKvAccessResolver>(_tokens);
         builder.Services.AddKvHttpApiDocument();
+        builder.Services.AddKvWatchLimits();
 
         // As in the console host: cookie sign-in, and every endpoint needs a signed-in user unless it says otherwise.
         // KV Connect must not be caught by it (it authorizes by bearer token itself).
