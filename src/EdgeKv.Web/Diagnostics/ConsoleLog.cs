@@ -16,6 +16,9 @@ internal static partial class ConsoleLog
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Audit: {Action} on {TargetType} {TargetId} by user {ActorUserId} (owner {OwnerUserId}, token {AccessTokenId})")]
     public static partial void Audited(ILogger logger, string action, string targetType, string targetId, string? actorUserId, string? ownerUserId, int? accessTokenId);
 
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "API request refused with {StatusCode} from {RemoteAddress}: {Method} {Path}")]
+    public static partial void ApiRefused(ILogger logger, int statusCode, string? remoteAddress, string method, string path);
+
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Metrics scrape refused from {RemoteAddress} (allowed: {AllowedNetworks})")]
     public static partial void MetricsRefused(ILogger logger, string? remoteAddress, string allowedNetworks);
 }

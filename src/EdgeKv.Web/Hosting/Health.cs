@@ -47,7 +47,7 @@ internal static class Health
     }
 
     /// <summary>The admin database answers a query and has no pending migration (start-up applies them).</summary>
-    private sealed class AdminDatabaseHealthCheck(IDbContextFactory<EdgeKvDbContext> databases) : IHealthCheck
+    internal sealed class AdminDatabaseHealthCheck(IDbContextFactory<EdgeKvDbContext> databases) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -65,7 +65,7 @@ internal static class Health
     }
 
     /// <summary>A probe file can be created, written, flushed and deleted in the engine's data directory.</summary>
-    private sealed class DataDirectoryHealthCheck(IConfiguration configuration) : IHealthCheck
+    internal sealed class DataDirectoryHealthCheck(IConfiguration configuration) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {

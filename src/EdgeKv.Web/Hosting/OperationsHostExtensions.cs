@@ -29,6 +29,15 @@ internal static class OperationsHostExtensions
             .ValidateOnStart();
         services.Configure<KvWatchLimits>(configuration.GetSection(KvWatchLimits.SectionName));
 
+        // ASP.NET Core logs each request's full URL, query included, at Information ("Request starting …"); the
+        // SignalR browser client sends its access token in the query (access_token=…). A token must never reach a
+        // log, so that category logs warnings only, whatever the other levels are.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+        // The security headers deny framing for every response (X-Frame-Options DENY, frame-ancestors 'none');
+        // antiforgery would add a second, weaker X-Frame-Options (SAMEORIGIN) to pages with forms.
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.SuppressXFrameOptionsHeader = true);
+
         services.AddConsoleHealthChecks();
         services.AddConsoleTelemetry();
 
@@ -48,6 +57,7 @@ internal static class OperationsHostExtensions
     {
         app.UseForwardedHeaders();
         app.UseQuietClientDisconnects();
+        app.UseApiRefusalLog();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

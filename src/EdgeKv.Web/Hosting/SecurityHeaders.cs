@@ -11,7 +11,8 @@ internal static class SecurityHeaders
     /// this origin (blazor.web.js, MudBlazor's, the SignalR client) and no page has inline script; the circuit's
     /// WebSocket is same-origin ('self' covers ws: and wss: of this origin in CSP Level 3 browsers); MudBlazor sets
     /// style attributes and writes style blocks at run time, hence style-src 'unsafe-inline' (styles cannot run code);
-    /// data: images for MudBlazor's inline SVG backgrounds. No frames, no plugins, no foreign form targets.
+    /// data: images for MudBlazor's inline SVG backgrounds. No frames, no plugins, no foreign form targets. Interactive
+    /// pages also carry Blazor's own <c>frame-ancestors 'self'</c> policy; a browser enforces both, so 'none' wins.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
