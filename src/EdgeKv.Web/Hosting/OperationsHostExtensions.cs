@@ -42,6 +42,7 @@ internal static class OperationsHostExtensions
         services.AddConsoleTelemetry();
 
         // Failed sign-ins counted and logged, audited actions logged: both without touching the pages or the domain.
+        services.AddSingleton<SignInAttempts>();
         services.AddScoped<SignInManager<ApplicationUser>, MeteredSignInManager>();
         services.AddSingleton<AuditLogInterceptor>();
         services.ConfigureDbContext<EdgeKvDbContext>((provider, options) =>

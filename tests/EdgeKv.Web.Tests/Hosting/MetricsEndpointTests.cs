@@ -14,9 +14,9 @@ public sealed class MetricsEndpointTests(OperationsApplication app) : IClassFixt
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Scrape_AfterWritesReadsAndAFailedSignIn_ShowsEachInstrumentWithItsValues()
+    public async Task Scrape_AfterWritesReadsAndFailedSignIns_ShowsEachInstrumentWithItsValues()
     {
-        // Arrange: three keys written (two in one commit), one read, one failed sign-in.
+        // Arrange: three keys written (two in one commit), one read, a wrong password and an unknown name.
         var namespaceId = $"nsmetrics{Guid.NewGuid():N}"[..24];
         var registry = app.Services.GetRequiredService<IKvStoreRegistry>();
         var store = await registry.CreateNamespaceAsync(namespaceId, cancellationToken: Ct);
@@ -30,6 +30,11 @@ public sealed class MetricsEndpointTests(OperationsApplication app) : IClassFixt
         {
             ["Input.Email"] = ConsoleClient.AdminEmail,
             ["Input.Password"] = "not-the-password-1",
+        });
+        using var stranger = await visitor.PostFormAsync("/account/signin", new()
+        {
+            ["Input.Email"] = "nobody@example.com",
+            ["Input.Password"] = "not-the-password-2",
         });
         using var scraper = app.ClientFrom("127.0.0.1");
 
@@ -47,6 +52,7 @@ public sealed class MetricsEndpointTests(OperationsApplication app) : IClassFixt
         Assert.Equal(3, Value(text, "edgekv_namespace_keys", $"namespace=\"{namespaceId}\""));
         Assert.Equal(stats.StoredBytes, Value(text, "edgekv_namespace_bytes", $"namespace=\"{namespaceId}\""));
         Assert.True(Value(text, "edgekv_signin_failures_total", "reason=\"invalid_credentials\"") >= 1);
+        Assert.True(Value(text, "edgekv_signin_failures_total", "reason=\"unknown_user\"") >= 1);
     }
 
     [Fact]
