@@ -1,7 +1,9 @@
 using EdgeKv.Api.Access;
 using EdgeKv.Api.RateLimiting;
+using EdgeKv.Api.Watching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +30,20 @@ public static class EdgeKvApiServiceCollectionExtensions
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy<string, AccessTokenRateLimitPolicy>(AccessTokenRateLimitPolicy.Name);
         });
+        services.AddKvWatchLimits();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the bound on open watch streams (<see cref="KvWatchLimits"/>, defaults unless configured) that every watch
+    /// endpoint needs; <see cref="AddEdgeKvApi"/> calls it. Bind the limits with
+    /// <c>services.Configure&lt;KvWatchLimits&gt;(configuration.GetSection(KvWatchLimits.SectionName))</c>.
+    /// </summary>
+    public static IServiceCollection AddKvWatchLimits(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<KvWatchLimits>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<WatchStreamGate>();
         return services;
     }
 }

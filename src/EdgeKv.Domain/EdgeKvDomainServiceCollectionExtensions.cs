@@ -1,4 +1,5 @@
 using EdgeKv.Core.Registry;
+using EdgeKv.Core.Sqlite;
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Bindings;
@@ -14,6 +15,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -53,7 +56,11 @@ public static class EdgeKvDomainServiceCollectionExtensions
         var dataDirectory = configuration[$"{EdgeKv.Domain.EdgeKvDomainOptions.SectionName}:DataDirectory"] is { Length: > 0 } configured
             ? configured
             : EdgeKv.Domain.EdgeKvDomainOptions.DefaultDataDirectory;
-        services.TryAddSingleton<IKvStoreRegistry>(_ => new KvStoreRegistry(dataDirectory));
+        // The engine reports its background failures (expiry sweep, checkpoint) through the host's logging.
+        services.TryAddSingleton<IKvStoreRegistry>(provider => new KvStoreRegistry(dataDirectory, KvStoreOptions.Default with
+        {
+            Logger = provider.GetService<ILoggerFactory>()?.CreateLogger("EdgeKv.Core.Engine") ?? NullLogger.Instance,
+        }));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDomainEvents, DomainEventHub>();

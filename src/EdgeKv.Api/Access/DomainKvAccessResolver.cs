@@ -44,7 +44,11 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
         var storeId = resolution.StoreId!;
         try
         {
-            return KvAccessResult.Allow(new KvAccessGrant(await _registry.OpenAsync(storeId, cancellationToken), resolution.CanWrite));
+            return KvAccessResult.Allow(new KvAccessGrant(await _registry.OpenAsync(storeId, cancellationToken), resolution.CanWrite)
+            {
+                TokenId = resolution.AccessTokenId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                AccountId = resolution.OwnerUserId,
+            });
         }
         catch (KvException) when (!_registry.Exists(storeId))
         {

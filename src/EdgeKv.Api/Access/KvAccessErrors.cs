@@ -18,6 +18,9 @@ public static class KvAccessErrors
     /// <summary>A namespace that does not exist.</summary>
     public const string NamespaceNotFound = "Namespace not found.";
 
+    /// <summary>A watch past the open-stream limit of its token or account (<see cref="Watching.KvWatchLimits"/>).</summary>
+    public const string TooManyWatchStreams = "Too many open watch streams for this access token or its account; close one before opening another.";
+
     /// <summary>A read-only token used to write.</summary>
     public const string ReadOnlyToken = "This access token is read-only: it cannot write to this namespace. Nothing was changed.";
 

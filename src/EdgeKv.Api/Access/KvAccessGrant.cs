@@ -11,4 +11,10 @@ public sealed record KvAccessGrant(IKvStore Store, bool CanWrite)
 {
     /// <summary>The namespace's KV Connect database id, or null to derive it from the namespace id.</summary>
     public Guid? DatabaseId { get; init; }
+
+    /// <summary>The granting token's id (never its secret), for limits and logs; null when the resolver has none.</summary>
+    public string? TokenId { get; init; }
+
+    /// <summary>The account the token acts for, for per-account limits; null when the resolver has none.</summary>
+    public string? AccountId { get; init; }
 }

@@ -39,6 +39,9 @@ public static class KvHttpErrorCodes
     /// <summary>429: too many requests with this token in the current window (see the <c>Retry-After</c> header).</summary>
     public const string RateLimited = "rate_limited";
 
+    /// <summary>429: too many watch streams open for the token or its account.</summary>
+    public const string TooManyWatches = "too_many_watches";
+
     /// <summary>400: anything else the caller can fix: bad key, limit, TTL, metadata, JSON, cursor, selector.</summary>
     public const string InvalidRequest = "invalid_request";
 }

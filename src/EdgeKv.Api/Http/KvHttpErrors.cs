@@ -37,6 +37,9 @@ public static class KvHttpErrors
     /// <summary>A bulk item flagged base64 whose value is not base64.</summary>
     public const string InvalidBase64 = "A value with \"base64\": true must be a base64 string";
 
+    /// <summary>A key in the path whose percent-decoded bytes are not UTF-8 (e.g. <c>%FF%FE</c>).</summary>
+    public const string KeyNotUtf8 = "The key in the path must be percent-encoded UTF-8";
+
     /// <summary>A missing key.</summary>
     public const string KeyNotFound = "Key not found";
 

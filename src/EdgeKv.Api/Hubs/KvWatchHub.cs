@@ -5,6 +5,7 @@ using EdgeKv.Api.Access;
 using EdgeKv.Api.Http;
 using EdgeKv.Api.Http.Keys;
 using EdgeKv.Api.Http.Watch;
+using EdgeKv.Api.Watching;
 using EdgeKv.Core;
 using Microsoft.AspNetCore.SignalR;
 
@@ -17,7 +18,7 @@ namespace EdgeKv.Api.Hubs;
 /// <see cref="IKvAccessResolver"/>, so a revoked token cannot start a new watch; a refusal is a
 /// <see cref="HubException"/> with the HTTP API's message.
 /// </summary>
-public sealed class KvWatchHub(IKvAccessResolver resolver) : Hub
+public sealed class KvWatchHub(IKvAccessResolver resolver, WatchStreamGate gate) : Hub
 {
     /// <summary>Watches up to 10 string keys (Deno's <c>kv.watch</c>): their current state, then every change.</summary>
     public async IAsyncEnumerable<JsonElement> WatchKeys(
@@ -45,8 +46,9 @@ public sealed class KvWatchHub(IKvAccessResolver resolver) : Hub
     private async IAsyncEnumerable<JsonElement> WatchAsync(
         string namespaceId, WatchScope scope, Versionstamp? after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var store = await KvWatchHubAccess.ReadableStoreAsync(resolver, Context.GetHttpContext(), namespaceId, cancellationToken);
-        await using var batches = WatchFeed.Subscribe(store, scope, after, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var (grant, token) = await KvWatchHubAccess.AuthorizeReadAsync(resolver, Context.GetHttpContext(), namespaceId, cancellationToken);
+        using var lease = gate.TryOpen(grant, token, WatchProtocols.SignalR) ?? throw new HubException(KvAccessErrors.TooManyWatchStreams);
+        await using var batches = WatchFeed.Subscribe(grant.Store, scope, after, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (await NextOrEndAsync(batches))
         {
             var batch = batches.Current;

@@ -1,6 +1,5 @@
 using EdgeKv.Api.Access;
 using EdgeKv.Api.KvConnect;
-using EdgeKv.Core.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
 
@@ -15,7 +14,8 @@ internal static class KvWatchHubAccess
     // The SignalR browser client puts accessTokenFactory's token in this query parameter (WebSockets, SSE transports).
     private const string TokenQueryParameter = "access_token";
 
-    public static async Task<IKvStore> ReadableStoreAsync(
+    /// <summary>The grant to read the namespace and the token it was given for; a <see cref="HubException"/> when refused.</summary>
+    public static async Task<(KvAccessGrant Grant, string Token)> AuthorizeReadAsync(
         IKvAccessResolver resolver, HttpContext? context, string namespaceId, CancellationToken cancellationToken)
     {
         var token = context is null ? null : TokenOf(context.Request);
@@ -25,12 +25,12 @@ internal static class KvWatchHubAccess
         }
 
         var result = await resolver.ResolveAsync(token, namespaceId ?? "", KvAccessIntent.Read, cancellationToken);
-        return result.Grant?.Store ?? throw new HubException(result.Denial switch
+        return (result.Grant ?? throw new HubException(result.Denial switch
         {
             KvAccessDenial.OtherNamespace => KvAccessErrors.TokenForOtherNamespace,
             KvAccessDenial.NamespaceNotFound => KvAccessErrors.NamespaceNotFound,
             _ => KvAccessErrors.InvalidAccessToken,
-        });
+        }), token);
     }
 
     private static string? TokenOf(HttpRequest request)

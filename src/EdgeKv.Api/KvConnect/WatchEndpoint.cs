@@ -6,6 +6,8 @@ using EdgeKv.Core.Keys;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using EdgeKv.Api.Watching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Api.KvConnect;
 
@@ -31,6 +33,14 @@ internal static class WatchEndpoint
         if (request.ProtocolVersion < 3)
         {
             await KvConnectHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, KvConnectErrors.WatchNeedsVersion3);
+            return;
+        }
+
+        KvConnectAccess.TryGetBearerToken(context.Request, out var token);
+        using var lease = context.RequestServices.GetRequiredService<WatchStreamGate>().TryOpen(request.Grant, token, WatchProtocols.KvConnect);
+        if (lease is null)
+        {
+            await KvConnectHttp.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, KvAccessErrors.TooManyWatchStreams);
             return;
         }
 

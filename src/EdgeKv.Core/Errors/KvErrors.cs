@@ -24,6 +24,9 @@ public static class KvErrors
     /// <summary>More than <see cref="KvLimits.MaxWatchedKeys"/> keys in one watch.</summary>
     public const string TooManyWatchedKeys = "Too many keys (max 10)";
 
+    /// <summary>A watch of no keys at all: it could never report anything, yet would hold a stream open.</summary>
+    public const string NoWatchedKeys = "A watch needs at least one key";
+
     /// <summary>More than <see cref="KvLimits.MaxChecks"/> checks.</summary>
     public const string TooManyChecks = "Too many checks (max 100)";
 

@@ -16,6 +16,12 @@ public interface IKvStoreRegistry : IAsyncDisposable
     /// <summary>The open store of a namespace. Throws <see cref="KvErrors.NamespaceNotFound"/>.</summary>
     Task<IKvStore> OpenAsync(string namespaceId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The key count and stored bytes of every store open now (stores open on first use), without opening any and
+    /// without touching disk: the writer's own figures, exact after each commit. For metrics.
+    /// </summary>
+    IReadOnlyDictionary<string, KvStoreStats> OpenStoreStats();
+
     /// <summary>True when the namespace exists.</summary>
     bool Exists(string namespaceId);
 

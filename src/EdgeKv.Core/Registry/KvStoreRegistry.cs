@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EdgeKv.Core.Sqlite;
+using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Registry;
 
@@ -39,6 +40,10 @@ public sealed partial class KvStoreRegistry : IKvStoreRegistry
         _namespaces = new ConcurrentDictionary<string, string?>(_catalog.LoadNamespaces(), StringComparer.Ordinal);
         _limits = _catalog.LoadBudgets();
     }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, KvStoreStats> OpenStoreStats() =>
+        _open.ToDictionary(pair => pair.Key, pair => pair.Value.CurrentStats, StringComparer.Ordinal);
 
     /// <inheritdoc />
     public bool Exists(string namespaceId) => IsValidId(namespaceId) && _namespaces.ContainsKey(namespaceId);

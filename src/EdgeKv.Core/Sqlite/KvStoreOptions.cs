@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace EdgeKv.Core.Sqlite;
 
 /// <summary>
@@ -46,6 +49,12 @@ public sealed record KvStoreOptions
     /// space is not charged to the namespace's quota: 16 MiB is about 300,000 deletions of 40-byte keys.
     /// </summary>
     public long KeptDeletionBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Where the store reports failures of its background tasks (expiry sweep, checkpoint), which it retries on its own.
+    /// Hosts pass one from their logger factory; the default discards them.
+    /// </summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>The options every store uses unless told otherwise.</summary>
     public static KvStoreOptions Default { get; } = new();

@@ -1,3 +1,4 @@
+using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
@@ -35,6 +36,15 @@ public sealed partial class SqliteKvStore
         Enqueue(request);
         return request.Completion.Task;
     }
+
+    /// <summary>Records a settled commit's outcome and latency (from when its request was made).</summary>
+    private static void RecordCommit(CommitRequest request, object? outcome) =>
+        KvMetrics.CommitCompleted(request.QueuedAt, outcome switch
+        {
+            CommitOutcome => KvMetrics.Outcomes.Ok,
+            KvCommitResult => KvMetrics.Outcomes.CheckFailed,
+            _ => KvMetrics.Outcomes.Error,
+        });
 
     /// <summary>Queues a request and, when the writer is idle, runs it on this thread (see <see cref="RunWriter"/>).</summary>
     private void Enqueue(WriteRequest request)

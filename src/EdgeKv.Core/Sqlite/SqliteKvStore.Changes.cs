@@ -66,6 +66,7 @@ public sealed partial class SqliteKvStore
         for (var i = 0; i < group.Count; i++)
         {
             var completion = group[i].Completion;
+            RecordCommit(group[i], outcomes[i]);
             switch (outcomes[i])
             {
                 case CommitOutcome outcome:

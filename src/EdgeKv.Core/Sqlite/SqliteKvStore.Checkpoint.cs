@@ -1,3 +1,5 @@
+using EdgeKv.Core.Diagnostics;
+
 namespace EdgeKv.Core.Sqlite;
 
 public sealed partial class SqliteKvStore
@@ -23,9 +25,12 @@ public sealed partial class SqliteKvStore
         {
             connection = SqliteConnections.Open(Path, SqliteStatements.CheckpointerPragmas);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Microsoft.Data.Sqlite.SqliteException e)
         {
-            return; // without its own connection the log is checkpointed when the store closes
+            // Without its own connection the log is checkpointed when the store closes.
+            KvMetrics.BackgroundFailed("checkpoint");
+            KvStoreLog.CheckpointerUnavailable(_options.Logger, Path, e);
+            return;
         }
 
         using (connection)
@@ -56,10 +61,12 @@ public sealed partial class SqliteKvStore
             {
                 CheckpointRound(connection);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException)
+            catch (Microsoft.Data.Sqlite.SqliteException e)
             {
                 // Retried at the next interval; the log only grows meanwhile, nothing is at risk.
                 Interlocked.Increment(ref _commitsSinceCheckpoint);
+                KvMetrics.BackgroundFailed("checkpoint");
+                KvStoreLog.CheckpointFailed(_options.Logger, Path, e);
             }
         }
     }
@@ -83,9 +90,11 @@ public sealed partial class SqliteKvStore
         {
             _writer.CheckpointPassive();
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Microsoft.Data.Sqlite.SqliteException e)
         {
             // The next background round tries again.
+            KvMetrics.BackgroundFailed("checkpoint");
+            KvStoreLog.CatchUpCheckpointFailed(_options.Logger, Path, e);
         }
     }
 }

@@ -1,3 +1,4 @@
+using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 
@@ -50,9 +51,11 @@ public sealed partial class SqliteKvStore
             {
                 return;
             }
-            catch (Exception)
+            catch (Exception e)
             {
                 // A failed sweep (e.g. disk full) is retried later; expired rows stay invisible meanwhile.
+                KvMetrics.BackgroundFailed("sweep");
+                KvStoreLog.SweepFailed(_options.Logger, Path, longest, e);
                 await Task.Delay(TimeSpan.FromMilliseconds(longest), cancellationToken)
                     .ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
@@ -75,9 +78,11 @@ public sealed partial class SqliteKvStore
             var keys = removed.ConvertAll(row => KvKey.DecodeOwned(row.Key));
             _feed.Publish(new KvChange(Versionstamp.FromCommitVersion(version), keys));
             request.Completion.TrySetResult(removed.Count);
+            KvMetrics.Operation(KvMetrics.OperationKinds.Sweep, KvMetrics.Outcomes.Ok);
         }
         catch (Exception e)
         {
+            KvMetrics.Operation(KvMetrics.OperationKinds.Sweep, KvMetrics.Outcomes.Error);
             request.Completion.TrySetException(e);
         }
     }

@@ -1,3 +1,4 @@
+using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Sqlite;
@@ -11,6 +12,7 @@ public sealed partial class SqliteKvStore
             return;
         }
 
+        KvMetrics.GroupCommitted(group.Count);
         try
         {
             ApplyGroup(group);

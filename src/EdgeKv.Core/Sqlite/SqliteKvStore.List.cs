@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Sqlite;
@@ -12,6 +13,7 @@ public sealed partial class SqliteKvStore
         var range = plan.RangeAfter(options?.Cursor);
         cancellationToken.ThrowIfCancellationRequested();
         var pageSize = Math.Min(plan.BatchSize, plan.Limit ?? int.MaxValue);
+        KvMetrics.Operation(KvMetrics.OperationKinds.List, KvMetrics.Outcomes.Ok);
         return Task.FromResult(ReadPage(plan, range, pageSize));
     }
 
@@ -22,6 +24,7 @@ public sealed partial class SqliteKvStore
         var plan = KvListPlan.Create(selector, options);
         var range = plan.RangeAfter(options?.Cursor);
         ThrowIfClosed();
+        KvMetrics.Operation(KvMetrics.OperationKinds.List, KvMetrics.Outcomes.Ok);
         return ListPagesAsync(plan, range, cancellationToken);
     }
 

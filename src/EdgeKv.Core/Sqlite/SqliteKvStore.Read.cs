@@ -1,3 +1,4 @@
+using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 
@@ -10,6 +11,7 @@ public sealed partial class SqliteKvStore
     {
         KvValidation.ReadKey(key);
         cancellationToken.ThrowIfCancellationRequested();
+        KvMetrics.Operation(KvMetrics.OperationKinds.Read, KvMetrics.Outcomes.Ok);
         return Task.FromResult(Read((key, now: NowMs()), static (connection, state) => connection.Get(state.key, state.now)));
     }
 
@@ -19,6 +21,7 @@ public sealed partial class SqliteKvStore
     {
         ValidateKeys(keys, KvLimits.MaxReadRanges, KvErrors.TooManyRanges);
         cancellationToken.ThrowIfCancellationRequested();
+        KvMetrics.Operation(KvMetrics.OperationKinds.Read, KvMetrics.Outcomes.Ok);
         return Task.FromResult(ReadSnapshot(keys));
     }
 

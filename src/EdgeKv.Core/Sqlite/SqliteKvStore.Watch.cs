@@ -15,6 +15,11 @@ public sealed partial class SqliteKvStore
     public IAsyncEnumerable<IReadOnlyList<KvEntry>> WatchAsync(IReadOnlyList<KvKey> keys, CancellationToken cancellationToken = default)
     {
         ValidateKeys(keys, KvLimits.MaxWatchedKeys, KvErrors.TooManyWatchedKeys);
+        if (keys.Count == 0)
+        {
+            throw new KvException(KvErrors.NoWatchedKeys);
+        }
+
         ThrowIfClosed();
         return WatchCoreAsync([.. keys], _feed.Subscribe(_options.ChangeFeedBufferSize), cancellationToken);
     }

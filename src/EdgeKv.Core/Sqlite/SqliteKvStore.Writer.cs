@@ -9,6 +9,9 @@ public sealed partial class SqliteKvStore
     private ulong _lastVersion;
     private KvStoreStats _stats;
 
+    /// <summary>The stats as of the last durable commit, from memory (the registry's metrics read these).</summary>
+    internal KvStoreStats CurrentStats => Volatile.Read(ref _stats);
+
     private readonly ConcurrentQueue<WriteRequest> _pending = new();
     private int _writerBusy;
     private int _submitting;

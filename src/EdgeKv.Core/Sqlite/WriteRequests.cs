@@ -18,6 +18,9 @@ internal sealed class CommitRequest(KvAtomicWrite write, byte[][] checkKeys, byt
     public byte[][] MutationKeys { get; } = mutationKeys;
 
     public TaskCompletionSource<KvCommitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>When the request was made (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for the commit latency metric.</summary>
+    public long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 }
 
 /// <summary>A request to delete expired rows; completes with how many rows were removed.</summary>

@@ -14,6 +14,9 @@ public sealed record AccessTokenResolution(AccessTokenDenial Denial, int? Access
     /// <summary>True when access was granted.</summary>
     public bool IsGranted => Denial == AccessTokenDenial.None;
 
+    /// <summary>The user who owns the token (and so the account it acts for), when granted.</summary>
+    public string? OwnerUserId { get; init; }
+
     /// <summary>Access to the namespace's store.</summary>
     public static AccessTokenResolution Granted(int accessTokenId, int namespaceId, string storeId, bool canWrite) =>
         new(AccessTokenDenial.None, accessTokenId, namespaceId, storeId, canWrite);

@@ -71,7 +71,7 @@ public sealed partial class AccessTokenService
         }
 
         await RecordUseAsync(db, token, AuditTargets.Namespace, target.Id, writes: use == AccessTokenUse.Write && canWrite, now, cancellationToken);
-        return AccessTokenResolution.Granted(token.Id, target.Id, target.StoreId, canWrite);
+        return AccessTokenResolution.Granted(token.Id, target.Id, target.StoreId, canWrite) with { OwnerUserId = token.OwnerUserId };
     }
 
     // The prefix finds the candidates by index; the hash decides, compared in constant time.

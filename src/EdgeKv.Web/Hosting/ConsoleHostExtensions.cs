@@ -56,12 +56,14 @@ public static class ConsoleHostExtensions
         services.AddConsoleRateLimits();
 
         services.AddHostedService<ConsoleStartup>();
+        builder.AddEdgeKvOperations();
         return builder;
     }
 
     /// <summary>Adds the middleware and maps every endpoint of the console.</summary>
     public static WebApplication UseEdgeKvConsole(this WebApplication app)
     {
+        app.UseEdgeKvOperations();
         // The developer exception page (traces) only in Development, which no default run profile chooses.
         if (!app.Environment.IsDevelopment())
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using EdgeKv.Api.Access;
 using EdgeKv.Api.Http;
+using EdgeKv.Api.Hubs;
 using EdgeKv.Api.KvConnect;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -59,6 +60,8 @@ public sealed class KvConnectServer : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IKvAccessResolver>(_tokens);
         builder.Services.AddKvHttpApiDocument();
+        builder.Services.AddKvWatchLimits();
+        builder.Services.AddSignalR();
 
         // As in the console host: cookie sign-in, and every endpoint needs a signed-in user unless it says otherwise.
         // KV Connect must not be caught by it (it authorizes by bearer token itself).
@@ -72,6 +75,7 @@ public sealed class KvConnectServer : IAsyncLifetime
         _app.MapKvConnect(options: new KvConnectOptions { WatchKeepAliveInterval = TimeSpan.FromMilliseconds(500) });
         _app.MapKvHttpApi(options: new KvHttpApiOptions { WatchKeepAliveInterval = TimeSpan.FromMilliseconds(500) });
         _app.MapOpenApi().AllowAnonymous();
+        _app.MapKvWatchHub();
         await _app.StartAsync();
     }
 

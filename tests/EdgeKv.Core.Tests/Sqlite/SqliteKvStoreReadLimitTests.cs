@@ -55,6 +55,17 @@ public sealed class SqliteKvStoreReadLimitTests
         Assert.Equal(KvErrors.TooManyWatchedKeys, error.Message);
     }
 
+    [Fact]
+    public async Task WatchAsync_NoKeys_ThrowsNoWatchedKeys()
+    {
+        // A watch of nothing could never report a change, yet would hold a subscription (and a client's stream) open.
+        await using var db = TestStore.Create();
+
+        var error = Assert.Throws<KvException>(() => db.Store.WatchAsync([], _ct));
+
+        Assert.Equal(KvErrors.NoWatchedKeys, error.Message);
+    }
+
     public static TheoryData<string, KvListSelector> BadSelectors() => new()
     {
         { KvErrors.InvalidSelector, new KvListSelector() },

@@ -18,6 +18,9 @@ public sealed class ConsoleClient : IDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>Forms and cookies over a client made elsewhere (e.g. one coming from a set address).</summary>
+    public static ConsoleClient Over(HttpClient http) => new(http);
+
     public static ConsoleClient Anonymous(ConsoleApplication app) =>
         new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 

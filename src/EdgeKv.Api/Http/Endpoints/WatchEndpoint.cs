@@ -1,8 +1,12 @@
 using EdgeKv.Api.Http.Authorization;
 using EdgeKv.Api.Http.Keys;
 using EdgeKv.Api.Http.Watch;
+using EdgeKv.Api.Access;
+using EdgeKv.Api.KvConnect;
+using EdgeKv.Api.Watching;
 using EdgeKv.Core;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Api.Http.Endpoints;
 
@@ -17,10 +21,13 @@ internal static class WatchEndpoint
     public static async Task HandleAsync(
         HttpContext context, string[]? key, string? prefix, string? after, string? lastEventId, TimeSpan keepAliveInterval)
     {
-        var store = KvHttpAccessFilter.GrantOf(context).Store;
+        var grant = KvHttpAccessFilter.GrantOf(context);
         var scope = ScopeOf(key ?? [], prefix, context.Request.Query.ContainsKey("prefix"));
         var resumeFrom = ResumePoint(after, lastEventId);
-        await WatchStream.RunAsync(context, store, scope, resumeFrom, keepAliveInterval);
+        KvConnectAccess.TryGetBearerToken(context.Request, out var token);
+        using var lease = context.RequestServices.GetRequiredService<WatchStreamGate>().TryOpen(grant, token, WatchProtocols.ServerSentEvents)
+            ?? throw new KvHttpRequestException(StatusCodes.Status429TooManyRequests, KvHttpErrorCodes.TooManyWatches, KvAccessErrors.TooManyWatchStreams);
+        await WatchStream.RunAsync(context, grant.Store, scope, resumeFrom, keepAliveInterval);
     }
 
     private static WatchScope ScopeOf(string[] keys, string? prefix, bool hasPrefix)

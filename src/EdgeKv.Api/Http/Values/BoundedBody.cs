@@ -32,7 +32,7 @@ internal static class BoundedBody
             return null;
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
+        using var buffer = new MemoryStream(InitialCapacity(request.ContentLength));
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
@@ -58,4 +58,12 @@ internal static class BoundedBody
 
         return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
+
+    /// <summary>
+    /// The buffer's first size: the declared length only up to one chunk. A Content-Length is a claim, not bytes; sized
+    /// from it, a few requests declaring 25 MiB and sending nothing would hold that much memory each. The buffer grows
+    /// as the bytes actually arrive.
+    /// </summary>
+    internal static int InitialCapacity(long? declaredLength) =>
+        declaredLength is { } length and > 0 ? (int)Math.Min(length, ChunkBytes) : 0;
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -13,6 +14,11 @@ internal static class RouteKey
 {
     private const string ValuesSegment = "/values/";
 
+    // Throws on invalid bytes instead of replacing them: a key is text, and a byte sequence that is not UTF-8 must be
+    // refused, not silently stored as something else (Uri.UnescapeDataString kept "%FF%FE" as those six characters).
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The decoded key; a <see cref="KvHttpRequestException"/> (400) when its bytes are not UTF-8.</summary>
     public static string Of(HttpContext context, string? routedKey)
     {
         var namespaceId = context.Request.RouteValues["namespaceId"] as string;
@@ -26,6 +32,57 @@ internal static class RouteKey
         var path = query < 0 ? raw : raw[..query];
         var marker = "/" + namespaceId + ValuesSegment;
         var at = path.IndexOf(marker, StringComparison.Ordinal);
-        return at < 0 ? routedKey ?? "" : Uri.UnescapeDataString(path[(at + marker.Length)..]);
+        return at < 0 ? routedKey ?? "" : Decode(path[(at + marker.Length)..]);
     }
+
+    /// <summary>
+    /// Percent-decodes <paramref name="encoded"/> to bytes and reads them as strict UTF-8. A '%' not followed by two hex
+    /// digits stays a literal '%' (as before); any sequence that is not UTF-8 is refused with
+    /// <see cref="KvHttpErrors.KeyNotUtf8"/>.
+    /// </summary>
+    public static string Decode(string encoded)
+    {
+        if (!encoded.Contains('%', StringComparison.Ordinal))
+        {
+            return encoded;
+        }
+
+        var bytes = new List<byte>(encoded.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            var c = encoded[i];
+            if (c == '%' && i + 2 < encoded.Length && IsHex(encoded[i + 1]) && IsHex(encoded[i + 2]))
+            {
+                bytes.Add((byte)((HexValue(encoded[i + 1]) << 4) | HexValue(encoded[i + 2])));
+                i += 2;
+                continue;
+            }
+
+            // Unescaped characters (ASCII in a well-formed target) keep their own UTF-8 bytes.
+            var count = Encoding.UTF8.GetBytes(encoded.AsSpan(i, char.IsHighSurrogate(c) && i + 1 < encoded.Length ? 2 : 1), utf8);
+            if (count > 0 && char.IsHighSurrogate(c))
+            {
+                i++;
+            }
+
+            for (var b = 0; b < count; b++)
+            {
+                bytes.Add(utf8[b]);
+            }
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes.ToArray());
+        }
+        catch (DecoderFallbackException)
+        {
+            throw KvHttpRequestException.BadRequest(KvHttpErrors.KeyNotUtf8);
+        }
+    }
+
+    private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }

@@ -19,6 +19,11 @@ internal sealed class KeysWatchScope : WatchScope
             throw new KvException(KvErrors.TooManyWatchedKeys);
         }
 
+        if (_keys.Length == 0)
+        {
+            throw new KvException(KvErrors.NoWatchedKeys);
+        }
+
         foreach (var key in _keys)
         {
             StringKeys.ToTupleKey(key);

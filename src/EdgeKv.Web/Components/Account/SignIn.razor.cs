@@ -1,5 +1,6 @@
 using EdgeKv.Domain.Identity;
 using EdgeKv.Web.Account;
+using EdgeKv.Web.Diagnostics;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
@@ -27,6 +28,13 @@ public partial class SignIn
 
     [Inject]
     private DecoyPasswordHash Decoy { get; set; } = default!;
+
+    [Inject]
+    private SignInAttempts Attempts { get; set; } = default!;
+
+    // A static page: the request it answers.
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -61,6 +69,7 @@ public partial class SignIn
         if (user is null)
         {
             Decoy.Check(Hasher, Input.Password);
+            Attempts.UnknownUser(HttpContext?.Connection.RemoteIpAddress?.ToString());
             _error = Localizer["Account.Error.InvalidCredentials"];
             return;
         }

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using EdgeKv.Domain.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EdgeKv.Web.Hosting;
+
+/// <summary>
+/// <c>/healthz</c> (live: the process answers; it checks nothing else, so a slow disk never gets a live process
+/// restarted) and <c>/readyz</c> (ready: the admin database answers with every migration applied, and the engine's
+/// data directory is writable). Anonymous, with a minimal JSON body: the status of each check, no details.
+/// </summary>
+internal static class Health
+{
+    public const string LivePath = "/healthz";
+    public const string ReadyPath = "/readyz";
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddConsoleHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<AdminDatabaseHealthCheck>("admin-database", tags: [ReadyTag])
+            .AddCheck<DataDirectoryHealthCheck>("data-directory", tags: [ReadyTag]);
+        return services;
+    }
+
+    public static void MapConsoleHealthChecks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .AllowAnonymous().DisableHttpMetrics();
+        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+            .AllowAnonymous().DisableHttpMetrics();
+    }
+
+    /// <summary><c>{"status":"Healthy","checks":{"admin-database":"Healthy",...}}</c>; never an exception's text.</summary>
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Status.ToString()),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body), context.RequestAborted);
+    }
+
+    /// <summary>The admin database answers a query and has no pending migration (start-up applies them).</summary>
+    internal sealed class AdminDatabaseHealthCheck(IDbContextFactory<EdgeKvDbContext> databases) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("The admin database does not answer.");
+            }
+
+            var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
+            return pending.Any()
+                ? HealthCheckResult.Unhealthy("The admin database has migrations not yet applied.")
+                : HealthCheckResult.Healthy();
+        }
+    }
+
+    /// <summary>A probe file can be created, written, flushed and deleted in the engine's data directory.</summary>
+    internal sealed class DataDirectoryHealthCheck(IConfiguration configuration) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var directory = configuration[DataPaths.DataDirectoryKey] ?? Domain.EdgeKvDomainOptions.DefaultDataDirectory;
+            var probe = Path.Combine(directory, $".readyz-{Guid.NewGuid():N}");
+            try
+            {
+                await using (var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+                {
+                    await file.WriteAsync("ok"u8.ToArray(), cancellationToken);
+                    await file.FlushAsync(cancellationToken);
+                }
+
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return HealthCheckResult.Unhealthy("The data directory is not writable.");
+            }
+        }
+    }
+}
