@@ -11,13 +11,14 @@ public static class Screenshots
 {
     public static string OutputFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task SaveAsync(IPage page, string name, bool fullPage = true)
+    /// <summary>Saves <paramref name="name"/>.png; <paramref name="toDocs"/> false keeps a check's many pictures out of the docs.</summary>
+    public static async Task SaveAsync(IPage page, string name, bool fullPage = true, bool toDocs = true)
     {
         Directory.CreateDirectory(OutputFolder);
         var file = Path.Combine(OutputFolder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = fullPage });
 
-        if (Environment.GetEnvironmentVariable("EDGEKV_SCREENSHOTS_TO_DOCS") == "1" && FindRepository() is { } repository)
+        if (toDocs && Environment.GetEnvironmentVariable("EDGEKV_SCREENSHOTS_TO_DOCS") == "1" && FindRepository() is { } repository)
         {
             var docs = Path.Combine(repository, "docs", "screenshots");
             Directory.CreateDirectory(docs);

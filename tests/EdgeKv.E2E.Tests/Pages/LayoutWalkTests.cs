@@ -87,7 +87,7 @@ public sealed class LayoutWalkTests(ConsoleServerFixture server) : IClassFixture
         await page.GotoAsync(path);
         await Expect(page.Locator("h1").First).ToBeVisibleAsync();
         await Expect(page.Locator(".loading-indicator")).ToHaveCountAsync(0);
-        await Screenshots.SaveAsync(page, $"walk-{name}-{language}-{theme}-{width}", fullPage: false);
+        await Screenshots.SaveAsync(page, $"walk-{name}-{language}-{theme}-{width}", fullPage: false, toDocs: false);
         return (await LayoutProblems.OfAsync(page, language)).Select(problem => $"{path} ({width} px, {language}, {theme}): {problem}");
     }
 
