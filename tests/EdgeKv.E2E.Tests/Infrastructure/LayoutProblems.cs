@@ -44,7 +44,7 @@ internal static class LayoutProblems
             if (contrast < 2.5) problems.push(`'${label(e)}' has contrast ${contrast.toFixed(2)} against its background`);
           }
           // The page's own words: the language switch names the other language on purpose.
-          const text = [...document.querySelectorAll('.mud-main-content, .mud-drawer, .mud-dialog')].map(e => e.innerText).join('\n');
+          const text = [...document.querySelectorAll('.mud-main-content, .mud-drawer, .mud-dialog, .account-main')].map(e => e.innerText).join('\n');
           const key = text.match(/\b(Common|Kv|Nav|Records|Admin|Tokens|Projects|Bindings|Namespace|Status|DomainError|Account|Theme|Home|Audit|Usage)\.[A-Z][A-Za-z.]*/);
           if (key) problems.push(`a resource key is shown as it is: ${key[0]}`);
           if (lang === 'en') { const cjk = text.match(/[\u3400-\u9fff]+/); if (cjk) problems.push(`Chinese on an English page: ${cjk[0]}`); }
