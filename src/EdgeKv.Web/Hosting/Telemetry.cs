@@ -16,7 +16,9 @@ internal static class Telemetry
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(KvMetrics.MeterName)
-            .AddPrometheusExporter());
+            // Every scrape reads the instruments as they are: the exporter's default 300 ms response cache would answer
+            // a scrape right after another with the older figures (a watch just opened would be missing).
+            .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         services.AddSingleton<ConsoleMetrics>();
         return services;
     }
