@@ -1,6 +1,8 @@
 using EdgeKv.Api.Access;
 using EdgeKv.Api.RateLimiting;
 using EdgeKv.Api.Watching;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +23,7 @@ public static class EdgeKvApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddScoped<IKvAccessResolver, DomainKvAccessResolver>();
+        services.AddKvAccessPolicies();
         services.AddOptions<KvApiRateLimitOptions>()
             .BindConfiguration(KvApiRateLimitOptions.SectionName)
             .Validate(options => options.AccessToken.IsValid, "EdgeKv:RateLimits:AccessToken needs PermitLimit >= 1 and a Window longer than zero.")
@@ -31,6 +34,29 @@ public static class EdgeKvApiServiceCollectionExtensions
             options.AddPolicy<string, AccessTokenRateLimitPolicy>(AccessTokenRateLimitPolicy.Name);
         });
         services.AddKvWatchLimits();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the one authentication of programs (the access-token scheme, <see cref="AccessTokenAuthentication"/>) and
+    /// the access policies every programmatic endpoint requires (<see cref="KvAccessPolicies"/>), decided through the
+    /// <see cref="IKvAccessResolver"/> the host registers; <see cref="AddEdgeKvApi"/> calls it. The host calls
+    /// <c>UseAuthentication()</c> and <c>UseAuthorization()</c> (after <c>UseRateLimiter()</c>, so unknown tokens are
+    /// bounded too).
+    /// </summary>
+    public static IServiceCollection AddKvAccessPolicies(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(service => service.ServiceType == typeof(KvAccessResultHandler)))
+        {
+            return services;
+        }
+
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthentication.Scheme, null);
+        KvAccessPolicies.Add(services.AddAuthorizationBuilder());
+        services.AddScoped<IAuthorizationHandler, KvAccessAuthorizationHandler>();
+        services.AddSingleton<KvAccessResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler>(provider => provider.GetRequiredService<KvAccessResultHandler>());
         return services;
     }
 

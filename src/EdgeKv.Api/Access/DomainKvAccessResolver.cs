@@ -1,3 +1,4 @@
+using System.Globalization;
 using EdgeKv.Core;
 using EdgeKv.Core.Registry;
 using EdgeKv.Domain.Tokens;
@@ -5,30 +6,41 @@ using EdgeKv.Domain.Tokens;
 namespace EdgeKv.Api.Access;
 
 /// <summary>
-/// The real <see cref="IKvAccessResolver"/>: asks the domain's <see cref="AccessTokenService"/> what the token grants
-/// on the namespace whose engine store id the API was given (so programs go through the same authorization, audit
-/// and account rules as the console), and opens that store from the registry. Unknown, revoked or expired tokens are
-/// <see cref="KvAccessDenial.InvalidToken"/> (401), a namespace outside the token's scope
-/// <see cref="KvAccessDenial.OtherNamespace"/> (403), an unknown namespace <see cref="KvAccessDenial.NamespaceNotFound"/>
-/// (404). Scoped: one per request, as the domain service is.
+/// The real <see cref="IKvAccessResolver"/>: asks the domain's <see cref="AccessTokenService"/> (answered from the
+/// in-memory <see cref="AccessTokenDirectory"/>) what the token grants, so programs go through the same account rules
+/// as the console, and opens the namespace's store from the registry. Scoped: one per request, as the domain service is.
 /// </summary>
 public sealed class DomainKvAccessResolver : IKvAccessResolver
 {
     private readonly AccessTokenService _tokens;
+    private readonly AccessTokenDirectory _directory;
     private readonly IKvStoreRegistry _registry;
+    private readonly TimeProvider _time;
 
     /// <summary>Made by dependency injection.</summary>
-    public DomainKvAccessResolver(AccessTokenService tokens, IKvStoreRegistry registry)
+    public DomainKvAccessResolver(AccessTokenService tokens, AccessTokenDirectory directory, IKvStoreRegistry registry, TimeProvider time)
     {
         _tokens = tokens;
+        _directory = directory;
         _registry = registry;
+        _time = time;
     }
 
     /// <inheritdoc />
-    public async Task<KvAccessResult> ResolveAsync(string bearerToken, string namespaceId, KvAccessIntent intent, CancellationToken cancellationToken)
+    public async Task<KvCredential?> AuthenticateAsync(string bearerToken, CancellationToken cancellationToken)
     {
+        var credential = await _directory.FindAsync(bearerToken, cancellationToken);
+        return credential is not null && credential.IsActiveAt(_time.GetUtcNow().UtcDateTime)
+            ? new KvCredential(bearerToken, credential.Id.ToString(CultureInfo.InvariantCulture), credential.OwnerUserId, credential.Lifetime)
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<KvAccessResult> ResolveAsync(KvCredential credential, string namespaceId, KvAccessIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
         var use = intent == KvAccessIntent.Read ? AccessTokenUse.Read : AccessTokenUse.Write;
-        var resolution = await _tokens.ResolveAsync(bearerToken, namespaceId, use, cancellationToken);
+        var resolution = await _tokens.ResolveAsync(credential.Token, namespaceId, use, cancellationToken);
         switch (resolution.Denial)
         {
             case AccessTokenDenial.None:
@@ -46,8 +58,9 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
         {
             return KvAccessResult.Allow(new KvAccessGrant(await _registry.OpenAsync(storeId, cancellationToken), resolution.CanWrite)
             {
-                TokenId = resolution.AccessTokenId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                TokenId = credential.TokenId,
                 AccountId = resolution.OwnerUserId,
+                Lifetime = resolution.Lifetime,
             });
         }
         catch (KvException) when (!_registry.Exists(storeId))
@@ -55,5 +68,19 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
             // Deleted between the domain's answer and the engine's (or its deletion was interrupted): it is gone.
             return KvAccessResult.Deny(KvAccessDenial.NamespaceNotFound);
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<KvAccountAccessResult> ResolveAccountAsync(KvCredential credential, KvAccessIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        var use = intent == KvAccessIntent.Read ? AccessTokenUse.Read : AccessTokenUse.Write;
+        var resolution = await _tokens.ResolveAccountAsync(credential.Token, use, cancellationToken);
+        return resolution.Denial switch
+        {
+            AccessTokenDenial.None => KvAccountAccessResult.Allow(resolution.Caller!, resolution.CanWrite),
+            AccessTokenDenial.NamespaceScoped => KvAccountAccessResult.Deny(KvAccessDenial.AccountScopeRequired),
+            _ => KvAccountAccessResult.Deny(KvAccessDenial.InvalidToken),
+        };
     }
 }

@@ -1,23 +1,28 @@
 namespace EdgeKv.Api.Access;
 
 /// <summary>
-/// Decides what a bearer token may do with a namespace. The domain implements it (hashed, scoped, revocable tokens:
-/// <see cref="DomainKvAccessResolver"/>); the APIs call it on every request, so a revoked token stops working at once.
-/// Implementations must not throw for bad tokens: they answer with a denial.
+/// Decides what a bearer token may do. The domain implements it (hashed, scoped, revocable tokens answered from memory:
+/// <see cref="DomainKvAccessResolver"/>). The APIs never call it directly: the access-token authentication scheme asks
+/// <see cref="AuthenticateAsync"/> on every request, and the access policies ask the rest (see
+/// <see cref="KvAccessPolicies"/>), so one rule holds for the HTTP API, KV Connect, the SSE watch and the hub.
+/// Implementations must not throw for bad tokens: they answer with null or a denial.
 /// </summary>
 public interface IKvAccessResolver
 {
-    /// <summary>
-    /// The access <paramref name="bearerToken"/> grants to <paramref name="namespaceId"/> for a request that is about
-    /// to <paramref name="intent"/>, or why it grants none. The grant is the same for either intent; the intent decides
-    /// how the use is recorded.
-    /// </summary>
-    Task<KvAccessResult> ResolveAsync(string bearerToken, string namespaceId, KvAccessIntent intent, CancellationToken cancellationToken);
+    /// <summary>The credential of <paramref name="bearerToken"/>, or null for an unknown, expired or revoked token.</summary>
+    Task<KvCredential?> AuthenticateAsync(string bearerToken, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The access for a request that does not say what it will do: treated as one that may write, so its use is never
-    /// recorded as less than it was. Callers that know should pass a <see cref="KvAccessIntent"/>.
+    /// The access <paramref name="credential"/> grants to <paramref name="namespaceId"/> for a request that is about to
+    /// <paramref name="intent"/>, or why it grants none. The grant is the same for either intent; the intent decides
+    /// how the use is counted.
     /// </summary>
-    Task<KvAccessResult> ResolveAsync(string bearerToken, string namespaceId, CancellationToken cancellationToken) =>
-        ResolveAsync(bearerToken, namespaceId, KvAccessIntent.Write, cancellationToken);
+    Task<KvAccessResult> ResolveAsync(KvCredential credential, string namespaceId, KvAccessIntent intent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The caller <paramref name="credential"/> acts as for account-level operations (list, create, rename, delete
+    /// namespaces). Resolvers without accounts refuse them all.
+    /// </summary>
+    Task<KvAccountAccessResult> ResolveAccountAsync(KvCredential credential, KvAccessIntent intent, CancellationToken cancellationToken) =>
+        Task.FromResult(KvAccountAccessResult.Deny(KvAccessDenial.AccountScopeRequired));
 }

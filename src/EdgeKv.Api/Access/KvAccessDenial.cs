@@ -1,12 +1,12 @@
 namespace EdgeKv.Api.Access;
 
-/// <summary>Why a token was refused; each maps to the HTTP status a KV Connect client turns into an error.</summary>
+/// <summary>Why a resolver refused a token; <see cref="KvRefusal.Of"/> gives each its status and message.</summary>
 public enum KvAccessDenial
 {
     /// <summary>Not refused.</summary>
     None,
 
-    /// <summary>Missing, unknown, expired or revoked token: 401.</summary>
+    /// <summary>Unknown, expired or revoked token: 401.</summary>
     InvalidToken,
 
     /// <summary>A valid token that is not scoped to this namespace: 403.</summary>
@@ -14,4 +14,7 @@ public enum KvAccessDenial
 
     /// <summary>The namespace does not exist: 404.</summary>
     NamespaceNotFound,
+
+    /// <summary>A token scoped to chosen namespaces, used for an account-level operation: 403.</summary>
+    AccountScopeRequired,
 }

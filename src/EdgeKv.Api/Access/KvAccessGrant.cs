@@ -17,4 +17,10 @@ public sealed record KvAccessGrant(IKvStore Store, bool CanWrite)
 
     /// <summary>The account the token acts for, for per-account limits; null when the resolver has none.</summary>
     public string? AccountId { get; init; }
+
+    /// <summary>
+    /// Ends when the grant stops holding (the token is revoked or expires, its scope or its account changes): every
+    /// stream opened on the grant (SSE, KV Connect and hub watches) ends with it.
+    /// </summary>
+    public CancellationToken Lifetime { get; init; }
 }

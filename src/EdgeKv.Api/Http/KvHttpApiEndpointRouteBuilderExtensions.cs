@@ -1,4 +1,4 @@
-using EdgeKv.Api.Http.Authorization;
+using EdgeKv.Api.Access;
 using EdgeKv.Api.Http.Contracts;
 using EdgeKv.Api.Http.Endpoints;
 using EdgeKv.Api.RateLimiting;
@@ -16,7 +16,8 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
     /// Maps the HTTP API under <c>{routePrefix}/{namespaceId}</c>: <c>GET /keys</c>, <c>GET|PUT|DELETE /values/{key}</c>,
     /// <c>PUT /bulk</c>, <c>POST /bulk/delete</c> and <c>GET /watch</c>, and the account-level <c>GET|POST {routePrefix}</c>,
     /// <c>PATCH|DELETE {routePrefix}/{namespaceId}</c> (see docs/http-api.md). Every request is
-    /// authorized by its bearer token through the <see cref="Access.IKvAccessResolver"/> in the host's services; errors
+    /// authorized by its bearer token through the access policies (<see cref="KvAccessPolicies"/>, over the
+    /// <see cref="IKvAccessResolver"/> in the host's services); errors
     /// are <c>{"error":{"code","message"}}</c>; each token is rate limited (429 <c>rate_limited</c>, see <c>AddEdgeKvApi</c>). For the OpenAPI document, call
     /// <see cref="KvHttpApiServiceCollectionExtensions.AddKvHttpApiDocument"/> and the host's <c>MapOpenApi()</c>.
     /// </summary>
@@ -26,24 +27,23 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var settings = options ?? new KvHttpApiOptions();
         MapNamespaceManagement(endpoints, routePrefix);
-        // Anonymous to the host's authentication (a cookie fallback policy must not redirect programs to a login
-        // page): every endpoint is authorized here, by bearer token.
+        // Each endpoint requires an access policy (bearer token only: a console cookie never counts, and no fallback
+        // policy redirects a program to a login page); it is decided before the endpoint reads a body.
         var group = endpoints.MapGroup(routePrefix + "/{namespaceId}")
             .WithTags("KV HTTP API")
-            .AllowAnonymous()
             .RequireRateLimiting(AccessTokenRateLimitPolicy.Name)
             .AddEndpointFilter<KvHttpErrorFilter>();
-        var reads = new KvHttpAccessFilter(writes: false);
-        var writes = new KvHttpAccessFilter(writes: true);
+        const string reads = KvAccessPolicies.NamespaceRead;
+        const string writes = KvAccessPolicies.NamespaceWrite;
 
-        group.MapGet("/keys", ListKeysEndpoint.HandleAsync).AddEndpointFilter(reads)
+        group.MapGet("/keys", ListKeysEndpoint.HandleAsync).RequireAuthorization(reads)
             .WithName("ListKeys")
             .WithSummary("List string keys")
             .WithDescription("Keys under a string prefix in byte order, with expiration (Unix seconds) and metadata. limit 1..1000 (default 1000); pass the answer's cursor back for the next page.")
             .Produces<ListKeysResponse>()
             .ProducesKvErrors(400);
 
-        group.MapGet("/values/{**key}", GetValueEndpoint.HandleAsync).AddEndpointFilter(reads)
+        group.MapGet("/values/{**key}", GetValueEndpoint.HandleAsync).RequireAuthorization(reads)
             .WithName("GetValue")
             .WithSummary("Read a value")
             .WithDescription("Raw bytes by default; ?type=text|json|arrayBuffer|stream or Accept: text/plain / application/json for text or JSON. ETag is the versionstamp; X-EdgeKv-Encoding, X-EdgeKv-Expiration and X-EdgeKv-Metadata describe the value. The key is URL-encoded.")
@@ -51,7 +51,7 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
             .Produces(StatusCodes.Status304NotModified)
             .ProducesKvErrors(400, 404, 406);
 
-        group.MapPut("/values/{**key}", PutValueEndpoint.HandleAsync).AddEndpointFilter(writes)
+        group.MapPut("/values/{**key}", PutValueEndpoint.HandleAsync).RequireAuthorization(writes)
             .WithName("PutValue")
             .WithSummary("Write a value")
             .WithDescription("The body (up to 25 MiB) is the value: text/* stored as text, application/json as JSON (validated), anything else as bytes. Optional ?expiration_ttl=seconds (>= 1), X-EdgeKv-Metadata (JSON, <= 1024 bytes), If-None-Match: * or If-Match: \"<versionstamp>\" (409 when it does not hold). Returns the new versionstamp, also as ETag.")
@@ -59,14 +59,14 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
             .Produces<WriteResponse>()
             .ProducesKvErrors(400, 409, 413, 507);
 
-        group.MapDelete("/values/{**key}", DeleteValueEndpoint.HandleAsync).AddEndpointFilter(writes)
+        group.MapDelete("/values/{**key}", DeleteValueEndpoint.HandleAsync).RequireAuthorization(writes)
             .WithName("DeleteValue")
             .WithSummary("Delete a key")
             .WithDescription("Deletes the key and its metadata (a no-op when missing); optional If-Match: \"<versionstamp>\".")
             .Produces<WriteResponse>()
             .ProducesKvErrors(400, 409);
 
-        group.MapPut("/bulk", (Delegate)BulkWriteEndpoint.HandleAsync).AddEndpointFilter(writes)
+        group.MapPut("/bulk", (Delegate)BulkWriteEndpoint.HandleAsync).RequireAuthorization(writes)
             .WithName("BulkWrite")
             .WithSummary("Write up to 10,000 keys at once")
             .WithDescription("A JSON array of {key, value, base64?, expiration_ttl?, metadata?}, applied all or nothing in one atomic commit.")
@@ -74,7 +74,7 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
             .Produces<BulkResponse>()
             .ProducesKvErrors(400, 413, 507);
 
-        group.MapPost("/bulk/delete", (Delegate)BulkDeleteEndpoint.HandleAsync).AddEndpointFilter(writes)
+        group.MapPost("/bulk/delete", (Delegate)BulkDeleteEndpoint.HandleAsync).RequireAuthorization(writes)
             .WithName("BulkDelete")
             .WithSummary("Delete up to 10,000 keys at once")
             .WithDescription("A JSON array of keys, deleted (with their metadata) all or nothing in one atomic commit.")
@@ -84,7 +84,7 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
 
         group.MapGet("/watch", (HttpContext context, string[]? key, string? prefix, string? after, [FromHeader(Name = "Last-Event-ID")] string? lastEventId) =>
                 WatchEndpoint.HandleAsync(context, key, prefix, after, lastEventId, settings.WatchKeepAliveInterval))
-            .AddEndpointFilter(reads)
+            .RequireAuthorization(reads)
             .WithName("Watch")
             .WithSummary("Watch keys or a prefix (Server-Sent Events)")
             .WithDescription("?key=a&key=b (up to 10) or ?prefix=p. Events are 'change' with data {versionstamp, initial, keys:[{key, versionstamp, encoding, value} | {key, deleted:true}]}; the id is the commit's versionstamp. Resume with ?after=<versionstamp> or Last-Event-ID.")
@@ -103,20 +103,19 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
     {
         var account = endpoints.MapGroup(routePrefix)
             .WithTags("Namespaces")
-            .AllowAnonymous()
             .RequireRateLimiting(AccessTokenRateLimitPolicy.Name)
             .AddEndpointFilter<KvHttpErrorFilter>();
-        var reads = new KvHttpAccountAccessFilter(writes: false);
-        var writes = new KvHttpAccountAccessFilter(writes: true);
+        const string reads = KvAccessPolicies.AccountRead;
+        const string writes = KvAccessPolicies.AccountWrite;
 
-        account.MapGet("", (Delegate)NamespaceEndpoints.ListAsync).AddEndpointFilter(reads)
+        account.MapGet("", (Delegate)NamespaceEndpoints.ListAsync).RequireAuthorization(reads)
             .WithName("ListNamespaces")
             .WithSummary("List the account's namespaces")
             .WithDescription("Every namespace of the token owner's account, by name: {id, name, keyCount, bytes, createdAt}; id is the {namespaceId} of the other routes. Needs a token over all namespaces.")
             .Produces<NamespaceResponse[]>()
             .ProducesAccountErrors();
 
-        account.MapPost("", (Delegate)NamespaceEndpoints.CreateAsync).AddEndpointFilter(writes)
+        account.MapPost("", (Delegate)NamespaceEndpoints.CreateAsync).RequireAuthorization(writes)
             .WithName("CreateNamespace")
             .WithSummary("Create a namespace")
             .WithDescription("Body {\"name\": \"...\"}: 1 to 64 letters, digits, '-' and '_', unique in the account; at most 10 namespaces per account (409). Needs a read-write token over all namespaces.")
@@ -124,7 +123,7 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
             .Produces<NamespaceResponse>(StatusCodes.Status201Created)
             .ProducesAccountErrors(400, 409);
 
-        account.MapPatch("/{namespaceId}", NamespaceEndpoints.RenameAsync).AddEndpointFilter(writes)
+        account.MapPatch("/{namespaceId}", NamespaceEndpoints.RenameAsync).RequireAuthorization(writes)
             .WithName("RenameNamespace")
             .WithSummary("Rename a namespace")
             .WithDescription("Body {\"name\": \"...\"}. The id, data, tokens and bindings stay. Needs a read-write token over all namespaces.")
@@ -132,7 +131,7 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
             .Produces<NamespaceResponse>()
             .ProducesAccountErrors(400, 404, 409);
 
-        account.MapDelete("/{namespaceId}", NamespaceEndpoints.DeleteAsync).AddEndpointFilter(writes)
+        account.MapDelete("/{namespaceId}", NamespaceEndpoints.DeleteAsync).RequireAuthorization(writes)
             .WithName("DeleteNamespace")
             .WithSummary("Delete a namespace")
             .WithDescription("Deletes the namespace, its data and its bindings. Needs a read-write token over all namespaces.")

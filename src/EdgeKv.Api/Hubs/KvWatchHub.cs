@@ -7,6 +7,7 @@ using EdgeKv.Api.Http.Keys;
 using EdgeKv.Api.Http.Watch;
 using EdgeKv.Api.Watching;
 using EdgeKv.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace EdgeKv.Api.Hubs;
@@ -14,11 +15,12 @@ namespace EdgeKv.Api.Hubs;
 /// <summary>
 /// The watch of the HTTP API over SignalR, for browsers: streams of the same event objects the SSE watch sends as
 /// <c>data:</c> (<c>{"versionstamp","initial","keys":[...]}</c>, see docs/http-api.md). Each call is authorized by
-/// the access token (the <c>access_token</c> query parameter the SignalR client sends, or a bearer header) through
-/// <see cref="IKvAccessResolver"/>, so a revoked token cannot start a new watch; a refusal is a
-/// <see cref="HubException"/> with the HTTP API's message.
+/// the access token (the <c>access_token</c> query parameter the SignalR client sends, or a bearer header) under the
+/// same namespace read policy as the SSE watch (<see cref="KvAccessPolicies.NamespaceRead"/>), so a revoked token
+/// cannot start a new watch; a refusal is a <see cref="HubException"/> with the HTTP API's message. A stream ends when
+/// its grant does (token revoked or expired, scope or account changed).
 /// </summary>
-public sealed class KvWatchHub(IKvAccessResolver resolver, WatchStreamGate gate) : Hub
+public sealed class KvWatchHub(IAuthorizationService authorization, WatchStreamGate gate) : Hub
 {
     /// <summary>Watches up to 10 string keys (Deno's <c>kv.watch</c>): their current state, then every change.</summary>
     public async IAsyncEnumerable<JsonElement> WatchKeys(
@@ -46,27 +48,36 @@ public sealed class KvWatchHub(IKvAccessResolver resolver, WatchStreamGate gate)
     private async IAsyncEnumerable<JsonElement> WatchAsync(
         string namespaceId, WatchScope scope, Versionstamp? after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (grant, token) = await KvWatchHubAccess.AuthorizeReadAsync(resolver, Context.GetHttpContext(), namespaceId, cancellationToken);
-        using var lease = gate.TryOpen(grant, token, WatchProtocols.SignalR) ?? throw new HubException(KvAccessErrors.TooManyWatchStreams);
-        await using var batches = WatchFeed.Subscribe(grant.Store, scope, after, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (await NextOrEndAsync(batches))
+        var grant = await KvAccess.AuthorizeHubCallAsync(
+            Context.GetHttpContext(), authorization, KvAccessPolicies.NamespaceRead, namespaceId, cancellationToken);
+        using var lease = gate.TryOpen(grant, WatchProtocols.SignalR) ?? throw new HubException(KvAccessErrors.TooManyWatchStreams);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, grant.Lifetime);
+        await using var batches = WatchFeed.Subscribe(grant.Store, scope, after, ended.Token).GetAsyncEnumerator(ended.Token);
+        while (await NextOrEndAsync(batches, grant.Lifetime, cancellationToken))
         {
             var batch = batches.Current;
-            if (await ToJsonAsync(batch, cancellationToken) is { } json)
+            if (await ToJsonAsync(batch, ended.Token) is { } json)
             {
                 yield return json;
             }
         }
     }
 
-    /// <summary>The next event, or false when the store closed under the watch (the stream then ends; the client re-watches).</summary>
-    private static async Task<bool> NextOrEndAsync(IAsyncEnumerator<WatchBatch> batches)
+    /// <summary>
+    /// The next event, or false when the store closed under the watch or the grant ended (the stream then ends; the
+    /// client re-watches and is checked again).
+    /// </summary>
+    private static async Task<bool> NextOrEndAsync(IAsyncEnumerator<WatchBatch> batches, CancellationToken grantLifetime, CancellationToken callAborted)
     {
         try
         {
             return await batches.MoveNextAsync();
         }
         catch (KvException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) when (grantLifetime.IsCancellationRequested && !callAborted.IsCancellationRequested)
         {
             return false;
         }

@@ -1,4 +1,3 @@
-using EdgeKv.Api.Access;
 using EdgeKv.Api.KvConnect.Protocol;
 using EdgeKv.Core;
 using Google.Protobuf;
@@ -20,7 +19,7 @@ internal static class AtomicWriteEndpoint
 
     public static async Task HandleAsync(HttpContext context, string namespaceId)
     {
-        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes, KvAccessIntent.Write);
+        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes);
         if (request is null)
         {
             return;

@@ -12,6 +12,9 @@ internal static class KvConnectDatabaseId
     // Our own UUID namespace for "EdgeKv namespace ids" (random, fixed forever: changing it changes every id).
     private static readonly byte[] s_namespace = Guid.Parse("5f0c6a8e-3d52-4c1b-9a7e-2b8f4e61d903").ToByteArray(bigEndian: true);
 
+    /// <summary>The database id clients see for the namespace of <paramref name="grant"/>: the grant's, or derived.</summary>
+    public static Guid Of(Access.KvAccessGrant grant, string namespaceId) => grant.DatabaseId ?? For(namespaceId);
+
     /// <summary>The database id of <paramref name="namespaceId"/>.</summary>
     public static Guid For(string namespaceId)
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace EdgeKv.Api.KvConnect;
 
 /// <summary>
-/// <c>POST {prefix}/{namespaceId}</c>: KV Connect's metadata exchange. Checks the token, picks the highest protocol
+/// <c>POST {prefix}/{namespaceId}</c>: KV Connect's metadata exchange. Behind the namespace read policy; picks the highest protocol
 /// version both sides speak (2 or 3), and answers with the namespace's database id, one strongly consistent
 /// endpoint (this same URL; the data path operations hang under it) and the token to use there. The token handed
 /// out is the caller's own: every data path request checks it again, so revoking it takes effect at once.
@@ -17,12 +17,7 @@ internal static class MetadataExchangeEndpoint
 
     public static async Task HandleAsync(HttpContext context, string namespaceId, KvConnectOptions options)
     {
-        var grant = await KvConnectAccess.AuthorizeAsync(context, namespaceId, KvAccessIntent.Read);
-        if (grant is null)
-        {
-            return;
-        }
-
+        var grant = KvAccess.GrantOf(context);
         var clientVersions = await ReadSupportedVersionsAsync(context);
         if (clientVersions is null)
         {
@@ -37,7 +32,7 @@ internal static class MetadataExchangeEndpoint
             return;
         }
 
-        KvConnectAccess.TryGetBearerToken(context.Request, out var token);
+        var token = context.Features.Get<KvCredential>()!.Token;
         var expiresAt = DateTimeOffset.UtcNow.Add(options.MetadataLifetime);
 
         // Clients resolve the endpoint against this URL and append "/snapshot_read" and the like; it must not end
@@ -50,7 +45,7 @@ internal static class MetadataExchangeEndpoint
         await using var json = new Utf8JsonWriter(context.Response.Body);
         json.WriteStartObject();
         json.WriteNumber("version", version);
-        json.WriteString("databaseId", KvConnectAccess.DatabaseIdOf(grant, namespaceId).ToString("D"));
+        json.WriteString("databaseId", KvConnectDatabaseId.Of(grant, namespaceId).ToString("D"));
         json.WriteStartArray("endpoints");
         json.WriteStartObject();
         json.WriteString("url", endpointUrl);

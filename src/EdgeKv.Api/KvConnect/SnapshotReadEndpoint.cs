@@ -1,4 +1,3 @@
-using EdgeKv.Api.Access;
 using EdgeKv.Api.KvConnect.Protocol;
 using EdgeKv.Core.Store;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +14,7 @@ internal static class SnapshotReadEndpoint
 
     public static async Task HandleAsync(HttpContext context, string namespaceId)
     {
-        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes, KvAccessIntent.Read);
+        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes);
         if (request is null)
         {
             return;

@@ -24,7 +24,7 @@ internal static class WatchEndpoint
 
     public static async Task HandleAsync(HttpContext context, string namespaceId, KvConnectOptions options)
     {
-        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes, KvAccessIntent.Read);
+        var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes);
         if (request is null)
         {
             return;
@@ -36,8 +36,7 @@ internal static class WatchEndpoint
             return;
         }
 
-        KvConnectAccess.TryGetBearerToken(context.Request, out var token);
-        using var lease = context.RequestServices.GetRequiredService<WatchStreamGate>().TryOpen(request.Grant, token, WatchProtocols.KvConnect);
+        using var lease = context.RequestServices.GetRequiredService<WatchStreamGate>().TryOpen(request.Grant, WatchProtocols.KvConnect);
         if (lease is null)
         {
             await KvConnectHttp.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, KvAccessErrors.TooManyWatchStreams);
@@ -48,7 +47,9 @@ internal static class WatchEndpoint
         {
             var watch = Watch.Parser.ParseFrom(request.Body);
             var keys = watch.Keys.Select(k => KvKey.Decode(k.Key.Span)).ToList();
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            // Ends with the client or with the grant (token revoked or expired, scope or account changed): the client
+            // then reconnects and is checked again.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, request.Grant.Lifetime);
             var updates = request.Grant.Store.WatchAsync(keys, stop.Token).GetAsyncEnumerator(stop.Token);
             Task<bool>? pending = null;
             try
@@ -82,9 +83,9 @@ internal static class WatchEndpoint
                     pending = null;
                 }
             }
-            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                // The client went away: nothing to answer.
+                // The client went away, or the grant ended: the stream ends.
             }
             finally
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using EdgeKv.Api.Access;
 using EdgeKv.Api.Http;
 using EdgeKv.Api.KvConnect;
 using Microsoft.AspNetCore.Http;
@@ -23,8 +24,6 @@ internal sealed class AccessTokenRateLimitPolicy(IOptions<KvApiRateLimitOptions>
     /// <summary>The policy's name, as the endpoints require it.</summary>
     public const string Name = "edgekv-access-token";
 
-    private const string TokenQueryParameter = "access_token";
-
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
@@ -43,9 +42,7 @@ internal sealed class AccessTokenRateLimitPolicy(IOptions<KvApiRateLimitOptions>
     /// </summary>
     internal static string PartitionKeyOf(HttpContext context)
     {
-        var request = context.Request;
-        var token = KvConnectAccess.TryGetBearerToken(request, out var bearer) ? bearer : request.Query[TokenQueryParameter].ToString();
-        if (string.IsNullOrEmpty(token))
+        if (!BearerToken.TryRead(context, out var token))
         {
             return "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using EdgeKv.Api.Access;
 using EdgeKv.Api.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -18,14 +16,11 @@ public sealed class WatchStreamGate(IOptions<KvWatchLimits> limits, ILogger<Watc
     private readonly Dictionary<string, int> _perToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _perAccount = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// A lease on one more open stream for the holder of <paramref name="grant"/>, or null when a limit is reached.
-    /// <paramref name="bearerToken"/> identifies the token when the grant does not name it (it is hashed, never kept).
-    /// </summary>
-    public IDisposable? TryOpen(KvAccessGrant grant, string bearerToken, string protocol)
+    /// <summary>A lease on one more open stream for the holder of <paramref name="grant"/>, or null when a limit is reached.</summary>
+    public IDisposable? TryOpen(KvAccessGrant grant, string protocol)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        var tokenKey = grant.TokenId ?? HashOf(bearerToken);
+        var tokenKey = grant.TokenId ?? throw new ArgumentException("A watch needs the granting token's id.", nameof(grant));
         var accountKey = grant.AccountId;
         var settings = limits.Value;
         lock (_lock)
@@ -35,7 +30,7 @@ public sealed class WatchStreamGate(IOptions<KvWatchLimits> limits, ILogger<Watc
             if (byToken >= settings.MaxStreamsPerToken || byAccount >= settings.MaxStreamsPerAccount)
             {
                 var scope = byToken >= settings.MaxStreamsPerToken ? "token" : "account";
-                ApiLog.WatchLimitReached(logger, protocol, scope, grant.TokenId ?? "(unnamed)", accountKey ?? "(unknown)");
+                ApiLog.WatchLimitReached(logger, protocol, scope, tokenKey, accountKey ?? "(unknown)");
                 ApiMetrics.WatchRefused(protocol, scope);
                 return null;
             }
@@ -89,10 +84,6 @@ public sealed class WatchStreamGate(IOptions<KvWatchLimits> limits, ILogger<Watc
             counts[key] = left;
         }
     }
-
-    // Keeps no secret in memory: a token the grant does not name is counted by its hash.
-    private static string HashOf(string bearerToken) =>
-        "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(bearerToken)));
 
     private sealed class Lease(WatchStreamGate gate, string tokenKey, string? accountKey, string protocol) : IDisposable
     {

@@ -64,9 +64,12 @@ public static class AuditActions
     /// <summary>An access token was revoked (by its owner or an admin).</summary>
     public const string TokenRevoked = "token.revoked";
 
-    /// <summary>A program used an access token to write to a namespace (recorded for every write, before it is applied).</summary>
+    /// <summary>
+    /// A program used an access token to write. No longer recorded (the audit log keeps what people do; programs' uses
+    /// are counted by <see cref="Tokens.AccessTokenUsage"/>); kept so entries written before still read as sentences.
+    /// </summary>
     public const string TokenWrite = "token.write";
 
-    /// <summary>A program used an access token to read a namespace (sampled: the first read per token per hour).</summary>
+    /// <summary>A program used an access token to read (sampled). No longer recorded, as <see cref="TokenWrite"/>.</summary>
     public const string TokenRead = "token.read";
 }

@@ -11,6 +11,16 @@ public sealed class DomainEventHub : IDomainEvents
     public const int SubscriberBufferSize = 256;
 
     private readonly ConcurrentDictionary<Channel<DomainEvent>, byte> _subscribers = new();
+    private readonly IDomainEventObserver[] _observers;
+
+    /// <summary>A hub with no synchronous observers.</summary>
+    public DomainEventHub()
+        : this([])
+    {
+    }
+
+    /// <summary>A hub that tells <paramref name="observers"/> of each event before its subscribers.</summary>
+    public DomainEventHub(IEnumerable<IDomainEventObserver> observers) => _observers = [.. observers];
 
     /// <summary>Subscribers right now (for tests and diagnostics).</summary>
     public int SubscriberCount => _subscribers.Count;
@@ -18,6 +28,11 @@ public sealed class DomainEventHub : IDomainEvents
     /// <inheritdoc />
     public void Publish(DomainEvent domainEvent)
     {
+        foreach (var observer in _observers)
+        {
+            observer.OnPublished(domainEvent);
+        }
+
         foreach (var channel in _subscribers.Keys)
         {
             channel.Writer.TryWrite(domainEvent);

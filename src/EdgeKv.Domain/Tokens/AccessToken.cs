@@ -16,15 +16,6 @@ public class AccessToken
     /// <summary>Most tokens a user may hold that are neither revoked nor expired.</summary>
     public const int MaxLiveTokensPerUser = 100;
 
-    /// <summary>
-    /// <see cref="LastUsedAt"/> is written at most once per this interval, so a busy program's reads do not each write
-    /// to the admin database.
-    /// </summary>
-    public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
-
-    /// <summary>A token's reads are audited once per this interval (the first read in it); writes are audited every time.</summary>
-    public static readonly TimeSpan ReadAuditInterval = TimeSpan.FromHours(1);
-
     /// <summary>Database id.</summary>
     public int Id { get; set; }
 
@@ -52,7 +43,7 @@ public class AccessToken
     /// <summary>When it was created (UTC).</summary>
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>When a program last used it (UTC), to within <see cref="LastUsedPrecision"/>; null when never used.</summary>
+    /// <summary>When a program last used it (UTC), written in batches, so up to <see cref="AccessTokenUsageWriter.Interval"/> late; null when never used.</summary>
     public DateTime? LastUsedAt { get; set; }
 
     /// <summary>When a read through it was last audited (UTC): the read sampling's own bookkeeping.</summary>

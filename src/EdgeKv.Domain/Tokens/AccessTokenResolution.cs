@@ -17,6 +17,12 @@ public sealed record AccessTokenResolution(AccessTokenDenial Denial, int? Access
     /// <summary>The user who owns the token (and so the account it acts for), when granted.</summary>
     public string? OwnerUserId { get; init; }
 
+    /// <summary>
+    /// Ends when this answer stops being true (the token is revoked or expires, its scope or its owner's account
+    /// changes): whatever stays open on the strength of it, such as a watch stream, ends with it.
+    /// </summary>
+    public CancellationToken Lifetime { get; init; }
+
     /// <summary>Access to the namespace's store.</summary>
     public static AccessTokenResolution Granted(int accessTokenId, int namespaceId, string storeId, bool canWrite) =>
         new(AccessTokenDenial.None, accessTokenId, namespaceId, storeId, canWrite);

@@ -1,7 +1,4 @@
-using EdgeKv.Domain.Accounts;
-using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace EdgeKv.Domain.Tokens;
 
@@ -14,42 +11,27 @@ public sealed partial class AccessTokenService
     /// tokens, and tokens whose owner's account is neither approved nor suspended, are
     /// <see cref="AccessTokenDenial.InvalidToken"/>. <see cref="AccessTokenAccountResolution.CanWrite"/> is the token's
     /// permission; the services the caller is passed to still apply the account's rules (a suspended account changes
-    /// nothing). A granted use is recorded against the account as <see cref="ResolveAsync"/> records namespace uses.
+    /// nothing). A granted use is counted as <see cref="ResolveAsync"/> counts namespace uses.
     /// </summary>
     public async Task<AccessTokenAccountResolution> ResolveAccountAsync(
         string? secret,
         AccessTokenUse use,
         CancellationToken cancellationToken = default)
     {
-        if (!AccessTokenSecret.IsWellFormed(secret))
-        {
-            return AccessTokenAccountResolution.Denied(AccessTokenDenial.InvalidToken);
-        }
-
-        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-        var token = await FindTokenAsync(db, secret!, cancellationToken);
+        var credential = await _directory.FindAsync(secret, cancellationToken);
         var now = Now;
-        if (token is null || token.StatusAt(now) != AccessTokenStatus.Active)
+        if (credential is null || !credential.IsActiveAt(now))
         {
-            return AccessTokenAccountResolution.Denied(AccessTokenDenial.InvalidToken, token?.Id);
+            return AccessTokenAccountResolution.Denied(AccessTokenDenial.InvalidToken, credential?.Id);
         }
 
-        var account = await db.Accounts.AsNoTracking()
-            .Where(a => a.UserId == token.OwnerUserId)
-            .Select(a => new { a.Id, a.Status })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (account is null || account.Status is not (KvAccountStatus.Approved or KvAccountStatus.Suspended))
+        if (!credential.AllNamespaces)
         {
-            return AccessTokenAccountResolution.Denied(AccessTokenDenial.InvalidToken, token.Id);
+            return AccessTokenAccountResolution.Denied(AccessTokenDenial.NamespaceScoped, credential.Id);
         }
 
-        if (!token.AllNamespaces)
-        {
-            return AccessTokenAccountResolution.Denied(AccessTokenDenial.NamespaceScoped, token.Id);
-        }
-
-        var canWrite = token.Permission == AccessTokenPermission.ReadWrite;
-        await RecordUseAsync(db, token, AuditTargets.Account, account.Id, writes: use == AccessTokenUse.Write && canWrite, now, cancellationToken);
-        return AccessTokenAccountResolution.Granted(token.Id, new Caller(token.OwnerUserId, IsAdmin: false), canWrite);
+        var canWrite = credential.Permission == AccessTokenPermission.ReadWrite;
+        _usage.Record(credential.Id, write: use == AccessTokenUse.Write && canWrite, now);
+        return AccessTokenAccountResolution.Granted(credential.Id, new Caller(credential.OwnerUserId, IsAdmin: false), canWrite);
     }
 }

@@ -10,7 +10,8 @@ namespace EdgeKv.Domain.Tokens;
 /// <summary>
 /// Access tokens for programs: users create them over namespaces of their own account (the secret is returned once),
 /// list and revoke them; admins list and revoke everyone's. Programs present the secret, and
-/// <see cref="ResolveAsync"/> decides what it grants on a namespace, records the use, and attributes it to the owner.
+/// <see cref="ResolveAsync"/> decides what it grants on a namespace (from memory: <see cref="AccessTokenDirectory"/>), counts the
+/// use, and attributes it to the owner.
 /// Errors are <see cref="DomainException"/>s; nothing changes when one is thrown. Use cases are split into partial files.
 /// </summary>
 /// <remarks>
@@ -23,13 +24,18 @@ public sealed partial class AccessTokenService
     private readonly IDbContextFactory<EdgeKvDbContext> _dbFactory;
     private readonly IDomainEvents _events;
     private readonly TimeProvider _time;
+    private readonly AccessTokenDirectory _directory;
+    private readonly AccessTokenUsage _usage;
 
     /// <summary>Made by dependency injection.</summary>
-    public AccessTokenService(IDbContextFactory<EdgeKvDbContext> dbFactory, IDomainEvents events, TimeProvider time)
+    public AccessTokenService(
+        IDbContextFactory<EdgeKvDbContext> dbFactory, IDomainEvents events, TimeProvider time, AccessTokenDirectory directory, AccessTokenUsage usage)
     {
         _dbFactory = dbFactory;
         _events = events;
         _time = time;
+        _directory = directory;
+        _usage = usage;
     }
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;

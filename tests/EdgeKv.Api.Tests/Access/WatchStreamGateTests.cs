@@ -24,15 +24,15 @@ public sealed class WatchStreamGateTests : IAsyncDisposable
         // Arrange
         var gate = Gate(perToken: 2, perAccount: 10);
         var grant = Grant("t1", "acct");
-        using var first = gate.TryOpen(grant, "secret-1", WatchProtocols.ServerSentEvents);
-        var second = gate.TryOpen(grant, "secret-1", WatchProtocols.KvConnect);
+        using var first = gate.TryOpen(grant, WatchProtocols.ServerSentEvents);
+        var second = gate.TryOpen(grant, WatchProtocols.KvConnect);
 
         // Act
-        var third = gate.TryOpen(grant, "secret-1", WatchProtocols.SignalR);
+        var third = gate.TryOpen(grant, WatchProtocols.SignalR);
         second!.Dispose();
         second.Dispose(); // a second dispose gives nothing back twice
-        using var reopened = gate.TryOpen(grant, "secret-1", WatchProtocols.SignalR);
-        var overAgain = gate.TryOpen(grant, "secret-1", WatchProtocols.SignalR);
+        using var reopened = gate.TryOpen(grant, WatchProtocols.SignalR);
+        var overAgain = gate.TryOpen(grant, WatchProtocols.SignalR);
 
         // Assert
         Assert.NotNull(first);
@@ -47,10 +47,10 @@ public sealed class WatchStreamGateTests : IAsyncDisposable
     {
         var gate = Gate(perToken: 5, perAccount: 3);
         var leases = new[] { Grant("t1", "acct"), Grant("t1", "acct"), Grant("t2", "acct") }
-            .Select(grant => gate.TryOpen(grant, "x", WatchProtocols.ServerSentEvents)).ToList();
+            .Select(grant => gate.TryOpen(grant, WatchProtocols.ServerSentEvents)).ToList();
 
-        var otherTokenSameAccount = gate.TryOpen(Grant("t3", "acct"), "y", WatchProtocols.ServerSentEvents);
-        using var otherAccount = gate.TryOpen(Grant("t4", "other"), "z", WatchProtocols.ServerSentEvents);
+        var otherTokenSameAccount = gate.TryOpen(Grant("t3", "acct"), WatchProtocols.ServerSentEvents);
+        using var otherAccount = gate.TryOpen(Grant("t4", "other"), WatchProtocols.ServerSentEvents);
 
         Assert.All(leases, Assert.NotNull);
         Assert.Null(otherTokenSameAccount);
@@ -59,18 +59,14 @@ public sealed class WatchStreamGateTests : IAsyncDisposable
     }
 
     [Fact]
-    public void TryOpen_GrantWithoutIds_CountsByTheTokenItself()
+    public void TryOpen_GrantWithoutTokenId_Refused()
     {
+        // Every resolver names the granting token, so streams are counted per token and never by a secret.
         var gate = Gate(perToken: 1, perAccount: 1);
         var anonymous = new KvAccessGrant(_store, CanWrite: false);
 
-        using var first = gate.TryOpen(anonymous, "secret-a", WatchProtocols.ServerSentEvents);
-        var sameToken = gate.TryOpen(anonymous, "secret-a", WatchProtocols.ServerSentEvents);
-        using var otherToken = gate.TryOpen(anonymous, "secret-b", WatchProtocols.ServerSentEvents);
-
-        Assert.NotNull(first);
-        Assert.Null(sameToken);
-        Assert.NotNull(otherToken);
+        Assert.Throws<ArgumentException>(() => gate.TryOpen(anonymous, WatchProtocols.ServerSentEvents));
+        Assert.Equal(0, gate.OpenCount);
     }
 
     public async ValueTask DisposeAsync()

@@ -144,10 +144,17 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
         return true;
     });
 
-    /// <summary>What programs did through <paramref name="tokenId"/>, newest first (as an admin reads the audit log).</summary>
-    public Task<IReadOnlyList<AuditEntry>> UsesOfAsync(int tokenId) =>
+    /// <summary>The audit entries that name <paramref name="tokenId"/>, newest first (as an admin reads the audit log).</summary>
+    public Task<IReadOnlyList<AuditEntry>> AuditOfTokenAsync(int tokenId) =>
         InScopeAsync(services => services.GetRequiredService<AuditLogService>().ListAsync(
             Admin, new AuditQuery(AccessTokenId: tokenId), TestContext.Current.CancellationToken));
+
+    /// <summary>The token's last use as the tokens page shows it, after writing the uses counted so far.</summary>
+    public Task<DateTime?> LastUsedAtAsync(int tokenId) => InScopeAsync(async services =>
+    {
+        await services.GetRequiredService<AccessTokenUsageWriter>().FlushAsync(TestContext.Current.CancellationToken);
+        return (await services.GetRequiredService<AccessTokenService>().GetAsync(Admin, tokenId, TestContext.Current.CancellationToken)).LastUsedAt;
+    });
 
     public async ValueTask DisposeAsync()
     {

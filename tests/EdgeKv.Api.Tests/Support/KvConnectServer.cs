@@ -61,6 +61,7 @@ public sealed class KvConnectServer : IAsyncLifetime
         builder.Services.AddSingleton<IKvAccessResolver>(_tokens);
         builder.Services.AddKvHttpApiDocument();
         builder.Services.AddKvWatchLimits();
+        builder.Services.AddKvAccessPolicies();
         builder.Services.AddSignalR();
 
         // As in the console host: cookie sign-in, and every endpoint needs a signed-in user unless it says otherwise.

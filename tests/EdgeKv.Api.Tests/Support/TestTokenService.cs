@@ -8,13 +8,13 @@ namespace EdgeKv.Api.Tests.Support;
 /// <summary>
 /// A stand-in for the domain's token service over the real engine registry (one SQLite store per namespace in a temp
 /// directory): each namespace gets a read-write and a read-only token from a fixed map. Tokens can be revoked, as
-/// the domain's can.
+/// the domain's can: a revoked token is refused from then on and the streams opened with it end.
 /// </summary>
 internal sealed class TestTokenService : IKvAccessResolver, IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();
     private readonly KvStoreRegistry _registry;
-    private readonly ConcurrentDictionary<string, (string NamespaceId, bool CanWrite)> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string NamespaceId, bool CanWrite, CancellationTokenSource Lifetime)> _tokens = new(StringComparer.Ordinal);
 
     // Few remembered deletions, so a test can make a store forget some with one bulk delete.
     public TestTokenService() => _registry = new KvStoreRegistry(_directory.Path, new KvStoreOptions { KeptDeletionBytes = 16 * 1024 });
@@ -28,16 +28,28 @@ internal sealed class TestTokenService : IKvAccessResolver, IAsyncDisposable
         var store = await _registry.CreateNamespaceAsync(id, budgetGroup);
         var writeToken = "rw-" + Guid.NewGuid().ToString("N");
         var readToken = "ro-" + Guid.NewGuid().ToString("N");
-        _tokens[writeToken] = (id, true);
-        _tokens[readToken] = (id, false);
+        _tokens[writeToken] = (id, true, new CancellationTokenSource());
+        _tokens[readToken] = (id, false, new CancellationTokenSource());
         return new TestNamespace(id, store, writeToken, readToken, $"{baseUrl}/kv/connect/{id}");
     }
 
-    public void Revoke(string token) => _tokens.TryRemove(token, out _);
-
-    public async Task<KvAccessResult> ResolveAsync(string bearerToken, string namespaceId, KvAccessIntent intent, CancellationToken cancellationToken)
+    public void Revoke(string token)
     {
-        if (!_tokens.TryGetValue(bearerToken, out var scope))
+        if (_tokens.TryRemove(token, out var revoked))
+        {
+            revoked.Lifetime.Cancel();
+        }
+    }
+
+    // The test tokens are not secrets, so each names itself (watch limits count streams by token id).
+    public Task<KvCredential?> AuthenticateAsync(string bearerToken, CancellationToken cancellationToken) =>
+        Task.FromResult(_tokens.TryGetValue(bearerToken, out var scope)
+            ? new KvCredential(bearerToken, bearerToken, AccountId: null, scope.Lifetime.Token)
+            : null);
+
+    public async Task<KvAccessResult> ResolveAsync(KvCredential credential, string namespaceId, KvAccessIntent intent, CancellationToken cancellationToken)
+    {
+        if (!_tokens.TryGetValue(credential.Token, out var scope))
         {
             return KvAccessResult.Deny(KvAccessDenial.InvalidToken);
         }
@@ -52,7 +64,11 @@ internal sealed class TestTokenService : IKvAccessResolver, IAsyncDisposable
             return KvAccessResult.Deny(KvAccessDenial.NamespaceNotFound);
         }
 
-        return KvAccessResult.Allow(new KvAccessGrant(await _registry.OpenAsync(namespaceId, cancellationToken), scope.CanWrite));
+        return KvAccessResult.Allow(new KvAccessGrant(await _registry.OpenAsync(namespaceId, cancellationToken), scope.CanWrite)
+        {
+            TokenId = credential.TokenId,
+            Lifetime = scope.Lifetime.Token,
+        });
     }
 
     public async ValueTask DisposeAsync()

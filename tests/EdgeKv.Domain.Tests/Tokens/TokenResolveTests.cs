@@ -20,7 +20,7 @@ public sealed class TokenResolveTests
         var resolution = await host.ResolveAsync(created.Secret, ns.StoreId, AccessTokenUse.Write);
 
         // Assert
-        Assert.Equal(AccessTokenResolution.Granted(created.Token.Id, ns.Id, ns.StoreId, canWrite: true) with { OwnerUserId = ann.UserId }, resolution);
+        Assert.Equal(AccessTokenResolution.Granted(created.Token.Id, ns.Id, ns.StoreId, canWrite: true) with { OwnerUserId = ann.UserId }, resolution with { Lifetime = default });
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class TokenResolveTests
         var resolution = await host.ResolveAsync(created.Secret, later.StoreId);
 
         // Assert
-        Assert.Equal(AccessTokenResolution.Granted(created.Token.Id, later.Id, later.StoreId, canWrite: false) with { OwnerUserId = ann.UserId }, resolution);
+        Assert.Equal(AccessTokenResolution.Granted(created.Token.Id, later.Id, later.StoreId, canWrite: false) with { OwnerUserId = ann.UserId }, resolution with { Lifetime = default });
         Assert.True(created.Token.AllNamespaces);
         Assert.Empty(created.Token.Namespaces);
         Assert.False(created.Token.GrantsNothing);

@@ -106,6 +106,8 @@ public sealed class AccessTokenPageTests : ConsolePageContext
         using var culture = new CultureScope("zh-Hans");
         var (user, namespaces) = await OpenUserAsync("a@example.com", "main");
         var created = await Get<AccessTokenService>().CreateAsync(user, new NewAccessToken("ci", [namespaces[0].Id], AccessTokenPermission.ReadWrite), Ct);
+        // A program is using it: the token is answered from memory from now on, and this grant holds a watch open.
+        var before = await Get<AccessTokenService>().ResolveAsync(created.Secret, namespaces[0].StoreId, AccessTokenUse.Read, Ct);
         var dialogs = Render<MudDialogProvider>();
         var list = Render<TokenList>();
         list.WaitForAssertion(() => Assert.Equal("生效中", list.Find(".token-status").TextContent.Trim()));
@@ -118,6 +120,8 @@ public sealed class AccessTokenPageTests : ConsolePageContext
         Assert.Contains("mud-chip", list.Find(".token-status").ClassList);
         Assert.Empty(list.FindAll("button.revoke-token"));
         var resolution = await Get<AccessTokenService>().ResolveAsync(created.Secret, namespaces[0].StoreId, AccessTokenUse.Read, Ct);
+        Assert.True(before.IsGranted);
+        Assert.True(before.Lifetime.IsCancellationRequested);
         Assert.False(resolution.IsGranted);
     }
 

@@ -1,5 +1,5 @@
+using EdgeKv.Api.Access;
 using System.Text.Json;
-using EdgeKv.Api.Http.Authorization;
 using EdgeKv.Api.Http.Bulk;
 using EdgeKv.Api.Http.Contracts;
 using EdgeKv.Api.Http.Metadata;
@@ -13,7 +13,7 @@ internal static class BulkDeleteEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext context)
     {
-        var store = KvHttpAccessFilter.GrantOf(context).Store;
+        var store = KvAccess.GrantOf(context).Store;
         using var keys = await BulkRequest.ReadArrayAsync(context, KvHttpErrors.BulkDeleteBody);
         var mutations = keys.RootElement.EnumerateArray().SelectMany(key => StringKeyWrites.Delete(
             key.ValueKind == JsonValueKind.String ? key.GetString()! : throw KvHttpRequestException.BadRequest(KvHttpErrors.BulkDeleteBody))).ToList();

@@ -1,4 +1,4 @@
-using EdgeKv.Api.Http.Authorization;
+using EdgeKv.Api.Access;
 using EdgeKv.Api.Http.Bulk;
 using EdgeKv.Api.Http.Contracts;
 using EdgeKv.Core.Store;
@@ -14,7 +14,7 @@ internal static class BulkWriteEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext context)
     {
-        var store = KvHttpAccessFilter.GrantOf(context).Store;
+        var store = KvAccess.GrantOf(context).Store;
         using var items = await BulkRequest.ReadArrayAsync(context, KvHttpErrors.BulkWriteBody);
         var mutations = items.RootElement.EnumerateArray().SelectMany(BulkWriteItem.ToMutations).ToList();
         var count = mutations.Count / 2;

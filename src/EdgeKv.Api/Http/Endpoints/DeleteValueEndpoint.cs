@@ -1,4 +1,4 @@
-using EdgeKv.Api.Http.Authorization;
+using EdgeKv.Api.Access;
 using EdgeKv.Api.Http.Contracts;
 using EdgeKv.Api.Http.Keys;
 using EdgeKv.Api.Http.Metadata;
@@ -18,7 +18,7 @@ internal static class DeleteValueEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context, string? key, [FromHeader(Name = "If-Match")] string? ifMatch, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch)
     {
-        var store = KvHttpAccessFilter.GrantOf(context).Store;
+        var store = KvAccess.GrantOf(context).Store;
         var stringKey = RouteKey.Of(context, key);
         var tupleKey = StringKeys.ToTupleKey(stringKey);
         var precondition = Precondition.Parse(ifMatch, ifNoneMatch);

@@ -1,4 +1,4 @@
-using EdgeKv.Api.Http.Authorization;
+using EdgeKv.Api.Access;
 using EdgeKv.Api.Http.Metadata;
 using EdgeKv.Api.Http.Values;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +16,7 @@ internal static class GetValueEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context, string? key, string? type, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch)
     {
-        var store = KvHttpAccessFilter.GrantOf(context).Store;
+        var store = KvAccess.GrantOf(context).Store;
         var representation = ValueRepresentations.Choose(type, context.Request.GetTypedHeaders().Accept);
         var (entry, metadata) = await MetadataReader.GetAsync(store, RouteKey.Of(context, key), context.RequestAborted);
         if (entry.Value is not { } value)

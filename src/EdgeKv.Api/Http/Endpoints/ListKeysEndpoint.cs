@@ -1,4 +1,4 @@
-using EdgeKv.Api.Http.Authorization;
+using EdgeKv.Api.Access;
 using EdgeKv.Api.Http.Keys;
 using Microsoft.AspNetCore.Http;
 
@@ -9,7 +9,7 @@ internal static class ListKeysEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext context, string? prefix, string? limit, string? cursor)
     {
-        var store = KvHttpAccessFilter.GrantOf(context).Store;
+        var store = KvAccess.GrantOf(context).Store;
         var validPrefix = StringKeys.ValidatePrefix(prefix);
         var page = await KeyLister.ListAsync(
             store, validPrefix, KeyLister.ParseLimit(limit), KeyLister.ParseCursor(cursor, validPrefix), context.RequestAborted);

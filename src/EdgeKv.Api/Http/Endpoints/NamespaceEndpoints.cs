@@ -1,5 +1,5 @@
+using EdgeKv.Api.Access;
 using System.Text.Json;
-using EdgeKv.Api.Http.Authorization;
 using EdgeKv.Api.Http.Contracts;
 using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Namespaces;
@@ -20,14 +20,14 @@ internal static class NamespaceEndpoints
 
     public static async Task<IResult> ListAsync(HttpContext context)
     {
-        var caller = KvHttpAccountAccessFilter.CallerOf(context);
+        var caller = KvAccess.CallerOf(context);
         var namespaces = await Service(context).ListAsync(caller, null, context.RequestAborted);
         return Results.Json(namespaces.Select(ToResponse).ToList(), KvHttpJson.Options);
     }
 
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
-        var caller = KvHttpAccountAccessFilter.CallerOf(context);
+        var caller = KvAccess.CallerOf(context);
         var name = await ReadNameAsync(context);
         var created = await Service(context).CreateAsync(caller, name, null, context.RequestAborted);
         return Results.Json(ToResponse(created), KvHttpJson.Options, statusCode: StatusCodes.Status201Created);
@@ -35,7 +35,7 @@ internal static class NamespaceEndpoints
 
     public static async Task<IResult> RenameAsync(HttpContext context, string namespaceId)
     {
-        var caller = KvHttpAccountAccessFilter.CallerOf(context);
+        var caller = KvAccess.CallerOf(context);
         var name = await ReadNameAsync(context);
         var service = Service(context);
         var ns = await FindAsync(context, service, namespaceId);
@@ -45,7 +45,7 @@ internal static class NamespaceEndpoints
 
     public static async Task<IResult> DeleteAsync(HttpContext context, string namespaceId)
     {
-        var caller = KvHttpAccountAccessFilter.CallerOf(context);
+        var caller = KvAccess.CallerOf(context);
         var service = Service(context);
         var ns = await FindAsync(context, service, namespaceId);
         await service.DeleteAsync(caller, ns.Id, context.RequestAborted);
@@ -60,7 +60,7 @@ internal static class NamespaceEndpoints
     // searched, so another user's namespace is not found, as the console answers.
     private static async Task<NamespaceView> FindAsync(HttpContext context, NamespaceService service, string storeId)
     {
-        var caller = KvHttpAccountAccessFilter.CallerOf(context);
+        var caller = KvAccess.CallerOf(context);
         var mine = await service.ListAsync(caller, null, context.RequestAborted);
         return mine.FirstOrDefault(ns => string.Equals(ns.StoreId, storeId, StringComparison.Ordinal))
             ?? throw DomainErrors.NamespaceNotFound.ToException();

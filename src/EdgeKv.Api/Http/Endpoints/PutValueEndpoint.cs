@@ -1,4 +1,4 @@
-using EdgeKv.Api.Http.Authorization;
+using EdgeKv.Api.Access;
 using EdgeKv.Api.Http.Contracts;
 using EdgeKv.Api.Http.Keys;
 using EdgeKv.Api.Http.Metadata;
@@ -26,7 +26,7 @@ internal static class PutValueEndpoint
         [FromHeader(Name = "If-Match")] string? ifMatch,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch)
     {
-        var store = KvHttpAccessFilter.GrantOf(context).Store;
+        var store = KvAccess.GrantOf(context).Store;
         var stringKey = RouteKey.Of(context, key);
         var tupleKey = StringKeys.ToTupleKey(stringKey);
         var ttl = ExpirationTtl.Parse(expirationTtl);

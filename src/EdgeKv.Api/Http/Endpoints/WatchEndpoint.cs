@@ -1,8 +1,6 @@
-using EdgeKv.Api.Http.Authorization;
 using EdgeKv.Api.Http.Keys;
 using EdgeKv.Api.Http.Watch;
 using EdgeKv.Api.Access;
-using EdgeKv.Api.KvConnect;
 using EdgeKv.Api.Watching;
 using EdgeKv.Core;
 using Microsoft.AspNetCore.Http;
@@ -21,13 +19,12 @@ internal static class WatchEndpoint
     public static async Task HandleAsync(
         HttpContext context, string[]? key, string? prefix, string? after, string? lastEventId, TimeSpan keepAliveInterval)
     {
-        var grant = KvHttpAccessFilter.GrantOf(context);
+        var grant = KvAccess.GrantOf(context);
         var scope = ScopeOf(key ?? [], prefix, context.Request.Query.ContainsKey("prefix"));
         var resumeFrom = ResumePoint(after, lastEventId);
-        KvConnectAccess.TryGetBearerToken(context.Request, out var token);
-        using var lease = context.RequestServices.GetRequiredService<WatchStreamGate>().TryOpen(grant, token, WatchProtocols.ServerSentEvents)
+        using var lease = context.RequestServices.GetRequiredService<WatchStreamGate>().TryOpen(grant, WatchProtocols.ServerSentEvents)
             ?? throw new KvHttpRequestException(StatusCodes.Status429TooManyRequests, KvHttpErrorCodes.TooManyWatches, KvAccessErrors.TooManyWatchStreams);
-        await WatchStream.RunAsync(context, grant.Store, scope, resumeFrom, keepAliveInterval);
+        await WatchStream.RunAsync(context, grant, scope, resumeFrom, keepAliveInterval);
     }
 
     private static WatchScope ScopeOf(string[] keys, string? prefix, bool hasPrefix)

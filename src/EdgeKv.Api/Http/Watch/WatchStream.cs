@@ -1,5 +1,5 @@
 using EdgeKv.Core;
-using EdgeKv.Core.Store;
+using EdgeKv.Api.Access;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -7,15 +7,17 @@ namespace EdgeKv.Api.Http.Watch;
 
 /// <summary>
 /// Streams a watch (the events of <see cref="WatchFeed"/>) as Server-Sent Events, with a comment every keep-alive
-/// interval; the stream ends when the client leaves or the store closes.
+/// interval; the stream ends when the client leaves, the store closes or the grant ends (its token revoked or expired,
+/// its scope or account changed: the client reconnects and is checked again).
 /// </summary>
 internal static class WatchStream
 {
-    public static async Task RunAsync(HttpContext context, IKvStore store, WatchScope scope, Versionstamp? after, TimeSpan keepAlive)
+    public static async Task RunAsync(HttpContext context, KvAccessGrant grant, WatchScope scope, Versionstamp? after, TimeSpan keepAlive)
     {
-        var aborted = context.RequestAborted;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, grant.Lifetime);
+        var aborted = ended.Token;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        var batches = WatchFeed.Subscribe(store, scope, after, stop.Token).GetAsyncEnumerator(stop.Token);
+        var batches = WatchFeed.Subscribe(grant.Store, scope, after, stop.Token).GetAsyncEnumerator(stop.Token);
         Task<bool>? pending = null;
         try
         {
@@ -36,7 +38,7 @@ internal static class WatchStream
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            // The client went away: nothing more to send.
+            // The client went away, or the grant ended: nothing more to send.
         }
         catch (KvException)
         {

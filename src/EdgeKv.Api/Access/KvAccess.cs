@@ -1,0 +1,49 @@
+using EdgeKv.Domain.Authorization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.SignalR;
+
+namespace EdgeKv.Api.Access;
+
+/// <summary>What the access policies granted, for the endpoints behind them, and the same check for hub calls.</summary>
+internal static class KvAccess
+{
+    /// <summary>The namespace access granted to this request by a namespace policy.</summary>
+    public static KvAccessGrant GrantOf(HttpContext context) =>
+        context.Features.Get<KvAccessGrant>() ?? throw new InvalidOperationException("The endpoint does not require a namespace access policy.");
+
+    /// <summary>Who this request acts as, granted by an account policy.</summary>
+    public static Caller CallerOf(HttpContext context) =>
+        context.Features.Get<Caller>() ?? throw new InvalidOperationException("The endpoint does not require an account access policy.");
+
+    /// <summary>
+    /// Authorizes one hub call as an endpoint behind <paramref name="policy"/> is authorized: the connection's token is
+    /// authenticated again (a token revoked since the connection opened starts nothing) and the same policy decides.
+    /// A refusal is a <see cref="HubException"/> with the refusal's message.
+    /// </summary>
+    public static async Task<KvAccessGrant> AuthorizeHubCallAsync(
+        HttpContext? context, IAuthorizationService authorization, string policy, string namespaceId, CancellationToken cancellationToken)
+    {
+        if (context is null)
+        {
+            throw new HubException(KvRefusal.MissingToken.Message);
+        }
+
+        var authenticated = await context.AuthenticateAsync(AccessTokenAuthentication.Scheme);
+        if (!authenticated.Succeeded || context.Features.Get<KvCredential>() is not { } credential)
+        {
+            throw new HubException((BearerToken.TryRead(context, out _) ? KvRefusal.InvalidToken : KvRefusal.MissingToken).Message);
+        }
+
+        var request = new KvAccessRequest(credential, namespaceId ?? "", cancellationToken);
+        var result = await authorization.AuthorizeAsync(authenticated.Principal, request, policy);
+        if (!result.Succeeded || request.Grant is not { } grant)
+        {
+            var refusal = result.Failure?.FailureReasons.OfType<KvRefusalReason>().FirstOrDefault()?.Refusal ?? KvRefusal.InvalidToken;
+            throw new HubException(refusal.Message);
+        }
+
+        return grant;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+
+namespace EdgeKv.Domain.Tokens;
+
+/// <summary>
+/// Counts the uses of access tokens in memory, so a program's request writes nothing to the admin database: the
+/// counts and each token's last use are written in batches by <see cref="AccessTokenUsageWriter"/>. Lock-free: a use is
+/// three interlocked operations on the token's tally. One per process.
+/// </summary>
+public sealed class AccessTokenUsage
+{
+    private readonly ConcurrentDictionary<int, Tally> _tallies = new();
+
+    /// <summary>Counts one granted use of token <paramref name="tokenId"/> at <paramref name="now"/>.</summary>
+    public void Record(int tokenId, bool write, DateTime now)
+    {
+        var tally = _tallies.GetOrAdd(tokenId, static _ => new Tally());
+        if (write)
+        {
+            Interlocked.Increment(ref tally.Writes);
+        }
+        else
+        {
+            Interlocked.Increment(ref tally.Reads);
+        }
+
+        // The latest use wins; concurrent uses within the same tick are the same answer.
+        var ticks = now.Ticks;
+        var seen = Volatile.Read(ref tally.LastUsedTicks);
+        while (ticks > seen)
+        {
+            var found = Interlocked.CompareExchange(ref tally.LastUsedTicks, ticks, seen);
+            if (found == seen)
+            {
+                break;
+            }
+
+            seen = found;
+        }
+    }
+
+    /// <summary>
+    /// The uses counted since the last call, per token, and resets them. A use recorded while this runs lands in this
+    /// batch or the next, never in neither.
+    /// </summary>
+    public IReadOnlyList<AccessTokenUseBatch> Drain()
+    {
+        List<AccessTokenUseBatch> batch = [];
+        foreach (var (tokenId, tally) in _tallies)
+        {
+            var lastUsed = Interlocked.Exchange(ref tally.LastUsedTicks, 0);
+            var reads = Interlocked.Exchange(ref tally.Reads, 0);
+            var writes = Interlocked.Exchange(ref tally.Writes, 0);
+            if (lastUsed != 0 || reads != 0 || writes != 0)
+            {
+                batch.Add(new AccessTokenUseBatch(tokenId, reads, writes, lastUsed == 0 ? null : new DateTime(lastUsed, DateTimeKind.Utc)));
+            }
+        }
+
+        return batch;
+    }
+
+    private sealed class Tally
+    {
+        public long Reads;
+        public long Writes;
+        public long LastUsedTicks;
+    }
+}
+
+/// <summary>What one token did since the last batch.</summary>
+/// <param name="TokenId">The token.</param>
+/// <param name="Reads">Granted read uses.</param>
+/// <param name="Writes">Granted write uses.</param>
+/// <param name="LastUsedAt">Its latest use in the batch (UTC), if the batch saw one.</param>
+public sealed record AccessTokenUseBatch(int TokenId, long Reads, long Writes, DateTime? LastUsedAt);
