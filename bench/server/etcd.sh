@@ -9,7 +9,7 @@ etcd_start() {
   etcd --name bench --data-dir "$work/etcd" \
     --listen-client-urls "$client" --advertise-client-urls "$client" \
     --listen-peer-urls "$peer" --initial-advertise-peer-urls "$peer" --initial-cluster "bench=$peer" \
-    --log-level warn >>"$work/etcd.log" 2>&1 &
+    --logger zap --log-level warn >>"$work/etcd.log" 2>&1 &
   etcd_pid=$!
   wait_for "etcd" 30 curl -sf "$client/health"
 }
