@@ -52,6 +52,7 @@ public sealed partial class SqliteKvStore
                     outcome.DeletionBytes += key.Length + SqliteStatements.DeletionRowOverhead;
                 }
 
+                outcome.Deletes++;
                 outcome.KeyChanged(mutation.Key);
                 break;
             case KvMutationKind.Sum:
@@ -77,6 +78,8 @@ public sealed partial class SqliteKvStore
         _writer.Upsert(key, data, value.Encoding, outcome.Version, expiresAtMs);
         outcome.DeltaBytes += key.Length + data.Length - (existing?.Size ?? 0);
         outcome.DeltaKeys += existing is null ? 1 : 0;
+        outcome.Writes++;
+        outcome.BytesWritten += key.Length + data.Length;
         if (expiresAtMs is { } expiresAt)
         {
             outcome.EarliestExpiryMs = Math.Min(outcome.EarliestExpiryMs, expiresAt);
