@@ -21,7 +21,7 @@ internal sealed class CommitOutcome(ulong version, int mutationCount)
     /// <summary>Set, sum, min and max mutations applied (for usage).</summary>
     public int Writes { get; set; }
 
-    /// <summary>Delete mutations applied, of present keys or not (for usage).</summary>
+    /// <summary>Delete mutations that removed a present key (for usage).</summary>
     public int Deletes { get; set; }
 
     /// <summary>Bytes of keys and values the writes stored (for usage).</summary>

@@ -50,9 +50,11 @@ public sealed partial class SqliteKvStore
                     outcome.DeltaBytes -= existing.Size;
                     outcome.DeltaKeys--;
                     outcome.DeletionBytes += key.Length + SqliteStatements.DeletionRowOverhead;
+
+                    // Usage counts deletes that removed a key: a record's absent metadata companion is not a delete to its owner.
+                    outcome.Deletes++;
                 }
 
-                outcome.Deletes++;
                 outcome.KeyChanged(mutation.Key);
                 break;
             case KvMutationKind.Sum:

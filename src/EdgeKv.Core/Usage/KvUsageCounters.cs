@@ -21,7 +21,7 @@ public sealed class KvUsageCounters
 
     /// <summary>
     /// Counts a durable commit's mutations: <paramref name="writes"/> set/sum/min/max mutations writing
-    /// <paramref name="bytesWritten"/> bytes (keys and values), and <paramref name="deletes"/> delete mutations.
+    /// <paramref name="bytesWritten"/> bytes (keys and values), and <paramref name="deletes"/> delete mutations that removed a key.
     /// Call only once the commit is durable, so refused and failed commits count nothing.
     /// </summary>
     public void Committed(long writes, long deletes, long bytesWritten)

@@ -5,7 +5,7 @@ namespace EdgeKv.Core.Usage;
 /// <param name="Reads">Keys read by get and get-many (one per key asked).</param>
 /// <param name="Lists">List pages read.</param>
 /// <param name="Writes">Set, sum, min and max mutations committed.</param>
-/// <param name="Deletes">Delete mutations committed (a delete of an absent key counts too: it was asked for).</param>
+/// <param name="Deletes">Delete mutations committed that removed a key (a delete of an absent key removes nothing and is not counted).</param>
 /// <param name="BytesWritten">Bytes of keys and values the committed writes stored.</param>
 public readonly record struct KvUsageDelta(string StoreId, long Reads, long Lists, long Writes, long Deletes, long BytesWritten)
 {
