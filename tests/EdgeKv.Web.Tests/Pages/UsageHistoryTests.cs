@@ -6,6 +6,7 @@ using EdgeKv.Web.Components.Pages.Kv;
 using EdgeKv.Web.Components.Pages.Usage;
 using EdgeKv.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Interop;
 
 namespace EdgeKv.Web.Tests.Pages;
 
@@ -38,6 +39,9 @@ public sealed class UsageHistoryTests : AdminPageContext
         // Arrange
         using var culture = new CultureScope("zh-Hans");
         var (ann, namespaces) = await OpenUserAsync("ann@example.com", "orders");
+
+        // The charts fit their drawing to the element's size, which the browser reports; here, a laptop's card.
+        JSInterop.Setup<ElementSize>("mudObserveElementSize", _ => true).SetResult(new ElementSize { Width = 600, Height = 260, Timestamp = 1 });
         var panel = RenderWithProviders<NamespaceUsagePanel>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
         panel.WaitForElement("#usage-empty");
         var records = Get<RecordService>();
@@ -58,8 +62,9 @@ public sealed class UsageHistoryTests : AdminPageContext
         Assert.Equal("1", panel.Find("#usage-total-reads .usage-total-value").TextContent);
         Assert.EndsWith("KB", panel.Find("#usage-total-stored .usage-total-value").TextContent, StringComparison.Ordinal);
         Assert.Contains("每分钟操作次数", panel.Find("#usage-operations").TextContent);
-        Assert.NotEmpty(panel.FindAll("#usage-operations svg"));
-        Assert.NotEmpty(panel.FindAll("#usage-stored svg"));
+        panel.WaitForAssertion(() => Assert.Equal(4, panel.FindAll("#usage-operations path.mud-chart-line").Count), LiveTimeout);
+        Assert.Equal(["读取", "列出", "写入", "删除"], panel.FindAll("#usage-operations .mud-chart-legend-item").Select(item => item.TextContent.Trim()));
+        Assert.NotEmpty(panel.FindAll("#usage-stored path.mud-chart-line"));
         Assert.Contains(panel.FindAll("#usage-stored svg text"), label => label.TextContent.EndsWith(" KB", StringComparison.Ordinal));
     }
 

@@ -5,7 +5,6 @@ using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
-using MudBlazor.Charts;
 
 namespace EdgeKv.Web.Components.Pages.Usage;
 
@@ -22,8 +21,9 @@ public sealed partial class UsageCharts
 
     private List<ChartSeries<double>> _operations = [];
     private List<ChartSeries<double>> _stored = [];
-    private TimeSeriesChartOptions _operationsOptions = new();
-    private TimeSeriesChartOptions _storedOptions = new();
+    private LineChartOptions _operationsOptions = new();
+    private LineChartOptions _storedOptions = new();
+    private string[] _labels = [];
 
     /// <summary>What to draw; null while loading.</summary>
     [Parameter]
@@ -70,26 +70,34 @@ public sealed partial class UsageCharts
             return;
         }
 
+        // One label per bucket, in the reader's time; the axis draws every few (LabelEvery), tooltips carry their own.
+        _labels = [.. series.Points.Select(p => Clock.ToLocal(p.Start).ToString("HH:mm", CultureInfo.InvariantCulture))];
         _operations =
         [
-            Line(L["Usage.Series.Reads"], series.Points.Select(p => (p.Start, (double)p.Reads))),
-            Line(L["Usage.Series.Lists"], series.Points.Select(p => (p.Start, (double)p.Lists))),
-            Line(L["Usage.Series.Writes"], series.Points.Select(p => (p.Start, (double)p.Writes))),
-            Line(L["Usage.Series.Deletes"], series.Points.Select(p => (p.Start, (double)p.Deletes))),
+            Line(L["Usage.Series.Reads"], series.Points.Select(p => (double?)p.Reads)),
+            Line(L["Usage.Series.Lists"], series.Points.Select(p => (double?)p.Lists)),
+            Line(L["Usage.Series.Writes"], series.Points.Select(p => (double?)p.Writes)),
+            Line(L["Usage.Series.Deletes"], series.Points.Select(p => (double?)p.Deletes)),
         ];
-        _stored = [Line(L["Usage.Series.StoredBytes"], series.StoredBytes.Select(p => (p.Start, (double)p.Bytes)))];
+
+        // Stored bytes are known from the first sample on; the buckets before it are gaps, not zeros.
+        var stored = series.StoredBytes.ToDictionary(p => p.Start, p => p.Bytes);
+        _stored = [Line(L["Usage.Series.StoredBytes"], series.Points.Select(p => stored.TryGetValue(p.Start, out var b) ? (double?)b : null))];
         _operationsOptions = Options(OperationColours, WholeCount);
         _storedOptions = Options(StoredColours, value => DisplayFormat.Bytes((long)value));
+
+        // A size known at one or two buckets only (history just began) is a dot, not a line: mark it so it shows.
+        _storedOptions.ShowDataMarkers = stored.Count <= 2;
     }
 
-    private ChartSeries<double> Line(string name, IEnumerable<(DateTime Start, double Value)> points) => new()
+    private static ChartSeries<double> Line(string name, IEnumerable<double?> values) => new()
     {
         Name = name,
-        Data = points.Select(p => new TimeValue<double>(Clock.ToLocal(p.Start), p.Value)).ToArray(),
+        Data = new ChartData<double>([.. values]),
         Visible = true,
     };
 
-    private TimeSeriesChartOptions Options(string[] palette, Func<double, string> yAxis) => new()
+    private LineChartOptions Options(string[] palette, Func<double, string> yAxis) => new()
     {
         ChartPalette = palette,
         YAxisTicks = 0,
@@ -99,10 +107,9 @@ public sealed partial class UsageCharts
         XAxisLines = false,
         ShowDataMarkers = false,
         LineStrokeWidth = 2,
-        TimeLabelFormat = "HH:mm",
-        TooltipTimeLabelFormat = "HH:mm",
-        TimeLabelSpacing = Range == UsageRange.LastHour ? TimeSpan.FromMinutes(10) : TimeSpan.FromHours(4),
+        XAxisLabelInterval = Range == UsageRange.LastHour ? 10 : 24,
         TooltipTitleFormat = "{{SERIES_NAME}}: {{Y_AXIS_VALUE}}",
+        TooltipSubtitleFormat = "{{X_VALUE}}",
     };
 
     // Counts are whole: an automatic tick between two of them (0.5) is left without a label.
