@@ -94,7 +94,10 @@ public sealed class UsageRecorder
 
         foreach (var (storeId, s) in stats)
         {
-            if (!_pending.ContainsKey(storeId) && (!_writtenStoredBytes.TryGetValue(storeId, out var written) || written != s.StoredBytes))
+            // A store first seen (opened since start) is sampled only when it holds something, so a new, unused
+            // namespace keeps its empty state; one seen before, whenever its size moved.
+            var changed = _writtenStoredBytes.TryGetValue(storeId, out var written) ? written != s.StoredBytes : s.StoredBytes != 0;
+            if (!_pending.ContainsKey(storeId) && changed)
             {
                 samples.Add((new KvUsageDelta(storeId, 0, 0, 0, 0, 0), s.StoredBytes));
             }

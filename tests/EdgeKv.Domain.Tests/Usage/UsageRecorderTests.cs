@@ -76,6 +76,42 @@ public sealed class UsageRecorderTests
     }
 
     [Fact]
+    public async Task FlushAsync_NewUnusedNamespace_NoRow()
+    {
+        await using var host = await DomainHost.StartAsync();
+        await host.CreateUserWithNamespaceAsync("ann");
+
+        var written = await host.Get<UsageRecorder>().FlushAsync(Ct);
+
+        Assert.Equal(0, written);
+    }
+
+    [Fact]
+    public async Task FlushAsync_OnlyTheSizeChanged_ARowWithTheNewSize()
+    {
+        // Arrange: a flush wrote the size; then the store shrinks with nothing left to count (as when the expiry sweep
+        // removes keys: here a delete whose count is drained away).
+        var clock = new ManualClock();
+        await using var host = await DomainHost.StartAsync(time: clock);
+        var (_, ns) = await host.CreateUserWithNamespaceAsync("ann");
+        var store = await host.Registry.OpenAsync(ns.StoreId, Ct);
+        await store.SetAsync(KvKey.Of("a"), KvValue.Text("1"), cancellationToken: Ct);
+        var recorder = host.Get<UsageRecorder>();
+        await recorder.FlushAsync(Ct);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await store.DeleteAsync(KvKey.Of("a"), Ct);
+        host.Registry.Usage.Drain();
+
+        // Act: nothing counted since (the delete's count drained away), only the size moved.
+        var written = await recorder.FlushAsync(Ct);
+
+        // Assert
+        Assert.Equal(1, written);
+        var latest = (await Rows(host)).OrderBy(r => r.Minute).Last();
+        Assert.Equal((0L, 0L), (latest.Writes, latest.StoredBytes));
+    }
+
+    [Fact]
     public async Task FlushAsync_MinutesOlderThanTheRetention_Pruned()
     {
         // Arrange
