@@ -11,6 +11,7 @@ using EdgeKv.Domain.Projects;
 using EdgeKv.Domain.Records;
 using EdgeKv.Domain.Seeding;
 using EdgeKv.Domain.Tokens;
+using EdgeKv.Domain.Usage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,22 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the console's domain in a host.</summary>
 public static class EdgeKvDomainServiceCollectionExtensions
 {
+    /// <summary>
+    /// Adds usage history: the recorder that writes the engine's usage counters to the admin database, the signal live
+    /// charts follow and the queries. The host adds <see cref="UsageFlushService"/> to flush on a timer (after the
+    /// database is migrated); without it nothing is written.
+    /// </summary>
+    private static void AddUsageHistory(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<UsageOptions>()
+            .Bind(configuration.GetSection(UsageOptions.SectionName))
+            .Validate(options => options.IsValid, $"{UsageOptions.SectionName}:FlushInterval must be between 00:00:01 and 00:01:00.")
+            .ValidateOnStart();
+        services.TryAddSingleton<UsageFlushes>();
+        services.TryAddSingleton<UsageRecorder>();
+        services.AddScoped<UsageService>();
+    }
+
     /// <summary>
     /// Adds the domain: the admin database (SQLite, <c>ConnectionStrings:Admin</c>), Identity core with roles, the
     /// sign-in manager and token providers (the host adds cookie authentication), the engine registry
@@ -80,6 +97,7 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.AddScoped<RecordService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<AccessTokenService>();
+        AddUsageHistory(services, configuration);
         return services;
     }
 }

@@ -15,7 +15,7 @@ namespace EdgeKv.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "9.0.22");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("EdgeKv.Domain.Accounts.KvAccount", b =>
                 {
@@ -372,6 +372,39 @@ namespace EdgeKv.Migrations
                     b.ToTable("AccessTokenNamespaces", (string)null);
                 });
 
+            modelBuilder.Entity("EdgeKv.Domain.Usage.NamespaceUsageMinute", b =>
+                {
+                    b.Property<int>("NamespaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Minute")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BytesWritten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Deletes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Lists")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoredBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Writes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NamespaceId", "Minute");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("NamespaceUsage", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -559,6 +592,15 @@ namespace EdgeKv.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("EdgeKv.Domain.Namespaces.KvNamespace", null)
+                        .WithMany()
+                        .HasForeignKey("NamespaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.Usage.NamespaceUsageMinute", b =>
+                {
                     b.HasOne("EdgeKv.Domain.Namespaces.KvNamespace", null)
                         .WithMany()
                         .HasForeignKey("NamespaceId")

@@ -1,4 +1,5 @@
 using EdgeKv.Core.Store;
+using EdgeKv.Core.Usage;
 
 namespace EdgeKv.Core.Registry;
 
@@ -21,6 +22,12 @@ public interface IKvStoreRegistry : IAsyncDisposable
     /// without touching disk: the writer's own figures, exact after each commit. For metrics.
     /// </summary>
     IReadOnlyDictionary<string, KvStoreStats> OpenStoreStats();
+
+    /// <summary>
+    /// What the namespaces' stores did (reads, list pages, committed writes and deletes, bytes written), counted in
+    /// memory as they do it; a host drains it periodically to keep a usage history.
+    /// </summary>
+    KvUsageMeter Usage { get; }
 
     /// <summary>True when the namespace exists.</summary>
     bool Exists(string namespaceId);

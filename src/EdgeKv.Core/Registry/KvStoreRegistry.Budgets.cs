@@ -1,5 +1,3 @@
-using EdgeKv.Core.Sqlite;
-
 namespace EdgeKv.Core.Registry;
 
 public sealed partial class KvStoreRegistry
@@ -59,7 +57,7 @@ public sealed partial class KvStoreRegistry
         {
             if (group == budgetGroup && !_open.ContainsKey(namespaceId))
             {
-                var store = SqliteKvStore.Open(StorePath(namespaceId), _options, budget);
+                var store = OpenStore(namespaceId, budget);
                 budget.Add(store.StoredBytes);
                 _open[namespaceId] = store;
             }

@@ -24,7 +24,7 @@ public sealed partial class KvStoreRegistry
             // Files left by a delete interrupted before it reached the catalog belong to no namespace: start clean.
             DeleteStoreFiles(namespaceId);
             var budget = budgetGroup is null ? null : LoadGroup(budgetGroup);
-            var store = SqliteKvStore.Open(StorePath(namespaceId), _options, budget);
+            var store = OpenStore(namespaceId, budget);
             try
             {
                 _catalog.AddNamespace(namespaceId, budgetGroup);
@@ -79,6 +79,7 @@ public sealed partial class KvStoreRegistry
             DeleteStoreFiles(namespaceId);
             _catalog.RemoveNamespace(namespaceId);
             _namespaces.TryRemove(namespaceId, out _);
+            Usage.Forget(namespaceId);
             return true;
         }, cancellationToken);
     }
@@ -113,7 +114,7 @@ public sealed partial class KvStoreRegistry
             }
         }
 
-        var store = SqliteKvStore.Open(StorePath(namespaceId), _options, budget);
+        var store = OpenStore(namespaceId, budget);
         budget?.Add(store.StoredBytes);
         _open[namespaceId] = store;
         return store;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EdgeKv.Core.Sqlite;
 using EdgeKv.Core.Store;
+using EdgeKv.Core.Usage;
 
 namespace EdgeKv.Core.Registry;
 
@@ -29,9 +30,13 @@ public sealed partial class KvStoreRegistry : IKvStoreRegistry
     private readonly Dictionary<string, KvByteBudget> _budgets = new(StringComparer.Ordinal);
     private bool _disposed;
 
-    /// <summary>Opens the registry of <paramref name="dataDirectory"/>, creating the directory and catalog if missing.</summary>
-    public KvStoreRegistry(string dataDirectory, KvStoreOptions? options = null)
+    /// <summary>
+    /// Opens the registry of <paramref name="dataDirectory"/>, creating the directory and catalog if missing. Its
+    /// stores count their operations into <paramref name="usage"/> (a meter of its own when none is given).
+    /// </summary>
+    public KvStoreRegistry(string dataDirectory, KvStoreOptions? options = null, KvUsageMeter? usage = null)
     {
+        Usage = usage ?? new KvUsageMeter();
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         _directory = Path.GetFullPath(dataDirectory);
         _options = options ?? KvStoreOptions.Default;
@@ -40,6 +45,9 @@ public sealed partial class KvStoreRegistry : IKvStoreRegistry
         _namespaces = new ConcurrentDictionary<string, string?>(_catalog.LoadNamespaces(), StringComparer.Ordinal);
         _limits = _catalog.LoadBudgets();
     }
+
+    /// <inheritdoc />
+    public KvUsageMeter Usage { get; }
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, KvStoreStats> OpenStoreStats() =>
@@ -79,6 +87,10 @@ public sealed partial class KvStoreRegistry : IKvStoreRegistry
 
     /// <summary>The file of a namespace's store.</summary>
     internal string StorePath(string namespaceId) => Path.Combine(_directory, namespaceId + StoreFileSuffix);
+
+    /// <summary>Opens a namespace's store, charged to <paramref name="budget"/> and counted in <see cref="Usage"/>.</summary>
+    private SqliteKvStore OpenStore(string namespaceId, KvByteBudget? budget) =>
+        SqliteKvStore.Open(StorePath(namespaceId), _options, budget, Usage.CountersFor(namespaceId));
 
     private static void ValidateId(string namespaceId)
     {

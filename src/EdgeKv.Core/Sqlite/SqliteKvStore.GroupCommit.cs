@@ -45,6 +45,9 @@ public sealed partial class SqliteKvStore
         long shrunk = 0;
         var earliestExpiry = long.MaxValue;
         var keptDeletionBytes = _keptDeletionBytes;
+        long writes = 0;
+        long deletes = 0;
+        long bytesWritten = 0;
         try
         {
             _writer.Begin();
@@ -63,6 +66,9 @@ public sealed partial class SqliteKvStore
                 shrunk += Math.Max(-outcome.DeltaBytes, 0);
                 earliestExpiry = Math.Min(earliestExpiry, outcome.EarliestExpiryMs);
                 keptDeletionBytes += outcome.DeletionBytes;
+                writes += outcome.Writes;
+                deletes += outcome.Deletes;
+                bytesWritten += outcome.BytesWritten;
             }
 
             if (version == _lastVersion)
@@ -99,6 +105,9 @@ public sealed partial class SqliteKvStore
         _keptDeletionBytes = keptDeletionBytes;
         Volatile.Write(ref _stats, stats);
         _budget?.Release(shrunk);
+
+        // Counted in memory once durable: usage history is written elsewhere, later, never inside this commit.
+        _usage.Committed(writes, deletes, bytesWritten);
         AfterDurableWrite(committed, earliestExpiry);
         Settle(group, outcomes);
     }

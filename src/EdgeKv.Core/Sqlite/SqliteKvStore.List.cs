@@ -57,6 +57,7 @@ public sealed partial class SqliteKvStore
     /// <summary>One page in one snapshot: one statement reading one row more than the page, to know if any follow.</summary>
     private KvListPage ReadPage(KvListPlan plan, (byte[] Start, byte[] End) range, int pageSize)
     {
+        _usage.Listed();
         var rows = Read((range, plan.Reverse, pageSize, now: NowMs()), static (connection, s) =>
             connection.Range(s.range.Start, s.range.End, s.Reverse, s.pageSize + 1, s.now));
         var complete = rows.Count <= pageSize;

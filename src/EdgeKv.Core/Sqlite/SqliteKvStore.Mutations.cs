@@ -50,6 +50,9 @@ public sealed partial class SqliteKvStore
                     outcome.DeltaBytes -= existing.Size;
                     outcome.DeltaKeys--;
                     outcome.DeletionBytes += key.Length + SqliteStatements.DeletionRowOverhead;
+
+                    // Usage counts deletes that removed a key: a record's absent metadata companion is not a delete to its owner.
+                    outcome.Deletes++;
                 }
 
                 outcome.KeyChanged(mutation.Key);
@@ -77,6 +80,8 @@ public sealed partial class SqliteKvStore
         _writer.Upsert(key, data, value.Encoding, outcome.Version, expiresAtMs);
         outcome.DeltaBytes += key.Length + data.Length - (existing?.Size ?? 0);
         outcome.DeltaKeys += existing is null ? 1 : 0;
+        outcome.Writes++;
+        outcome.BytesWritten += key.Length + data.Length;
         if (expiresAtMs is { } expiresAt)
         {
             outcome.EarliestExpiryMs = Math.Min(outcome.EarliestExpiryMs, expiresAt);

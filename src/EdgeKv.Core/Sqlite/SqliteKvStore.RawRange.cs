@@ -10,6 +10,7 @@ public sealed partial class SqliteKvStore : IKvRawRangeReader
     {
         ValidateRawRanges(ranges);
         cancellationToken.ThrowIfCancellationRequested();
+        CountRawRanges(ranges);
         return Task.FromResult(Read((ranges, now: NowMs()), static (connection, state) =>
         {
             var results = new IReadOnlyList<KvEntry>[state.ranges.Count];
@@ -26,6 +27,37 @@ public sealed partial class SqliteKvStore : IKvRawRangeReader
             return (IReadOnlyList<IReadOnlyList<KvEntry>>)results;
         }));
     }
+
+    /// <summary>
+    /// Counts raw ranges as usage the way their clients mean them: Deno's <c>get</c> asks for the one-key range
+    /// [key, key + 0x00) with limit 1, a read; any other range is a list page.
+    /// </summary>
+    private void CountRawRanges(IReadOnlyList<KvRawRange> ranges)
+    {
+        var reads = 0;
+        foreach (var range in ranges)
+        {
+            if (IsOneKey(range))
+            {
+                reads++;
+            }
+            else
+            {
+                _usage.Listed();
+            }
+        }
+
+        if (reads > 0)
+        {
+            _usage.Read(reads);
+        }
+    }
+
+    private static bool IsOneKey(KvRawRange range) =>
+        range.Limit == 1
+        && range.End.Length == range.Start.Length + 1
+        && range.End.Span[^1] == 0
+        && range.End.Span[..^1].SequenceEqual(range.Start.Span);
 
     private static void ValidateRawRanges(IReadOnlyList<KvRawRange> ranges)
     {

@@ -12,6 +12,7 @@ public sealed partial class SqliteKvStore
         KvValidation.ReadKey(key);
         cancellationToken.ThrowIfCancellationRequested();
         KvMetrics.Operation(KvMetrics.OperationKinds.Read, KvMetrics.Outcomes.Ok);
+        _usage.Read(1);
         return Task.FromResult(Read((key, now: NowMs()), static (connection, state) => connection.Get(state.key, state.now)));
     }
 
@@ -22,6 +23,7 @@ public sealed partial class SqliteKvStore
         ValidateKeys(keys, KvLimits.MaxReadRanges, KvErrors.TooManyRanges);
         cancellationToken.ThrowIfCancellationRequested();
         KvMetrics.Operation(KvMetrics.OperationKinds.Read, KvMetrics.Outcomes.Ok);
+        _usage.Read(keys.Count);
         return Task.FromResult(ReadSnapshot(keys));
     }
 

@@ -1,5 +1,6 @@
 using EdgeKv.Core.Registry;
 using EdgeKv.Core.Store;
+using EdgeKv.Core.Usage;
 
 namespace EdgeKv.Core.Sqlite;
 
@@ -15,6 +16,7 @@ public sealed partial class SqliteKvStore : IKvStore
 {
     private readonly KvStoreOptions _options;
     private readonly KvByteBudget? _budget;
+    private readonly KvUsageCounters _usage;
     private readonly SqliteWriteConnection _writer;
     private readonly SqliteReadPool _readers;
     private readonly ChangeFeed _feed = new();
@@ -23,11 +25,12 @@ public sealed partial class SqliteKvStore : IKvStore
     private readonly Task _checkpointer;
     private int _closed;
 
-    private SqliteKvStore(string path, KvStoreOptions options, KvByteBudget? budget)
+    private SqliteKvStore(string path, KvStoreOptions options, KvByteBudget? budget, KvUsageCounters usage)
     {
         Path = System.IO.Path.GetFullPath(path);
         _options = options;
         _budget = budget;
+        _usage = usage;
         _writer = new SqliteWriteConnection(Path);
         try
         {
@@ -50,13 +53,16 @@ public sealed partial class SqliteKvStore : IKvStore
     public string Path { get; }
 
     /// <summary>Opens (creating if missing) the store in the SQLite file <paramref name="path"/>.</summary>
-    public static SqliteKvStore Open(string path, KvStoreOptions? options = null) => Open(path, options, null);
+    public static SqliteKvStore Open(string path, KvStoreOptions? options = null) => Open(path, options, null, new KvUsageCounters());
 
-    /// <summary>Opens a store whose growth is charged to <paramref name="budget"/> (the registry's budget groups).</summary>
-    internal static SqliteKvStore Open(string path, KvStoreOptions? options, KvByteBudget? budget)
+    /// <summary>
+    /// Opens a store whose growth is charged to <paramref name="budget"/> (the registry's budget groups) and whose
+    /// operations are counted into <paramref name="usage"/> (the registry's usage meter).
+    /// </summary>
+    internal static SqliteKvStore Open(string path, KvStoreOptions? options, KvByteBudget? budget, KvUsageCounters usage)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new SqliteKvStore(path, options ?? KvStoreOptions.Default, budget);
+        return new SqliteKvStore(path, options ?? KvStoreOptions.Default, budget, usage);
     }
 
     /// <summary>The stored bytes as of the last durable commit (the figure the store adds to its budget group).</summary>

@@ -6,6 +6,7 @@ using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Platform;
 using EdgeKv.Domain.Projects;
 using EdgeKv.Domain.Tokens;
+using EdgeKv.Domain.Usage;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace EdgeKv.Domain.Data;
 
 /// <summary>
 /// The console's database (admin.db): Identity's tables plus KV accounts, namespaces, projects, bindings, access
-/// tokens, the audit log and the platform settings. Records are not here: they live in the engine, one store per namespace.
+/// tokens, the audit log, the platform settings and namespaces' usage per minute. Records are not here: they live in the engine, one store per namespace.
 /// </summary>
 /// <remarks>
 /// Migrations live in the EdgeKv.Migrations assembly. To add one, from the repository root (dotnet-ef 9 runs on the
@@ -57,6 +58,9 @@ public class EdgeKvDbContext : IdentityDbContext<ApplicationUser>
 
     /// <summary>The one row of platform settings.</summary>
     public DbSet<PlatformSettings> PlatformSettings => Set<PlatformSettings>();
+
+    /// <summary>Namespaces' usage per minute, for the last day.</summary>
+    public DbSet<NamespaceUsageMinute> NamespaceUsage => Set<NamespaceUsageMinute>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,6 +1,7 @@
 using EdgeKv.Api.Http;
 using EdgeKv.Api.Hubs;
 using EdgeKv.Api.KvConnect;
+using EdgeKv.Domain.Usage;
 using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
 using EdgeKv.Web.Downloads;
@@ -56,6 +57,9 @@ public static class ConsoleHostExtensions
         services.AddConsoleRateLimits();
 
         services.AddHostedService<ConsoleStartup>();
+
+        // After start-up (which migrates the admin database): usage counted by the engine, written every few seconds.
+        services.AddHostedService<UsageFlushService>();
         builder.AddEdgeKvOperations();
         return builder;
     }

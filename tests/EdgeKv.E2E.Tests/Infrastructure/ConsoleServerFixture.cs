@@ -57,6 +57,9 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
             ["EdgeKv:RateLimits:Registration:PermitLimit"] = "100000",
             ["EdgeKv:RateLimits:AccessToken:PermitLimit"] = "100000",
 
+            // Usage charts show new minutes after a flush: every second here, so a test waits less for them.
+            ["EdgeKv:Usage:FlushInterval"] = "00:00:01",
+
             // The host's two listeners (appsettings.json) on free ports instead of 5080/5081.
             ["Kestrel:Endpoints:Console:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:KvConnect:Url"] = "http://127.0.0.1:0",

@@ -50,7 +50,7 @@ public sealed class LayoutWalkTests(ConsoleServerFixture server) : IClassFixture
             await ConsoleUser.SignInAsync(user.Page, walker.Email, ConsoleUser.Password);
             foreach (var (name, path) in new[]
             {
-                ("kv", "/kv"), ("namespace", $"/kv/{walker.NamespaceId}"), ("projects", "/projects"),
+                ("kv", "/kv"), ("namespace", $"/kv/{walker.NamespaceId}"), ("namespace-usage", $"/kv/{walker.NamespaceId}/usage"), ("projects", "/projects"),
                 ("project", $"/projects/{walker.ProjectId}"), ("tokens", "/tokens"),
             })
             {
@@ -67,7 +67,7 @@ public sealed class LayoutWalkTests(ConsoleServerFixture server) : IClassFixture
         await using (var admin = await OpenAsync(width, language, theme))
         {
             await ConsoleUser.SignInAsync(admin.Page, ConsoleUser.AdminEmail, ConsoleUser.AdminPassword);
-            foreach (var page in new[] { "applications", "accounts", "settings", "audit", "tokens" })
+            foreach (var page in new[] { "applications", "accounts", "settings", "usage", "audit", "tokens" })
             {
                 problems.AddRange(await WalkAsync(admin, "admin-" + page, "/admin/" + page, width, language, theme));
             }

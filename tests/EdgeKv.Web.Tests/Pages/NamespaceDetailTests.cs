@@ -23,7 +23,7 @@ public sealed class NamespaceDetailTests : ConsolePageContext
     }
 
     [Fact]
-    public async Task Render_OwnNamespace_ShowsItsNameAndBothTabs()
+    public async Task Render_OwnNamespace_ShowsItsNameAndItsTabs()
     {
         using var culture = new CultureScope("zh-Hans");
         var (_, namespaces) = await OpenUserAsync("owner@example.com", "orders");
@@ -31,7 +31,7 @@ public sealed class NamespaceDetailTests : ConsolePageContext
         var page = Render<NamespaceDetail>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
 
         page.WaitForAssertion(() => Assert.Equal("orders", page.Find("#namespace-name").TextContent));
-        Assert.Equal(["记录", "关联项目", "连接信息"], page.FindAll(".mud-tab").Select(tab => tab.TextContent.Trim()));
+        Assert.Equal(["记录", "关联项目", "连接信息", "用量"], page.FindAll(".mud-tab").Select(tab => tab.TextContent.Trim()));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ using MudBlazor;
 namespace EdgeKv.Web.Components.Pages.Kv;
 
 /// <summary>
-/// A namespace: its records (记录), the projects bound to it (关联项目) and how programs reach it (连接信息: the id
-/// programs use, both URLs, ready-to-run snippets). The domain decides who may open it: a
+/// A namespace: its records (记录), the projects bound to it (关联项目), how programs reach it (连接信息: the id
+/// programs use, both URLs, ready-to-run snippets) and its usage over time (用量; <c>/kv/{id}/usage</c> opens it). The domain decides who may open it: a
 /// namespace of another user reads as "not found". Live: renamed or deleted elsewhere, or its account suspended or
 /// reinstated, the page shows it at once.
 /// </summary>
@@ -17,6 +17,7 @@ public sealed partial class NamespaceDetail
     private NamespaceView? _namespace;
     private bool _writable;
     private bool _leaving;
+    private const int UsageTab = 3;
     private int _tab;
 
     /// <summary>The namespace's database id, from the route.</summary>
@@ -43,6 +44,16 @@ public sealed partial class NamespaceDetail
         !_leaving
         && ((domainEvent.NamespaceId == NamespaceId && domainEvent.Kind is DomainEventKind.NamespaceRenamed or DomainEventKind.NamespaceDeleted)
             || (domainEvent.AccountId == _namespace?.AccountId && domainEvent.Kind is DomainEventKind.AccountSuspended or DomainEventKind.AccountReinstated));
+
+    /// <inheritdoc />
+    protected override void OnInitialized()
+    {
+        // The usage tab has its own address, so it can be linked to and reopened.
+        if (Navigation.ToBaseRelativePath(Navigation.Uri).Split('?')[0].EndsWith("/usage", StringComparison.Ordinal))
+        {
+            _tab = UsageTab;
+        }
+    }
 
     protected override async Task LoadDataAsync()
     {

@@ -35,6 +35,18 @@ public sealed class BrowserClock
     public static BrowserClock For(string? zoneId) =>
         !string.IsNullOrEmpty(zoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? new BrowserClock(zone) : Utc;
 
+    /// <summary><paramref name="utc"/> as this clock's wall time (chart axes are drawn in it).</summary>
+    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
+
+    /// <summary>The zone's offset now, as people read it: <c>UTC+08:00</c>, <c>UTC-05:00</c>, <c>UTC</c>.</summary>
+    public string OffsetText(DateTime utc)
+    {
+        var offset = _zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+        return offset == TimeSpan.Zero
+            ? "UTC"
+            : "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+    }
+
     /// <summary><paramref name="utc"/> in this clock's zone, in the current culture's short date and long time.</summary>
     public string Format(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone).ToString("G", CultureInfo.CurrentCulture);
