@@ -82,12 +82,12 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDomainEvents, DomainEventHub>();
 
-        // Programs' tokens are answered from memory, kept exact by the events, and their uses written in batches.
+        // Programs' tokens are answered from memory, kept exact by the events; their uses are written in batches
+        // with the namespaces' usage (UsageFlushService).
         services.TryAddSingleton<AccessTokenDirectory>();
         services.AddSingleton<IDomainEventObserver>(provider => provider.GetRequiredService<AccessTokenDirectory>());
         services.TryAddSingleton<AccessTokenUsage>();
         services.TryAddSingleton<AccessTokenUsageWriter>();
-        services.AddHostedService(provider => provider.GetRequiredService<AccessTokenUsageWriter>());
         services.AddScoped<DomainSeeder>();
         services.TryAddSingleton<IInitialAdminPasswordNotice, TerminalInitialAdminPasswordNotice>();
         services.AddScoped<AccountApplicationService>();

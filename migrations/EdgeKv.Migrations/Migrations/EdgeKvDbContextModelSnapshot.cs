@@ -313,9 +313,6 @@ namespace EdgeKv.Migrations
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastReadAuditedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT");
 
@@ -336,6 +333,9 @@ namespace EdgeKv.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ReadCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
@@ -347,6 +347,9 @@ namespace EdgeKv.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
+
+                    b.Property<long>("WriteCount")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -51,8 +51,11 @@ public sealed partial class SqliteKvStore
                     outcome.DeltaKeys--;
                     outcome.DeletionBytes += key.Length + SqliteStatements.DeletionRowOverhead;
 
-                    // Usage counts deletes that removed a key: a record's absent metadata companion is not a delete to its owner.
-                    outcome.Deletes++;
+                    // Usage counts deletes that removed a record: a record's metadata companion is part of the record.
+                    if (!KvMetadataKeys.IsMetadataKey(mutation.Key))
+                    {
+                        outcome.Deletes++;
+                    }
                 }
 
                 outcome.KeyChanged(mutation.Key);
@@ -80,8 +83,13 @@ public sealed partial class SqliteKvStore
         _writer.Upsert(key, data, value.Encoding, outcome.Version, expiresAtMs);
         outcome.DeltaBytes += key.Length + data.Length - (existing?.Size ?? 0);
         outcome.DeltaKeys += existing is null ? 1 : 0;
-        outcome.Writes++;
         outcome.BytesWritten += key.Length + data.Length;
+        if (!KvMetadataKeys.IsMetadataKey(kvKey))
+        {
+            // A record written with its metadata is one write to its owner (the companion's bytes still count).
+            outcome.Writes++;
+        }
+
         if (expiresAtMs is { } expiresAt)
         {
             outcome.EarliestExpiryMs = Math.Min(outcome.EarliestExpiryMs, expiresAt);

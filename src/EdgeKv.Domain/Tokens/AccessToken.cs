@@ -43,11 +43,14 @@ public class AccessToken
     /// <summary>When it was created (UTC).</summary>
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>When a program last used it (UTC), written in batches, so up to <see cref="AccessTokenUsageWriter.Interval"/> late; null when never used.</summary>
+    /// <summary>When a program last used it (UTC), written in batches (<see cref="AccessTokenUsageWriter"/>), so a few seconds late; null when never used.</summary>
     public DateTime? LastUsedAt { get; set; }
 
-    /// <summary>When a read through it was last audited (UTC): the read sampling's own bookkeeping.</summary>
-    public DateTime? LastReadAuditedAt { get; set; }
+    /// <summary>Requests that read through it since it was created (written in batches, like <see cref="LastUsedAt"/>).</summary>
+    public long ReadCount { get; set; }
+
+    /// <summary>Requests that wrote through it since it was created (written in batches).</summary>
+    public long WriteCount { get; set; }
 
     /// <summary>When it was revoked (UTC); null while not revoked.</summary>
     public DateTime? RevokedAt { get; set; }

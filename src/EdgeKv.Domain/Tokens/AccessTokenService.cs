@@ -95,6 +95,8 @@ public sealed partial class AccessTokenService
             row.Token.CreatedAt,
             row.Token.ExpiresAt,
             row.Token.LastUsedAt,
+            row.Token.ReadCount,
+            row.Token.WriteCount,
             row.Token.RevokedAt,
             row.Token.RevokedBy))];
     }

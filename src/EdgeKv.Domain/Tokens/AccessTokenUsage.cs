@@ -25,18 +25,7 @@ public sealed class AccessTokenUsage
         }
 
         // The latest use wins; concurrent uses within the same tick are the same answer.
-        var ticks = now.Ticks;
-        var seen = Volatile.Read(ref tally.LastUsedTicks);
-        while (ticks > seen)
-        {
-            var found = Interlocked.CompareExchange(ref tally.LastUsedTicks, ticks, seen);
-            if (found == seen)
-            {
-                break;
-            }
-
-            seen = found;
-        }
+        MoveForward(ref tally.LastUsedTicks, now.Ticks);
     }
 
     /// <summary>
@@ -58,6 +47,37 @@ public sealed class AccessTokenUsage
         }
 
         return batch;
+    }
+
+    /// <summary>Gives back a drained batch that could not be written, so its uses go out with the next one.</summary>
+    public void Return(IEnumerable<AccessTokenUseBatch> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var use in batch)
+        {
+            var tally = _tallies.GetOrAdd(use.TokenId, static _ => new Tally());
+            Interlocked.Add(ref tally.Reads, use.Reads);
+            Interlocked.Add(ref tally.Writes, use.Writes);
+            if (use.LastUsedAt is { } lastUsed)
+            {
+                MoveForward(ref tally.LastUsedTicks, lastUsed.Ticks);
+            }
+        }
+    }
+
+    private static void MoveForward(ref long lastUsedTicks, long ticks)
+    {
+        var seen = Volatile.Read(ref lastUsedTicks);
+        while (ticks > seen)
+        {
+            var found = Interlocked.CompareExchange(ref lastUsedTicks, ticks, seen);
+            if (found == seen)
+            {
+                break;
+            }
+
+            seen = found;
+        }
     }
 
     private sealed class Tally

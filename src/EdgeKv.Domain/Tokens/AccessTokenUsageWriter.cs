@@ -1,34 +1,62 @@
 using EdgeKv.Domain.Data;
+using EdgeKv.Domain.Usage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace EdgeKv.Domain.Tokens;
 
 /// <summary>
-/// Writes what <see cref="AccessTokenUsage"/> counted to the admin database every <see cref="Interval"/>, in one
-/// transaction, and once more when the host stops: each token's last use (the tokens page's 最近使用). A program's
-/// request therefore never waits for the admin database, and its write's only fsync is its namespace's commit.
+/// Writes what <see cref="AccessTokenUsage"/> counted to the admin database in one transaction: each token's read and
+/// write counts and its last use (the tokens page's 最近使用). Called with the namespaces' usage by
+/// <see cref="UsageFlushService"/> (every <see cref="UsageOptions.FlushInterval"/> and when the host stops), never
+/// from a request: a program's request never waits for the admin database, and its write's only fsync is its
+/// namespace's commit. A flush that fails gives its batch back for the next one. Singleton.
 /// </summary>
-public sealed partial class AccessTokenUsageWriter(
-    AccessTokenUsage usage, IDbContextFactory<EdgeKvDbContext> dbFactory, ILogger<AccessTokenUsageWriter> logger) : BackgroundService
+public sealed class AccessTokenUsageWriter(AccessTokenUsage usage, IDbContextFactory<EdgeKvDbContext> dbFactory)
 {
-    /// <summary>How often counted uses are written: a token's last use shows this late at most.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Writes the uses counted so far now (also what each round and the shutdown do).</summary>
+    /// <summary>Writes the uses counted so far. Serialized: a flush waits for one under way.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        var batch = usage.Drain();
-        if (batch.Count == 0)
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            return;
-        }
+            var batch = usage.Drain();
+            if (batch.Count == 0)
+            {
+                return;
+            }
 
+            try
+            {
+                await WriteAsync(batch, cancellationToken);
+            }
+            catch
+            {
+                usage.Return(batch);
+                throw;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyList<AccessTokenUseBatch> batch, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var use in batch)
         {
+            // Counts are added (never set), so batches of several nodes add up.
+            await db.AccessTokens
+                .Where(t => t.Id == use.TokenId)
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(t => t.ReadCount, t => t.ReadCount + use.Reads)
+                        .SetProperty(t => t.WriteCount, t => t.WriteCount + use.Writes),
+                    cancellationToken);
             if (use.LastUsedAt is { } lastUsed)
             {
                 // Conditional, so an older batch (or another node's) never moves the time back.
@@ -40,44 +68,4 @@ public sealed partial class AccessTokenUsageWriter(
 
         await transaction.CommitAsync(cancellationToken);
     }
-
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await FlushLoggingFailureAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: StopAsync writes the rest.
-        }
-    }
-
-    /// <inheritdoc />
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushLoggingFailureAsync(cancellationToken);
-    }
-
-    // A failed round loses only "last used" times, never data; it is logged and the next round carries on.
-    private async Task FlushLoggingFailureAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await FlushAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogFlushFailed(logger, e);
-        }
-    }
-
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Writing access tokens' usage to the admin database failed; the next round retries with new uses.")]
-    private static partial void LogFlushFailed(ILogger logger, Exception exception);
 }

@@ -12,7 +12,9 @@ namespace EdgeKv.Domain.Tokens;
 /// <param name="Status">Active, expired or revoked, when listed.</param>
 /// <param name="CreatedAt">When it was created (UTC).</param>
 /// <param name="ExpiresAt">When it expires (UTC), or null.</param>
-/// <param name="LastUsedAt">When a program last used it (UTC, to the minute), or null.</param>
+/// <param name="LastUsedAt">When a program last used it (UTC, up to a few seconds late: uses are written in batches), or null.</param>
+/// <param name="ReadCount">Requests that read through it.</param>
+/// <param name="WriteCount">Requests that wrote through it.</param>
 /// <param name="RevokedAt">When it was revoked (UTC), or null.</param>
 /// <param name="RevokedBy">Who revoked it, or null.</param>
 public sealed record AccessTokenView(
@@ -28,6 +30,8 @@ public sealed record AccessTokenView(
     DateTime CreatedAt,
     DateTime? ExpiresAt,
     DateTime? LastUsedAt,
+    long ReadCount,
+    long WriteCount,
     DateTime? RevokedAt,
     string? RevokedBy)
 {

@@ -1,3 +1,4 @@
+using EdgeKv.Domain.Tokens;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,22 +6,26 @@ using Microsoft.Extensions.Options;
 namespace EdgeKv.Domain.Usage;
 
 /// <summary>
-/// Flushes usage (<see cref="UsageRecorder"/>) every <see cref="UsageOptions.FlushInterval"/>, and once more when the
-/// host stops so what was counted last is kept. A failed flush is logged and retried at the next tick with its counts.
+/// Flushes usage every <see cref="UsageOptions.FlushInterval"/>, and once more when the host stops so what was counted
+/// last is kept: the namespaces' (<see cref="UsageRecorder"/>) and the access tokens' (<see cref="AccessTokenUsageWriter"/>).
+/// A failed flush is logged and retried at the next tick with its counts; one failing does not hold up the other.
 /// </summary>
 public sealed partial class UsageFlushService : BackgroundService
 {
     private static readonly TimeSpan FinalFlushTimeout = TimeSpan.FromSeconds(10);
 
     private readonly UsageRecorder _recorder;
+    private readonly AccessTokenUsageWriter _tokens;
     private readonly IOptions<UsageOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<UsageFlushService> _logger;
 
     /// <summary>Made by dependency injection.</summary>
-    public UsageFlushService(UsageRecorder recorder, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageFlushService> logger)
+    public UsageFlushService(
+        UsageRecorder recorder, AccessTokenUsageWriter tokens, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageFlushService> logger)
     {
         _recorder = recorder;
+        _tokens = tokens;
         _options = options;
         _time = time;
         _logger = logger;
@@ -53,9 +58,15 @@ public sealed partial class UsageFlushService : BackgroundService
 
     private async Task TryFlushAsync(CancellationToken cancellationToken)
     {
+        await TryFlushAsync(_recorder.FlushAsync, cancellationToken);
+        await TryFlushAsync(_tokens.FlushAsync, cancellationToken);
+    }
+
+    private async Task TryFlushAsync(Func<CancellationToken, Task> flush, CancellationToken cancellationToken)
+    {
         try
         {
-            await _recorder.FlushAsync(cancellationToken);
+            await flush(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

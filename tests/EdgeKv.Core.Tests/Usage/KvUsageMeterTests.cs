@@ -48,6 +48,27 @@ public sealed class KvUsageMeterTests : IDisposable
     }
 
     [Fact]
+    public async Task Drain_ARecordWithItsMetadata_OneWriteThenOneDelete_CompanionBytesCounted()
+    {
+        // The HTTP API writes a string key and its metadata companion in one commit (and deletes both together):
+        // to the owner that is one record written, then one deleted.
+        await using var registry = new KvStoreRegistry(_directory.Path);
+        var store = await registry.CreateNamespaceAsync("ns1", cancellationToken: _ct);
+        var companion = KvMetadataKeys.For("greeting");
+
+        await store.CommitAsync(new KvAtomicWrite([], [
+            new KvMutation(KvMutationKind.Set, K("greeting"), KvValue.Text("hi")),
+            new KvMutation(KvMutationKind.Set, companion, KvValue.Json("{}"))]), _ct);
+        await store.CommitAsync(new KvAtomicWrite([], [
+            new KvMutation(KvMutationKind.Delete, K("greeting")),
+            new KvMutation(KvMutationKind.Delete, companion)]), _ct);
+
+        var delta = Assert.Single(registry.Usage.Drain());
+        var expectedBytes = K("greeting").Encode().Length + 2 + companion.Encode().Length + 2;
+        Assert.Equal(new KvUsageDelta("ns1", Reads: 0, Lists: 0, Writes: 1, Deletes: 1, BytesWritten: expectedBytes), delta);
+    }
+
+    [Fact]
     public async Task Drain_CheckFailedOrOverQuotaCommit_CountsNothing()
     {
         await using var registry = new KvStoreRegistry(_directory.Path);

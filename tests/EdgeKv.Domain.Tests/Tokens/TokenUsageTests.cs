@@ -35,7 +35,8 @@ public sealed class TokenUsageTests
 
         // Assert
         Assert.Null(beforeBatch);
-        Assert.Equal(lastUse, (await host.Tokens.GetAsync(ann, created.Token.Id, Ct)).LastUsedAt);
+        var view = await host.Tokens.GetAsync(ann, created.Token.Id, Ct);
+        Assert.Equal((lastUse, 0L, 3L), (view.LastUsedAt, view.ReadCount, view.WriteCount));
         Assert.DoesNotContain(await host.AuditLog.ListAsync(ann, new AuditQuery(AccessTokenId: created.Token.Id), Ct),
             e => e.Action is AuditActions.TokenWrite or AuditActions.TokenRead);
     }
@@ -92,8 +93,25 @@ public sealed class TokenUsageTests
         Usage(host).Record(created.Token.Id, write: false, latest - TimeSpan.FromMinutes(5));
         await Writer(host).FlushAsync(Ct);
 
-        // Assert
-        Assert.Equal(latest, (await host.TokenRowAsync(created.Token.Id)).LastUsedAt);
+        // Assert: the time stays; the counts add up.
+        var row = await host.TokenRowAsync(created.Token.Id);
+        Assert.Equal((latest, 2L), (row.LastUsedAt, row.ReadCount));
+    }
+
+    [Fact]
+    public void Return_ABatchThatCouldNotBeWritten_GoesOutWithTheNextOne()
+    {
+        var usage = new AccessTokenUsage();
+        var first = new DateTime(2026, 12, 7, 1, 0, 0, DateTimeKind.Utc);
+        usage.Record(7, write: true, first);
+        usage.Record(7, write: false, first.AddSeconds(1));
+        var failed = usage.Drain();
+
+        usage.Record(7, write: false, first.AddSeconds(2));
+        usage.Return(failed);
+
+        var next = Assert.Single(usage.Drain());
+        Assert.Equal(new AccessTokenUseBatch(7, Reads: 2, Writes: 1, first.AddSeconds(2)), next);
     }
 
     [Fact]

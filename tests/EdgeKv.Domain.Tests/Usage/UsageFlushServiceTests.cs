@@ -1,6 +1,7 @@
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Values;
 using EdgeKv.Domain.Tests.Infrastructure;
+using EdgeKv.Domain.Tokens;
 using EdgeKv.Domain.Usage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,18 +41,21 @@ public sealed class UsageFlushServiceTests
     [Fact]
     public async Task StopAsync_CountsSinceTheLastTick_WrittenBeforeTheHostEnds()
     {
-        // Arrange: a minute between ticks, so only the stop can write.
+        // Arrange: a minute between ticks, so only the stop can write; a program's token used once.
         await using var host = await DomainHost.StartAsync(new Dictionary<string, string?> { ["EdgeKv:Usage:FlushInterval"] = "00:01:00" });
-        var (_, ns) = await host.CreateUserWithNamespaceAsync("ann");
+        var (ann, ns) = await host.CreateUserWithNamespaceAsync("ann");
+        var token = await host.CreateTokenAsync(ann, AccessTokenPermission.ReadWrite, ns.Id);
         var service = NewService(host);
         await service.StartAsync(Ct);
+        await host.ResolveAsync(token.Secret, ns.StoreId, AccessTokenUse.Write);
         await (await host.Registry.OpenAsync(ns.StoreId, Ct)).SetAsync(KvKey.Of("a"), KvValue.Text("1"), cancellationToken: Ct);
 
         // Act
         await service.StopAsync(Ct).WaitAsync(Timeout, Ct);
 
-        // Assert
+        // Assert: the namespace's minute and the token's use, both kept.
         Assert.Equal(1, Assert.Single(await RowsAsync(host)).Writes);
+        Assert.Equal(1, (await host.TokenRowAsync(token.Token.Id)).WriteCount);
     }
 
     [Theory]
@@ -67,7 +71,7 @@ public sealed class UsageFlushServiceTests
     }
 
     private static UsageFlushService NewService(DomainHost host) => new(
-        host.Get<UsageRecorder>(), host.Get<IOptions<UsageOptions>>(), TimeProvider.System, NullLogger<UsageFlushService>.Instance);
+        host.Get<UsageRecorder>(), host.Get<AccessTokenUsageWriter>(), host.Get<IOptions<UsageOptions>>(), TimeProvider.System, NullLogger<UsageFlushService>.Instance);
 
     private static async Task<List<NamespaceUsageMinute>> RowsAsync(DomainHost host)
     {

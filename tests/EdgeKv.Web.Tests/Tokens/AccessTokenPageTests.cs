@@ -126,6 +126,23 @@ public sealed class AccessTokenPageTests : ConsolePageContext
     }
 
     [Fact]
+    public async Task List_AfterProgramsUsedAToken_ShowsItsLastUseAndCounts()
+    {
+        using var culture = new CultureScope("zh-Hans");
+        var (user, namespaces) = await OpenUserAsync("a@example.com", "main");
+        var created = await Get<AccessTokenService>().CreateAsync(user, new NewAccessToken("ci", [namespaces[0].Id], AccessTokenPermission.ReadWrite), Ct);
+        await Get<AccessTokenService>().ResolveAsync(created.Secret, namespaces[0].StoreId, AccessTokenUse.Read, Ct);
+        await Get<AccessTokenService>().ResolveAsync(created.Secret, namespaces[0].StoreId, AccessTokenUse.Read, Ct);
+        await Get<AccessTokenService>().ResolveAsync(created.Secret, namespaces[0].StoreId, AccessTokenUse.Write, Ct);
+        await Get<AccessTokenUsageWriter>().FlushAsync(Ct);
+
+        var list = Render<TokenList>();
+
+        list.WaitForAssertion(() => Assert.Equal("读取 2 次 · 写入 1 次", list.Find(".token-uses").TextContent.Trim()));
+        Assert.DoesNotContain("从未使用", list.Find("#token-grid").TextContent);
+    }
+
+    [Fact]
     public async Task List_TokenCreatedElsewhere_AppearsLive()
     {
         var (user, namespaces) = await OpenUserAsync("a@example.com", "main");

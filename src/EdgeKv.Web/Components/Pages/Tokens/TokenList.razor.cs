@@ -1,3 +1,4 @@
+using System.Globalization;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Tokens;
 using Microsoft.AspNetCore.Components;
@@ -71,6 +72,10 @@ public sealed partial class TokenList
 
     private string PermissionText(AccessTokenPermission permission) =>
         permission == AccessTokenPermission.ReadWrite ? L["Tokens.ReadWrite"] : L["Tokens.ReadOnly"];
+
+    // Counted in memory and written every few seconds, so they trail a busy program by that much.
+    private string UsesText(AccessTokenView token) =>
+        L["Tokens.Uses", token.ReadCount.ToString("N0", CultureInfo.CurrentCulture), token.WriteCount.ToString("N0", CultureInfo.CurrentCulture)];
 
     private string StatusText(AccessTokenStatus status) => status switch
     {
