@@ -103,8 +103,9 @@ public static class ConsoleHostExtensions
         app.MapAccountEndpoints();
         app.MapValueDownloadEndpoints();
 
-        // Programs authenticate with bearer tokens, checked per request by the API's access resolver: these
-        // endpoints are anonymous to the console's cookie, take no forms (so no antiforgery) and never redirect.
+        // Programs authenticate with bearer tokens: these endpoints require the API's access policies (the token
+        // scheme only, never the console's cookie; the hub authorizes each call), take no forms (so no antiforgery)
+        // and never redirect.
         app.MapOpenApi().AllowAnonymous();
         app.MapKvConnect();
         app.MapKvHttpApi();
