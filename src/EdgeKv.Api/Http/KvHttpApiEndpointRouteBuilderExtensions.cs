@@ -55,7 +55,8 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
             .WithName("PutValue")
             .WithSummary("Write a value")
             .WithDescription("The body (up to 25 MiB) is the value: text/* stored as text, application/json as JSON (validated), anything else as bytes. Optional ?expiration_ttl=seconds (>= 1), X-EdgeKv-Metadata (JSON, <= 1024 bytes), If-None-Match: * or If-Match: \"<versionstamp>\" (409 when it does not hold). Returns the new versionstamp, also as ETag.")
-            .Accepts<byte[]>("application/octet-stream", "text/plain", "application/json")
+            // "*/*" too: any other type is stored as bytes (routing would otherwise answer 415 with no body).
+            .Accepts<byte[]>("application/octet-stream", "text/plain", "application/json", "*/*")
             .Produces<WriteResponse>()
             .ProducesKvErrors(400, 409, 413, 507);
 

@@ -44,4 +44,10 @@ public static class KvHttpErrorCodes
 
     /// <summary>400: anything else the caller can fix: bad key, limit, TTL, metadata, JSON, cursor, selector.</summary>
     public const string InvalidRequest = "invalid_request";
+
+    /// <summary>415: a body of a type the endpoint does not take.</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
+    /// <summary>405: a method the route does not answer.</summary>
+    public const string MethodNotAllowed = "method_not_allowed";
 }

@@ -69,4 +69,10 @@ public static class KvHttpErrors
 
     /// <summary>A namespace create or rename body that is not the documented JSON.</summary>
     public const string NamespaceNameBody = "The body must be a JSON object {\"name\": string}";
+
+    /// <summary>A body of a type the endpoint does not take (the bulk and namespace endpoints take JSON).</summary>
+    public const string UnsupportedMediaType = "This endpoint takes Content-Type: application/json";
+
+    /// <summary>A method the route does not answer.</summary>
+    public const string MethodNotAllowed = "This method is not allowed here; the Allow header lists the ones that are";
 }

@@ -77,6 +77,9 @@ public static class ConsoleHostExtensions
         // A browser asking for an address no page answers gets the console's 404 page, with status 404. Only requests
         // that ask for HTML: the programmatic APIs answer programs with their own bodies, or none.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // The HTTP API answers even routing's own 405 and 415 with its JSON error.
+        app.UseKvHttpBareRefusals();
         app.Use((context, next) =>
         {
             if (!context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal)

@@ -84,6 +84,25 @@ public sealed class ValuesApiTests(KvConnectServer server)
     }
 
     [Theory]
+    [InlineData("application/x-www-form-urlencoded")] // what `curl --data` sends when no type is given
+    [InlineData("image/png")]
+    [InlineData(null)]
+    public async Task Put_AnyOtherOrNoContentType_StoresBytes(string? contentType)
+    {
+        using var api = new HttpApi(server);
+        var ns = await server.CreateNamespaceAsync();
+        var content = new ByteArrayContent("v=1"u8.ToArray());
+        content.Headers.ContentType = contentType is null ? null : new MediaTypeHeaderValue(contentType);
+
+        using var put = await api.SendAsync(HttpMethod.Put, HttpApi.Value(ns, "any"), ns.WriteToken, content);
+        using var get = await api.GetAsync(ns, HttpApi.Value(ns, "any", "?type=arrayBuffer"));
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("v=1"u8.ToArray(), await get.Content.ReadAsByteArrayAsync(_ct));
+        Assert.Equal("bytes", get.Headers.GetValues(KvHttpHeaders.Encoding).Single());
+    }
+
+    [Theory]
     [InlineData("text/plain", "text/plain")]
     [InlineData("application/json", "application/json")]
     [InlineData("*/*", "application/octet-stream")]
