@@ -307,6 +307,9 @@ namespace EdgeKv.Migrations
                     b.Property<bool>("AllNamespaces")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BytesWritten")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 

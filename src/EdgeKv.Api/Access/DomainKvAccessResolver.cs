@@ -16,14 +16,27 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
     private readonly AccessTokenDirectory _directory;
     private readonly IKvStoreRegistry _registry;
     private readonly TimeProvider _time;
+    private readonly AccessTokenUsage _usage;
 
     /// <summary>Made by dependency injection.</summary>
-    public DomainKvAccessResolver(AccessTokenService tokens, AccessTokenDirectory directory, IKvStoreRegistry registry, TimeProvider time)
+    public DomainKvAccessResolver(
+        AccessTokenService tokens, AccessTokenDirectory directory, IKvStoreRegistry registry, TimeProvider time, AccessTokenUsage usage)
     {
         _tokens = tokens;
         _directory = directory;
         _registry = registry;
         _time = time;
+        _usage = usage;
+    }
+
+    /// <inheritdoc />
+    public void CountBytesWritten(KvAccessGrant grant, long bytes)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        if (int.TryParse(grant.TokenId, NumberStyles.None, CultureInfo.InvariantCulture, out var tokenId))
+        {
+            _usage.RecordBytesWritten(tokenId, bytes);
+        }
     }
 
     /// <inheritdoc />

@@ -25,4 +25,9 @@ public interface IKvAccessResolver
     /// </summary>
     Task<KvAccountAccessResult> ResolveAccountAsync(KvCredential credential, KvAccessIntent intent, CancellationToken cancellationToken) =>
         Task.FromResult(KvAccountAccessResult.Deny(KvAccessDenial.AccountScopeRequired));
+
+    /// <summary>Counts <paramref name="bytes"/> of values a write made with <paramref name="grant"/> stored (usage).</summary>
+    void CountBytesWritten(KvAccessGrant grant, long bytes)
+    {
+    }
 }

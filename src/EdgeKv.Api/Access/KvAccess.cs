@@ -1,8 +1,11 @@
+using EdgeKv.Core.Keys;
+using EdgeKv.Core.Store;
 using EdgeKv.Domain.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Api.Access;
 
@@ -12,6 +15,24 @@ internal static class KvAccess
     /// <summary>The namespace access granted to this request by a namespace policy.</summary>
     public static KvAccessGrant GrantOf(HttpContext context) =>
         context.Features.Get<KvAccessGrant>() ?? throw new InvalidOperationException("The endpoint does not require a namespace access policy.");
+
+    /// <summary>
+    /// Counts what a committed <paramref name="write"/> stored for the token's usage: the bytes of its values (keys
+    /// and metadata companions aside; the namespace's own usage counts those).
+    /// </summary>
+    public static void CountWritten(HttpContext context, KvAccessGrant grant, KvAtomicWrite write)
+    {
+        long bytes = 0;
+        foreach (var mutation in write.Mutations)
+        {
+            if (mutation.Value is { } value && !KvMetadataKeys.IsMetadataKey(mutation.Key))
+            {
+                bytes += value.Data.Length;
+            }
+        }
+
+        context.RequestServices.GetRequiredService<IKvAccessResolver>().CountBytesWritten(grant, bytes);
+    }
 
     /// <summary>Who this request acts as, granted by an account policy.</summary>
     public static Caller CallerOf(HttpContext context) =>

@@ -1,3 +1,4 @@
+using EdgeKv.Api.Access;
 using EdgeKv.Api.KvConnect.Protocol;
 using EdgeKv.Core;
 using Google.Protobuf;
@@ -42,6 +43,11 @@ internal static class AtomicWriteEndpoint
             // Not cancelled with the request: a write that arrived whole is applied, and its answer is best effort.
             var commit = AtomicWriteMapper.ToEngine(write, DateTimeOffset.UtcNow);
             var result = await request.Grant.Store.CommitAsync(commit, CancellationToken.None);
+            if (result.Ok)
+            {
+                KvAccess.CountWritten(context, request.Grant, commit);
+            }
+
             var output = result is { Ok: true, Versionstamp: { } versionstamp }
                 ? new AtomicWriteOutput { Status = AtomicWriteStatus.AwSuccess, Versionstamp = UnsafeByteOperations.UnsafeWrap(versionstamp.ToBytes()) }
                 : new AtomicWriteOutput { Status = AtomicWriteStatus.AwCheckFailure };

@@ -52,6 +52,9 @@ public class AccessToken
     /// <summary>Requests that wrote through it since it was created (written in batches).</summary>
     public long WriteCount { get; set; }
 
+    /// <summary>Bytes of values written through it since it was created (written in batches).</summary>
+    public long BytesWritten { get; set; }
+
     /// <summary>When it was revoked (UTC); null while not revoked.</summary>
     public DateTime? RevokedAt { get; set; }
 

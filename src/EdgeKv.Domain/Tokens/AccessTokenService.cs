@@ -97,6 +97,7 @@ public sealed partial class AccessTokenService
             row.Token.LastUsedAt,
             row.Token.ReadCount,
             row.Token.WriteCount,
+            row.Token.BytesWritten,
             row.Token.RevokedAt,
             row.Token.RevokedBy))];
     }

@@ -28,6 +28,10 @@ public sealed class AccessTokenUsage
         MoveForward(ref tally.LastUsedTicks, now.Ticks);
     }
 
+    /// <summary>Counts <paramref name="bytes"/> of values a granted write of token <paramref name="tokenId"/> stored.</summary>
+    public void RecordBytesWritten(int tokenId, long bytes) =>
+        Interlocked.Add(ref _tallies.GetOrAdd(tokenId, static _ => new Tally()).BytesWritten, bytes);
+
     /// <summary>
     /// The uses counted since the last call, per token, and resets them. A use recorded while this runs lands in this
     /// batch or the next, never in neither.
@@ -40,9 +44,13 @@ public sealed class AccessTokenUsage
             var lastUsed = Interlocked.Exchange(ref tally.LastUsedTicks, 0);
             var reads = Interlocked.Exchange(ref tally.Reads, 0);
             var writes = Interlocked.Exchange(ref tally.Writes, 0);
-            if (lastUsed != 0 || reads != 0 || writes != 0)
+            var bytesWritten = Interlocked.Exchange(ref tally.BytesWritten, 0);
+            if (lastUsed != 0 || reads != 0 || writes != 0 || bytesWritten != 0)
             {
-                batch.Add(new AccessTokenUseBatch(tokenId, reads, writes, lastUsed == 0 ? null : new DateTime(lastUsed, DateTimeKind.Utc)));
+                batch.Add(new AccessTokenUseBatch(tokenId, reads, writes, lastUsed == 0 ? null : new DateTime(lastUsed, DateTimeKind.Utc))
+                {
+                    BytesWritten = bytesWritten,
+                });
             }
         }
 
@@ -58,6 +66,7 @@ public sealed class AccessTokenUsage
             var tally = _tallies.GetOrAdd(use.TokenId, static _ => new Tally());
             Interlocked.Add(ref tally.Reads, use.Reads);
             Interlocked.Add(ref tally.Writes, use.Writes);
+            Interlocked.Add(ref tally.BytesWritten, use.BytesWritten);
             if (use.LastUsedAt is { } lastUsed)
             {
                 MoveForward(ref tally.LastUsedTicks, lastUsed.Ticks);
@@ -84,6 +93,7 @@ public sealed class AccessTokenUsage
     {
         public long Reads;
         public long Writes;
+        public long BytesWritten;
         public long LastUsedTicks;
     }
 }
@@ -93,4 +103,8 @@ public sealed class AccessTokenUsage
 /// <param name="Reads">Granted read uses.</param>
 /// <param name="Writes">Granted write uses.</param>
 /// <param name="LastUsedAt">Its latest use in the batch (UTC), if the batch saw one.</param>
-public sealed record AccessTokenUseBatch(int TokenId, long Reads, long Writes, DateTime? LastUsedAt);
+public sealed record AccessTokenUseBatch(int TokenId, long Reads, long Writes, DateTime? LastUsedAt)
+{
+    /// <summary>Bytes of values its writes stored.</summary>
+    public long BytesWritten { get; init; }
+}

@@ -15,6 +15,7 @@ namespace EdgeKv.Domain.Tokens;
 /// <param name="LastUsedAt">When a program last used it (UTC, up to a few seconds late: uses are written in batches), or null.</param>
 /// <param name="ReadCount">Requests that read through it.</param>
 /// <param name="WriteCount">Requests that wrote through it.</param>
+/// <param name="BytesWritten">Bytes of values written through it.</param>
 /// <param name="RevokedAt">When it was revoked (UTC), or null.</param>
 /// <param name="RevokedBy">Who revoked it, or null.</param>
 public sealed record AccessTokenView(
@@ -32,6 +33,7 @@ public sealed record AccessTokenView(
     DateTime? LastUsedAt,
     long ReadCount,
     long WriteCount,
+    long BytesWritten,
     DateTime? RevokedAt,
     string? RevokedBy)
 {

@@ -32,7 +32,9 @@ public sealed class HttpApiDomainTokenTests(DomainKvConnectServer server) : ICla
         Assert.Equal("en", entry?.Metadata?.GetProperty("lang").GetString());
         Assert.Equal(["greeting"], page.Keys.Select(k => k.Key));
         Assert.False((await (await server.StoreAsync(ns)).GetAsync(KvKey.Of("greeting"), cancellationToken: Ct)).Exists);
-        Assert.NotNull(await server.LastUsedAtAsync(token.Token.Id));
+        var used = await server.TokenAfterFlushAsync(token.Token.Id);
+        Assert.NotNull(used.LastUsedAt);
+        Assert.Equal((2L, 2L, 5L), (used.ReadCount, used.WriteCount, used.BytesWritten)); // "hello": the metadata is not counted
         Assert.Empty(await server.AuditOfTokenAsync(token.Token.Id));
     }
 

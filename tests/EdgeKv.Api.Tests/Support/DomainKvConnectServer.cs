@@ -149,12 +149,15 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
         InScopeAsync(services => services.GetRequiredService<AuditLogService>().ListAsync(
             Admin, new AuditQuery(AccessTokenId: tokenId), TestContext.Current.CancellationToken));
 
-    /// <summary>The token's last use as the tokens page shows it, after writing the uses counted so far.</summary>
-    public Task<DateTime?> LastUsedAtAsync(int tokenId) => InScopeAsync(async services =>
+    /// <summary>The token as the tokens page shows it (last use, counts), after writing the uses counted so far.</summary>
+    public Task<AccessTokenView> TokenAfterFlushAsync(int tokenId) => InScopeAsync(async services =>
     {
         await services.GetRequiredService<AccessTokenUsageWriter>().FlushAsync(TestContext.Current.CancellationToken);
-        return (await services.GetRequiredService<AccessTokenService>().GetAsync(Admin, tokenId, TestContext.Current.CancellationToken)).LastUsedAt;
+        return await services.GetRequiredService<AccessTokenService>().GetAsync(Admin, tokenId, TestContext.Current.CancellationToken);
     });
+
+    /// <summary>The token's last use as the tokens page shows it, after writing the uses counted so far.</summary>
+    public async Task<DateTime?> LastUsedAtAsync(int tokenId) => (await TokenAfterFlushAsync(tokenId)).LastUsedAt;
 
     public async ValueTask DisposeAsync()
     {

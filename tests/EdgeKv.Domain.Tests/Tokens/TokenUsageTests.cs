@@ -105,13 +105,14 @@ public sealed class TokenUsageTests
         var first = new DateTime(2026, 12, 7, 1, 0, 0, DateTimeKind.Utc);
         usage.Record(7, write: true, first);
         usage.Record(7, write: false, first.AddSeconds(1));
+        usage.RecordBytesWritten(7, 100);
         var failed = usage.Drain();
 
         usage.Record(7, write: false, first.AddSeconds(2));
         usage.Return(failed);
 
         var next = Assert.Single(usage.Drain());
-        Assert.Equal(new AccessTokenUseBatch(7, Reads: 2, Writes: 1, first.AddSeconds(2)), next);
+        Assert.Equal(new AccessTokenUseBatch(7, Reads: 2, Writes: 1, first.AddSeconds(2)) { BytesWritten = 100 }, next);
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class AccessTokenPageTests : ConsolePageContext
 
         var list = Render<TokenList>();
 
-        list.WaitForAssertion(() => Assert.Equal("读取 2 次 · 写入 1 次", list.Find(".token-uses").TextContent.Trim()));
+        list.WaitForAssertion(() => Assert.Equal("读取 2 次 · 写入 1 次 · 写入数据 0 B", list.Find(".token-uses").TextContent.Trim()));
         Assert.DoesNotContain("从未使用", list.Find("#token-grid").TextContent);
     }
 

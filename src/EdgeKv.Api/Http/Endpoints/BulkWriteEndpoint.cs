@@ -14,7 +14,7 @@ internal static class BulkWriteEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext context)
     {
-        var store = KvAccess.GrantOf(context).Store;
+        var grant = KvAccess.GrantOf(context);
         using var items = await BulkRequest.ReadArrayAsync(context, KvHttpErrors.BulkWriteBody);
         var mutations = items.RootElement.EnumerateArray().SelectMany(BulkWriteItem.ToMutations).ToList();
         var count = mutations.Count / 2;
@@ -23,7 +23,9 @@ internal static class BulkWriteEndpoint
             return Results.Json(new BulkResponse(0, null), KvHttpJson.Options);
         }
 
-        var result = await BulkRequest.CommitAsync(store, new KvAtomicWrite([], mutations), context.RequestAborted);
+        var write = new KvAtomicWrite([], mutations);
+        var result = await BulkRequest.CommitAsync(grant.Store, write, context.RequestAborted);
+        KvAccess.CountWritten(context, grant, write);
         return Results.Json(new BulkResponse(count, result.Versionstamp!.Value.ToString()), KvHttpJson.Options);
     }
 }

@@ -26,7 +26,8 @@ internal static class PutValueEndpoint
         [FromHeader(Name = "If-Match")] string? ifMatch,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch)
     {
-        var store = KvAccess.GrantOf(context).Store;
+        var grant = KvAccess.GrantOf(context);
+        var store = grant.Store;
         var stringKey = RouteKey.Of(context, key);
         var tupleKey = StringKeys.ToTupleKey(stringKey);
         var ttl = ExpirationTtl.Parse(expirationTtl);
@@ -36,11 +37,14 @@ internal static class PutValueEndpoint
         var body = await BoundedBody.ReadAsync(context, KvLimits.MaxValueBytes) ?? throw new KvException(KvErrors.ValueTooLarge);
         var value = ValueBody.ToValue(body, context.Request.ContentType);
         var checks = precondition is null ? [] : await precondition.ToChecksAsync(store, tupleKey, context.RequestAborted);
-        var result = await store.CommitAsync(new KvAtomicWrite(checks, StringKeyWrites.Put(stringKey, value, ttl, metadataJson)), context.RequestAborted);
+        var write = new KvAtomicWrite(checks, StringKeyWrites.Put(stringKey, value, ttl, metadataJson));
+        var result = await store.CommitAsync(write, context.RequestAborted);
         if (!result.Ok)
         {
             throw precondition!.Conflict();
         }
+
+        KvAccess.CountWritten(context, grant, write);
 
         EntryHeaders.SetETag(context.Response, result.Versionstamp!.Value);
         return Results.Json(new WriteResponse(stringKey, result.Versionstamp.Value.ToString()), KvHttpJson.Options);

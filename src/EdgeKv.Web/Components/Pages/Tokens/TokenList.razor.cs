@@ -1,6 +1,7 @@
 using System.Globalization;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Tokens;
+using EdgeKv.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
@@ -75,7 +76,8 @@ public sealed partial class TokenList
 
     // Counted in memory and written every few seconds, so they trail a busy program by that much.
     private string UsesText(AccessTokenView token) =>
-        L["Tokens.Uses", token.ReadCount.ToString("N0", CultureInfo.CurrentCulture), token.WriteCount.ToString("N0", CultureInfo.CurrentCulture)];
+        L["Tokens.Uses", token.ReadCount.ToString("N0", CultureInfo.CurrentCulture), token.WriteCount.ToString("N0", CultureInfo.CurrentCulture),
+            DisplayFormat.Bytes(token.BytesWritten)];
 
     private string StatusText(AccessTokenStatus status) => status switch
     {
