@@ -24,7 +24,7 @@ public sealed class KvStoreRegistryBudgetTests : IDisposable
     [Fact]
     public async Task SetAsync_OverTheGroupsLimit_ThrowsQuotaExceededAndWritesNothing()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var store = await registry.CreateNamespaceAsync("a", "acct-1", _ct);
         await registry.SetBudgetAsync("acct-1", Cost(K("k1")) + Cost(K("k2")) - 1, _ct);
         await store.SetAsync(K("k1"), Payload(), cancellationToken: _ct);
@@ -42,7 +42,7 @@ public sealed class KvStoreRegistryBudgetTests : IDisposable
     [Fact]
     public async Task CommitAsync_ShrinkingOrDeletingOverTheLimit_IsAllowedAndFreesBudget()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var store = await registry.CreateNamespaceAsync("a", "g", _ct);
         await store.SetAsync(K("k1"), Payload(), cancellationToken: _ct);
         await store.SetAsync(K("k2"), Payload(), cancellationToken: _ct);
@@ -58,7 +58,7 @@ public sealed class KvStoreRegistryBudgetTests : IDisposable
     [Fact]
     public async Task SetAsync_ConcurrentWritersOnTwoStoresOfOneGroup_NeverTogetherPassTheLimit()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var stores = new[] { await registry.CreateNamespaceAsync("s1", "shared", _ct), await registry.CreateNamespaceAsync("s2", "shared", _ct) };
         var cost = Cost(K("w", 0, 0)); // every key below encodes to the same length
         const int Fits = 37;
@@ -93,7 +93,7 @@ public sealed class KvStoreRegistryBudgetTests : IDisposable
     public async Task GetBudgetUsageAsync_AfterRestart_IsRecomputedExactlyAndStillEnforced()
     {
         long usedBefore;
-        await using (var registry = new KvStoreRegistry(_directory.Path))
+        await using (var registry = new SqliteKvStoreRegistry(_directory.Path))
         {
             var a = await registry.CreateNamespaceAsync("a", "g", _ct);
             var b = await registry.CreateNamespaceAsync("b", "g", _ct);
@@ -104,7 +104,7 @@ public sealed class KvStoreRegistryBudgetTests : IDisposable
             usedBefore = (await registry.GetBudgetUsageAsync("g", _ct)).UsedBytes;
         }
 
-        await using var restarted = new KvStoreRegistry(_directory.Path);
+        await using var restarted = new SqliteKvStoreRegistry(_directory.Path);
         var reopenedA = await restarted.OpenAsync("a", _ct);
 
         Assert.Equal(new KvBudgetUsage(usedBefore, usedBefore), await restarted.GetBudgetUsageAsync("g", _ct));
@@ -114,7 +114,7 @@ public sealed class KvStoreRegistryBudgetTests : IDisposable
     [Fact]
     public async Task DeleteNamespaceAsync_InAGroup_GivesItsBytesBack()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var a = await registry.CreateNamespaceAsync("a", "g", _ct);
         var b = await registry.CreateNamespaceAsync("b", "g", _ct);
         await a.SetAsync(K("x"), Payload(), cancellationToken: _ct);
@@ -128,7 +128,7 @@ public sealed class KvStoreRegistryBudgetTests : IDisposable
     [Fact]
     public async Task SetBudgetAsync_Null_RemovesTheLimit()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var store = await registry.CreateNamespaceAsync("a", "g", _ct);
         await registry.SetBudgetAsync("g", 1, _ct);
 
@@ -141,7 +141,7 @@ public sealed class KvStoreRegistryBudgetTests : IDisposable
     [Fact]
     public async Task CommitAsync_QuotaRefusalInAGroupCommit_LeavesTheOtherCommitsApplied()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var store = (SqliteKvStore)await registry.CreateNamespaceAsync("a", "g", _ct);
         await registry.SetBudgetAsync("g", Cost(K("k1")), _ct);
         Task<Versionstamp> fits, tooMuch;

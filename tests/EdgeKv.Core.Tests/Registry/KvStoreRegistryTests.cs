@@ -1,4 +1,4 @@
-using EdgeKv.Core.Registry;
+using EdgeKv.Core.Sqlite;
 using EdgeKv.Core.Tests.Support;
 using static EdgeKv.Core.Tests.Support.Keys;
 
@@ -11,7 +11,7 @@ public sealed class KvStoreRegistryTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private KvStoreRegistry NewRegistry() => new(_directory.Path);
+    private SqliteKvStoreRegistry NewRegistry() => new(_directory.Path);
 
     [Fact]
     public async Task CreateNamespaceAsync_NewId_CreatesAStoreFileAndListsIt()

@@ -49,7 +49,7 @@ public sealed class SqliteKvStoreChangeFeedTests
     [Fact]
     public async Task ChangesAsync_SlowReader_ReceivesMergedChangesWithoutLosingAKey()
     {
-        await using var db = TestStore.Create(new KvStoreOptions { ChangeFeedBufferSize = 4 });
+        await using var db = TestStore.Create(new SqliteKvStoreOptions { ChangeFeedBufferSize = 4 });
         await using var changes = db.Store.ChangesAsync(_ct).GetAsyncEnumerator(_ct);
         Versionstamp last = default;
         for (var i = 0; i < 50; i++)

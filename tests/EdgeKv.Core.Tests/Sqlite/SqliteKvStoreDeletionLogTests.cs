@@ -56,7 +56,7 @@ public sealed class SqliteKvStoreDeletionLogTests
     public async Task ReadDeletionsAsync_ExpiredKeySwept_IsListedAsDeletedBySweep()
     {
         var clock = new ManualClock();
-        await using var db = TestStore.Create(new KvStoreOptions { Clock = clock, RunsBackgroundSweeper = false });
+        await using var db = TestStore.Create(new SqliteKvStoreOptions { Clock = clock, RunsBackgroundSweeper = false });
         var seen = await db.Store.SetAsync(K("users", "temp"), Text("t"), TimeSpan.FromSeconds(10), _ct);
         clock.Advance(TimeSpan.FromSeconds(11));
 
@@ -85,7 +85,7 @@ public sealed class SqliteKvStoreDeletionLogTests
     public async Task RemembersDeletionsAfterAsync_OverTheKeptBytes_ForgetsTheOldestUntilHalfRemains()
     {
         // Each deletion of ["users", n] counts 32 bytes (a 16-byte key plus 16): 128 bytes hold four.
-        await using var db = TestStore.Create(new KvStoreOptions { KeptDeletionBytes = 128 });
+        await using var db = TestStore.Create(new SqliteKvStoreOptions { KeptDeletionBytes = 128 });
         var start = await db.Store.SetAsync(K("users", 0), Text("v"), cancellationToken: _ct);
         for (var i = 1; i < 6; i++)
         {

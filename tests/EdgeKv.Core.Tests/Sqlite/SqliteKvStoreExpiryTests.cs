@@ -11,7 +11,7 @@ public sealed class SqliteKvStoreExpiryTests
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     /// <summary>A store on a hand-moved clock whose background sweeper never runs during the test.</summary>
-    private static KvStoreOptions ByHand(ManualClock clock) => new() { Clock = clock, RunsBackgroundSweeper = false };
+    private static SqliteKvStoreOptions ByHand(ManualClock clock) => new() { Clock = clock, RunsBackgroundSweeper = false };
 
     [Fact]
     public async Task GetAsync_BeforeExpiry_ReturnsEntryWithExpiresAt()

@@ -81,7 +81,7 @@ public sealed class SqliteKvStorePositionTests
     public async Task CountAsync_SkipsExpiredAndOtherPrefixes()
     {
         var clock = new ManualClock();
-        await using var db = TestStore.Create(new KvStoreOptions { Clock = clock, RunsBackgroundSweeper = false });
+        await using var db = TestStore.Create(new SqliteKvStoreOptions { Clock = clock, RunsBackgroundSweeper = false });
         await SeedAsync(db, 5);
         await db.Store.SetAsync(K("other", "x"), Text("x"), cancellationToken: _ct);
         await db.Store.SetAsync(K("rec", "zz-expiring"), Text("x"), TimeSpan.FromMinutes(1), _ct);

@@ -50,7 +50,7 @@ public sealed class SqliteKvStoreRawRangeTests
     public async Task ReadRawRangesAsync_ExpiredEntry_IsNotReturned()
     {
         var clock = new ManualClock();
-        await using var db = TestStore.Create(new KvStoreOptions { Clock = clock });
+        await using var db = TestStore.Create(new SqliteKvStoreOptions { Clock = clock });
         await db.Store.SetAsync(K("s", "short"), Text("short"), TimeSpan.FromMinutes(1), _ct);
         await db.Store.SetAsync(K("s", "long"), Text("long"), TimeSpan.FromHours(1), _ct);
         clock.Advance(TimeSpan.FromMinutes(2));
