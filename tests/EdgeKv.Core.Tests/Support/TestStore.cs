@@ -2,7 +2,10 @@ using EdgeKv.Core.Sqlite;
 
 namespace EdgeKv.Core.Tests.Support;
 
-/// <summary>A real SQLite store in its own temp directory; reopen it to test what survives a restart.</summary>
+/// <summary>
+/// A real SQLite store in its own temp directory, for the tests only SQLite has (files, checkpoints, the writer) and
+/// the engine's parts above a store; backend-neutral tests take theirs from the conformance suite instead.
+/// </summary>
 internal sealed class TestStore : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();

@@ -1,12 +1,12 @@
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
-using EdgeKv.Core.Tests.Support;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
 /// <summary>Every read and list limit crossed once, with Deno's messages.</summary>
-public sealed class SqliteKvStoreReadLimitTests
+public abstract class KvStoreReadLimitConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
@@ -15,7 +15,7 @@ public sealed class SqliteKvStoreReadLimitTests
     [Fact]
     public async Task GetAsync_KeyOverReadLimit_ThrowsKeyTooLargeForRead()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var error = await Assert.ThrowsAsync<KvException>(
             () => db.Store.GetAsync(KeyOfEncodedLength(KvLimits.MaxReadKeyBytes + 1), cancellationToken: _ct));
@@ -26,7 +26,7 @@ public sealed class SqliteKvStoreReadLimitTests
     [Fact]
     public async Task GetAsync_KeyExactlyAtReadLimit_ReturnsMiss()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var entry = await db.Store.GetAsync(KeyOfEncodedLength(KvLimits.MaxReadKeyBytes), cancellationToken: _ct);
 
@@ -36,7 +36,7 @@ public sealed class SqliteKvStoreReadLimitTests
     [Fact]
     public async Task GetManyAsync_MoreThanTenKeys_ThrowsTooManyRanges()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var keys = Enumerable.Range(0, KvLimits.MaxReadRanges + 1).Select(i => K("k", i)).ToArray();
 
         var error = await Assert.ThrowsAsync<KvException>(() => db.Store.GetManyAsync(keys, cancellationToken: _ct));
@@ -47,7 +47,7 @@ public sealed class SqliteKvStoreReadLimitTests
     [Fact]
     public async Task WatchAsync_MoreThanTenKeys_ThrowsTooManyWatchedKeys()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var keys = Enumerable.Range(0, KvLimits.MaxWatchedKeys + 1).Select(i => K("k", i)).ToArray();
 
         var error = Assert.Throws<KvException>(() => db.Store.WatchAsync(keys, _ct));
@@ -59,7 +59,7 @@ public sealed class SqliteKvStoreReadLimitTests
     public async Task WatchAsync_NoKeys_ThrowsNoWatchedKeys()
     {
         // A watch of nothing could never report a change, yet would hold a subscription (and a client's stream) open.
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var error = Assert.Throws<KvException>(() => db.Store.WatchAsync([], _ct));
 
@@ -83,7 +83,7 @@ public sealed class SqliteKvStoreReadLimitTests
     [MemberData(nameof(BadSelectors))]
     public async Task ListAsync_BadSelector_ThrowsDenosMessage(string message, KvListSelector selector)
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var fromList = Assert.Throws<KvException>(() => db.Store.ListAsync(selector, cancellationToken: _ct));
         var fromPage = await Assert.ThrowsAsync<KvException>(() => db.Store.ListPageAsync(selector, cancellationToken: _ct));
@@ -106,7 +106,7 @@ public sealed class SqliteKvStoreReadLimitTests
     [MemberData(nameof(BadOptions))]
     public async Task ListPageAsync_BadOptions_ThrowsDenosMessage(string message, KvListOptions options)
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var error = await Assert.ThrowsAsync<KvException>(
             () => db.Store.ListPageAsync(new KvListSelector(Prefix: K("users"), End: K("users", "m")), options, _ct));
@@ -117,7 +117,7 @@ public sealed class SqliteKvStoreReadLimitTests
     [Fact]
     public async Task ListPageAsync_CursorFromAnotherSelectorOutsideThisRange_ThrowsInvalidCursor()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await db.Store.SetAsync(K("users", "zed"), Text("z"), cancellationToken: _ct);
         var page = await db.Store.ListPageAsync(KvListSelector.WithPrefix(K("users")), cancellationToken: _ct);
 
