@@ -27,6 +27,9 @@ public sealed class SqliteKvStoreGetSetTests : KvStoreGetSetConformance<SqliteTe
 /// <summary>The <see cref="KvStoreListConformance{TBackend}"/> suite on SQLite.</summary>
 public sealed class SqliteKvStoreListTests : KvStoreListConformance<SqliteTestBackend>;
 
+/// <summary>The <see cref="KvStoreKeyOrderConformance{TBackend}"/> suite on SQLite.</summary>
+public sealed class SqliteKvStoreKeyOrderTests : KvStoreKeyOrderConformance<SqliteTestBackend>;
+
 /// <summary>The <see cref="KvStorePositionConformance{TBackend}"/> suite on SQLite.</summary>
 public sealed class SqliteKvStorePositionTests : KvStorePositionConformance<SqliteTestBackend>;
 
