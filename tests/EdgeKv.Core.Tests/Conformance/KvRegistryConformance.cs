@@ -18,6 +18,7 @@ public abstract class KvRegistryConformance<TBackend> : KvConformanceTests<TBack
         var error = await Assert.ThrowsAsync<KvException>(() => registry.CreateNamespaceAsync("orders", cancellationToken: _ct));
 
         Assert.Equal(KvErrors.NamespaceExists, error.Message);
+        Assert.Equal(KvErrorCode.NamespaceExists, error.Code);
         Assert.Equal("v", TextOf(await (await registry.OpenAsync("orders", _ct)).GetAsync(K("k"), cancellationToken: _ct)));
     }
 
@@ -40,6 +41,7 @@ public abstract class KvRegistryConformance<TBackend> : KvConformanceTests<TBack
         var error = await Assert.ThrowsAsync<KvException>(() => registry.OpenAsync("missing", _ct));
 
         Assert.Equal(KvErrors.NamespaceNotFound, error.Message);
+        Assert.Equal(KvErrorCode.NamespaceNotFound, error.Code);
     }
 
     [Fact]
@@ -81,6 +83,7 @@ public abstract class KvRegistryConformance<TBackend> : KvConformanceTests<TBack
         var error = await Assert.ThrowsAsync<KvException>(() => registry.DeleteNamespaceAsync("missing", _ct));
 
         Assert.Equal(KvErrors.NamespaceNotFound, error.Message);
+        Assert.Equal(KvErrorCode.NamespaceNotFound, error.Code);
     }
 
     [Fact]

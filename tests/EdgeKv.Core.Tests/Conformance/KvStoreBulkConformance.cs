@@ -47,6 +47,7 @@ public abstract class KvStoreBulkConformance<TBackend> : KvConformanceTests<TBac
             db.Store.CommitBulkAsync(new KvAtomicWrite([], Sets(KvBulkLimits.MaxMutations + 1)), _ct));
 
         Assert.Equal(KvBulkLimits.TooManyMutations, error.Message);
+        Assert.Equal(KvErrorCode.TooManyBulkMutations, error.Code);
         Assert.Equal(before, await StoreSnapshot.TakeAsync(db.Store));
     }
 
@@ -60,6 +61,7 @@ public abstract class KvStoreBulkConformance<TBackend> : KvConformanceTests<TBac
         var error = await Assert.ThrowsAsync<KvException>(() => db.Store.CommitBulkAsync(new KvAtomicWrite([], mutations), _ct));
 
         Assert.Equal(KvErrors.EmptyKey, error.Message);
+        Assert.Equal(KvErrorCode.EmptyKey, error.Code);
         Assert.Equal(0, (await db.Store.GetStatsAsync(_ct)).KeyCount);
     }
 
@@ -74,6 +76,7 @@ public abstract class KvStoreBulkConformance<TBackend> : KvConformanceTests<TBac
         var error = await Assert.ThrowsAsync<KvException>(() => db.Store.CommitBulkAsync(new KvAtomicWrite([], mutations), _ct));
 
         Assert.Equal(KvErrors.TotalMutationSizeTooLarge, error.Message);
+        Assert.Equal(KvErrorCode.TotalMutationSizeTooLarge, error.Code);
         Assert.Equal(0, (await db.Store.GetStatsAsync(_ct)).KeyCount);
     }
 

@@ -108,6 +108,7 @@ public abstract class KvStoreDeletionLogConformance<TBackend> : KvConformanceTes
         var forgotten = await Assert.ThrowsAsync<KvException>(
             async () => await Collect(db.Store.ReadDeletionsAsync(Users, start, _ct)));
         Assert.Equal(KvErrors.DeletionsForgotten, forgotten.Message);
+        Assert.Equal(KvErrorCode.DeletionsForgotten, forgotten.Code);
     }
 
     [Fact]

@@ -73,6 +73,7 @@ public abstract class KvStoreRawRangeConformance<TBackend> : KvConformanceTests<
         var error = await Assert.ThrowsAsync<KvException>(() => db.Store.ReadRawRangesAsync(ranges, cancellationToken: _ct));
 
         Assert.Equal(message, error.Message);
+        Assert.Equal(message, KvErrors.MessageOf(error.Code));
     }
 
     [Fact]

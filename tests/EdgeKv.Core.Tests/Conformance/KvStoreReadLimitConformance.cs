@@ -21,6 +21,7 @@ public abstract class KvStoreReadLimitConformance<TBackend> : KvConformanceTests
             () => db.Store.GetAsync(KeyOfEncodedLength(KvLimits.MaxReadKeyBytes + 1), cancellationToken: _ct));
 
         Assert.Equal(KvErrors.KeyTooLargeForRead, error.Message);
+        Assert.Equal(KvErrorCode.KeyTooLargeForRead, error.Code);
     }
 
     [Fact]
@@ -42,6 +43,7 @@ public abstract class KvStoreReadLimitConformance<TBackend> : KvConformanceTests
         var error = await Assert.ThrowsAsync<KvException>(() => db.Store.GetManyAsync(keys, cancellationToken: _ct));
 
         Assert.Equal(KvErrors.TooManyRanges, error.Message);
+        Assert.Equal(KvErrorCode.TooManyRanges, error.Code);
     }
 
     [Fact]
@@ -53,6 +55,7 @@ public abstract class KvStoreReadLimitConformance<TBackend> : KvConformanceTests
         var error = Assert.Throws<KvException>(() => db.Store.WatchAsync(keys, _ct));
 
         Assert.Equal(KvErrors.TooManyWatchedKeys, error.Message);
+        Assert.Equal(KvErrorCode.TooManyWatchedKeys, error.Code);
     }
 
     [Fact]
@@ -64,6 +67,7 @@ public abstract class KvStoreReadLimitConformance<TBackend> : KvConformanceTests
         var error = Assert.Throws<KvException>(() => db.Store.WatchAsync([], _ct));
 
         Assert.Equal(KvErrors.NoWatchedKeys, error.Message);
+        Assert.Equal(KvErrorCode.NoWatchedKeys, error.Code);
     }
 
     public static TheoryData<string, KvListSelector> BadSelectors() => new()
@@ -89,7 +93,9 @@ public abstract class KvStoreReadLimitConformance<TBackend> : KvConformanceTests
         var fromPage = await Assert.ThrowsAsync<KvException>(() => db.Store.ListPageAsync(selector, cancellationToken: _ct));
 
         Assert.Equal(message, fromList.Message);
+        Assert.Equal(message, KvErrors.MessageOf(fromList.Code));
         Assert.Equal(message, fromPage.Message);
+        Assert.Equal(message, KvErrors.MessageOf(fromPage.Code));
     }
 
     public static TheoryData<string, KvListOptions> BadOptions() => new()
@@ -112,6 +118,7 @@ public abstract class KvStoreReadLimitConformance<TBackend> : KvConformanceTests
             () => db.Store.ListPageAsync(new KvListSelector(Prefix: K("users"), End: K("users", "m")), options, _ct));
 
         Assert.Equal(message, error.Message);
+        Assert.Equal(message, KvErrors.MessageOf(error.Code));
     }
 
     [Fact]
@@ -125,5 +132,6 @@ public abstract class KvStoreReadLimitConformance<TBackend> : KvConformanceTests
             new KvListSelector(Prefix: K("users"), End: K("users", "m")), new KvListOptions { Cursor = page.Cursor }, _ct));
 
         Assert.Equal(KvErrors.InvalidCursor, error.Message);
+        Assert.Equal(KvErrorCode.InvalidCursor, error.Code);
     }
 }

@@ -22,6 +22,7 @@ public abstract class KvStoreWriteLimitConformance<TBackend> : KvConformanceTest
         var error = await Assert.ThrowsAsync<KvException>(act);
 
         Assert.Equal(message, error.Message);
+        Assert.Equal(message, KvErrors.MessageOf(error.Code)); // the code names this refusal, not another
         Assert.Equal(before, await StoreSnapshot.TakeAsync(db.Store));
         var next = await db.Store.SetAsync(K("probe"), Text("x"));
         Assert.Equal(2UL, next.CommitVersion); // the refused call consumed no version
@@ -201,6 +202,7 @@ public abstract class KvStoreWriteLimitConformance<TBackend> : KvConformanceTest
         var error = await Assert.ThrowsAsync<KvException>(() => db.Store.SetAsync(K("k"), Text("v"), cancellationToken: _ct));
 
         Assert.Equal(KvErrors.StoreClosed, error.Message);
+        Assert.Equal(KvErrorCode.StoreClosed, error.Code);
         await db.DisposeAsync();
     }
 }

@@ -44,6 +44,7 @@ public sealed class KvStoreRegistryTests : KvRegistryConformance<SqliteTestBacke
         var error = await Assert.ThrowsAsync<KvException>(() => registry.CreateNamespaceAsync(id, cancellationToken: _ct));
 
         Assert.Equal(KvErrors.InvalidNamespaceId, error.Message);
+        Assert.Equal(KvErrorCode.InvalidNamespaceId, error.Code);
         Assert.Empty(registry.ListNamespaces());
         Assert.Equal(["catalog.db"], Directory.GetFiles(_directory.Path, "*.*").Select(Path.GetFileName).Where(f => !f!.StartsWith("catalog.db-", StringComparison.Ordinal)));
     }
@@ -62,5 +63,6 @@ public sealed class KvStoreRegistryTests : KvRegistryConformance<SqliteTestBacke
         Assert.Empty(Directory.GetFiles(_directory.Path, "temp.kv.sqlite*"));
         var closed = await Assert.ThrowsAsync<KvException>(() => store.GetAsync(K("k"), cancellationToken: _ct));
         Assert.Equal(KvErrors.StoreClosed, closed.Message);
+        Assert.Equal(KvErrorCode.StoreClosed, closed.Code);
     }
 }
