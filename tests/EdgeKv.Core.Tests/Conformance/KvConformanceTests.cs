@@ -19,8 +19,8 @@ public abstract class KvConformanceTests<TBackend> : IAsyncDisposable
     /// <summary>The backend's registry over this test's storage (again after a dispose: a restart).</summary>
     protected Task<IKvStoreRegistry> OpenRegistryAsync() => _backend.OpenRegistryAsync();
 
-    /// <summary>Removes the test's storage.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Removes the test's storage (a backend's own test class overriding this calls it too).</summary>
+    public virtual async ValueTask DisposeAsync()
     {
         await _backend.DisposeAsync();
         GC.SuppressFinalize(this);

@@ -7,12 +7,17 @@ using static EdgeKv.Core.Tests.Support.Keys;
 namespace EdgeKv.Core.Tests.Registry;
 
 /// <summary>The registry conformance suite on SQLite, and what only SQLite has: a catalog and one file per namespace.</summary>
-public sealed class KvStoreRegistryTests : KvRegistryConformance<SqliteTestBackend>, IDisposable
+public sealed class KvStoreRegistryTests : KvRegistryConformance<SqliteTestBackend>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly TempDirectory _directory = new();
 
-    public void Dispose() => _directory.Dispose();
+    // xunit calls only DisposeAsync on a class that has both, so the directory goes here.
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _directory.Dispose();
+    }
 
     private SqliteKvStoreRegistry NewRegistry() => new(_directory.Path);
 
