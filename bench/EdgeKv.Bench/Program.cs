@@ -11,7 +11,7 @@ var repoRoot = RepoRoot.Find();
 
 // EdgeKv checkpoints its log in the background (at most this long after a commit); pausing that long after each
 // workload keeps its leftover disk work out of the next workload's measurements.
-var settle = KvStoreOptions.Default.CheckpointInterval + TimeSpan.FromMilliseconds(500);
+var settle = SqliteKvStoreOptions.Default.CheckpointInterval + TimeSpan.FromMilliseconds(500);
 
 var fsyncBefore = DiskProbe.MedianFsyncMilliseconds();
 List<WorkloadResult> edgeKvRounds = [], denoRounds = [];

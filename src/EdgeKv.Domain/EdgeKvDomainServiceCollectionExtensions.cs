@@ -74,7 +74,7 @@ public static class EdgeKvDomainServiceCollectionExtensions
             ? configured
             : EdgeKv.Domain.EdgeKvDomainOptions.DefaultDataDirectory;
         // The engine reports its background failures (expiry sweep, checkpoint) through the host's logging.
-        services.TryAddSingleton<IKvStoreRegistry>(provider => new KvStoreRegistry(dataDirectory, KvStoreOptions.Default with
+        services.TryAddSingleton<IKvStoreRegistry>(provider => new SqliteKvStoreRegistry(dataDirectory, SqliteKvStoreOptions.Default with
         {
             Logger = provider.GetService<ILoggerFactory>()?.CreateLogger("EdgeKv.Core.Engine") ?? NullLogger.Instance,
         }));

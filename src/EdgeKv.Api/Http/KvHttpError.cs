@@ -24,13 +24,16 @@ internal static class KvHttpError
         return Result(StatusCodes.Status401Unauthorized, KvHttpErrorCodes.Unauthorized, message);
     }
 
-    /// <summary>An engine error as the status and code a program can act on; the message stays the engine's.</summary>
-    public static IResult FromEngine(KvException exception) => exception switch
+    /// <summary>
+    /// An engine error as the status and code a program can act on, classified by its <see cref="KvException.Code"/>;
+    /// the message stays the engine's.
+    /// </summary>
+    public static IResult FromEngine(KvException exception) => exception.Code switch
     {
-        KvQuotaExceededException => Result(StatusCodes.Status507InsufficientStorage, KvHttpErrorCodes.QuotaExceeded, exception.Message),
-        _ when exception.Message is KvErrors.ValueTooLarge or KvErrors.TotalMutationSizeTooLarge =>
+        KvErrorCode.QuotaExceeded => Result(StatusCodes.Status507InsufficientStorage, KvHttpErrorCodes.QuotaExceeded, exception.Message),
+        KvErrorCode.ValueTooLarge or KvErrorCode.TotalMutationSizeTooLarge =>
             Result(StatusCodes.Status413PayloadTooLarge, KvHttpErrorCodes.TooLarge, exception.Message),
-        _ when exception.Message is KvErrors.StoreClosed or KvErrors.NamespaceNotFound =>
+        KvErrorCode.StoreClosed or KvErrorCode.NamespaceNotFound =>
             Result(StatusCodes.Status503ServiceUnavailable, KvHttpErrorCodes.Unavailable, exception.Message),
         _ => BadRequest(exception.Message),
     };

@@ -55,7 +55,4 @@ public static class KvConnectErrors
 
     /// <summary>An atomic write with queue messages.</summary>
     public const string EnqueueUnsupported = "Queues are not supported by EdgeKv: an atomic write cannot enqueue messages.";
-
-    /// <summary>A store that cannot read raw key ranges.</summary>
-    public const string RawRangesUnsupported = "This namespace's storage cannot serve KV Connect range reads.";
 }

@@ -23,13 +23,8 @@ internal static class SnapshotReadEndpoint
         await KvConnectHttp.GuardAsync(context, async () =>
         {
             var read = SnapshotRead.Parser.ParseFrom(request.Body);
-            if (request.Grant.Store is not IKvRawRangeReader reader)
-            {
-                throw new KvConnectRequestException(KvConnectErrors.RawRangesUnsupported);
-            }
-
             var ranges = read.Ranges.Select(r => new KvRawRange(r.Start.Memory, r.End.Memory, r.Limit, r.Reverse)).ToList();
-            var results = await reader.ReadRawRangesAsync(ranges, KvConsistency.Strong, context.RequestAborted);
+            var results = await request.Grant.Store.ReadRawRangesAsync(ranges, KvConsistency.Strong, context.RequestAborted);
 
             var output = new SnapshotReadOutput
             {

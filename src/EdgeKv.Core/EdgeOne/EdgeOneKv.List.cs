@@ -17,13 +17,13 @@ public sealed partial class EdgeOneKv
         var limit = options.Limit ?? KvLimits.MaxEdgeOneListLimit;
         if (limit is < 1 or > KvLimits.MaxEdgeOneListLimit)
         {
-            throw new KvException(KvErrors.EdgeOneListLimit);
+            throw new KvException(KvErrorCode.EdgeOneListLimit);
         }
 
         var prefix = options.Prefix ?? string.Empty;
         if (options.Cursor is { } cursor && (!cursor.StartsWith(prefix, StringComparison.Ordinal) || Encoding.UTF8.GetByteCount(cursor) > KvLimits.MaxEdgeOneKeyBytes))
         {
-            throw new KvException(KvErrors.InvalidCursor);
+            throw new KvException(KvErrorCode.InvalidCursor);
         }
 
         var selector = KvListSelector.Range(KvKey.Of(options.Cursor ?? prefix), KvStringKeys.EndOfPrefix(prefix));

@@ -59,7 +59,7 @@ public sealed partial class EdgeOneKv
             EdgeOneValueType.Json => ParseJson(ReadText(value)),
             EdgeOneValueType.ArrayBuffer => value.Data.ToArray(),
             EdgeOneValueType.Stream => new MemoryStream(value.Data.ToArray(), writable: false),
-            _ => throw new KvException(KvErrors.EdgeOneGetType),
+            _ => throw new KvException(KvErrorCode.EdgeOneGetType),
         };
     }
 
@@ -78,7 +78,7 @@ public sealed partial class EdgeOneKv
         "json" => EdgeOneValueType.Json,
         "arrayBuffer" => EdgeOneValueType.ArrayBuffer,
         "stream" => EdgeOneValueType.Stream,
-        _ => throw new KvException(KvErrors.EdgeOneGetType),
+        _ => throw new KvException(KvErrorCode.EdgeOneGetType),
     };
 
     private static void ValidateKey(string key)
@@ -86,7 +86,7 @@ public sealed partial class EdgeOneKv
         var length = key is null ? 0 : Encoding.UTF8.GetByteCount(key);
         if (length is 0 or > KvLimits.MaxEdgeOneKeyBytes)
         {
-            throw new KvException(KvErrors.EdgeOneKeyLength);
+            throw new KvException(KvErrorCode.EdgeOneKeyLength);
         }
     }
 
@@ -103,7 +103,7 @@ public sealed partial class EdgeOneKv
         }
         catch (JsonException)
         {
-            throw new KvException(KvErrors.EdgeOneNotJson);
+            throw new KvException(KvErrorCode.EdgeOneNotJson);
         }
     }
 
@@ -116,7 +116,7 @@ public sealed partial class EdgeOneKv
         {
             if (buffer.Length + read > KvLimits.MaxValueBytes)
             {
-                throw new KvException(KvErrors.ValueTooLarge);
+                throw new KvException(KvErrorCode.ValueTooLarge);
             }
 
             buffer.Write(chunk, 0, read);

@@ -121,4 +121,51 @@ public static class KvErrors
     /// <summary>A write refused by a byte budget.</summary>
     public static string QuotaExceeded(long limitBytes) =>
         $"Storage quota exceeded: this write would take the account past its capacity of {limitBytes} bytes";
+
+    /// <summary>
+    /// The message of <paramref name="code"/>. <see cref="KvErrorCode.QuotaExceeded"/> has no fixed message: its
+    /// exception carries it (<see cref="QuotaExceeded(long)"/>).
+    /// </summary>
+    public static string MessageOf(KvErrorCode code) => code switch
+    {
+        KvErrorCode.KeyTooLargeForWrite => KeyTooLargeForWrite,
+        KvErrorCode.KeyTooLargeForRead => KeyTooLargeForRead,
+        KvErrorCode.EmptyKey => EmptyKey,
+        KvErrorCode.ValueTooLarge => ValueTooLarge,
+        KvErrorCode.TooManyRanges => TooManyRanges,
+        KvErrorCode.TooManyWatchedKeys => TooManyWatchedKeys,
+        KvErrorCode.NoWatchedKeys => NoWatchedKeys,
+        KvErrorCode.TooManyChecks => TooManyChecks,
+        KvErrorCode.TooManyMutations => TooManyMutations,
+        KvErrorCode.TotalMutationSizeTooLarge => TotalMutationSizeTooLarge,
+        KvErrorCode.InvalidSelector => InvalidSelector,
+        KvErrorCode.StartAfterEnd => StartAfterEnd,
+        KvErrorCode.StartOutsidePrefix => StartOutsidePrefix,
+        KvErrorCode.EndOutsidePrefix => EndOutsidePrefix,
+        KvErrorCode.InvalidCursor => InvalidCursor,
+        KvErrorCode.InvalidLimit => InvalidLimit,
+        KvErrorCode.InvalidBatchSize => InvalidBatchSize,
+        KvErrorCode.SumOnNonU64 => SumOnNonU64,
+        KvErrorCode.MinOnNonU64 => MinOnNonU64,
+        KvErrorCode.MaxOnNonU64 => MaxOnNonU64,
+        KvErrorCode.SumKvU64WithNumber => SumKvU64WithNumber,
+        KvErrorCode.SumKvU64WithBigInt => SumKvU64WithBigInt,
+        KvErrorCode.SumOperandNotV8Number => SumOperandNotV8Number,
+        KvErrorCode.MinOperandNotU64 => MinOperandNotU64,
+        KvErrorCode.MaxOperandNotU64 => MaxOperandNotU64,
+        KvErrorCode.InvalidExpireIn => InvalidExpireIn,
+        KvErrorCode.InvalidEncodedKey => InvalidEncodedKey,
+        KvErrorCode.BigIntTooLarge => BigIntTooLarge,
+        KvErrorCode.InvalidNamespaceId => InvalidNamespaceId,
+        KvErrorCode.NamespaceNotFound => NamespaceNotFound,
+        KvErrorCode.NamespaceExists => NamespaceExists,
+        KvErrorCode.StoreClosed => StoreClosed,
+        KvErrorCode.DeletionsForgotten => DeletionsForgotten,
+        KvErrorCode.EdgeOneKeyLength => EdgeOneKeyLength,
+        KvErrorCode.EdgeOneListLimit => EdgeOneListLimit,
+        KvErrorCode.EdgeOneGetType => EdgeOneGetType,
+        KvErrorCode.EdgeOneNotJson => EdgeOneNotJson,
+        KvErrorCode.TooManyBulkMutations => KvBulkLimits.TooManyMutations,
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "This code has no fixed message."),
+    };
 }

@@ -1,14 +1,25 @@
 namespace EdgeKv.Core;
 
 /// <summary>
-/// An engine error a caller can act on: bad input, a limit crossed, a quota exceeded. The message is one of
-/// <see cref="KvErrors"/>, written for people; when this is thrown, nothing was changed.
+/// An engine error a caller can act on: bad input, a limit crossed, a quota exceeded. <see cref="Code"/> says which
+/// (classify by it); the message is the code's one text in <see cref="KvErrors"/>, written for people. When this is
+/// thrown, nothing was changed.
 /// </summary>
 public class KvException : Exception
 {
-    /// <summary>Makes the error with one of the messages of <see cref="KvErrors"/>.</summary>
-    public KvException(string message)
-        : base(message)
+    /// <summary>Makes the error of <paramref name="code"/>, with its message from <see cref="KvErrors.MessageOf"/>.</summary>
+    public KvException(KvErrorCode code)
+        : this(code, KvErrors.MessageOf(code))
     {
     }
+
+    /// <summary>Makes an error whose message depends on more than its code (a quota's limit).</summary>
+    protected KvException(KvErrorCode code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    /// <summary>Which error this is: stable, unlike the wording of the message.</summary>
+    public KvErrorCode Code { get; }
 }

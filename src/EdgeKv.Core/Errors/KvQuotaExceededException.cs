@@ -5,7 +5,7 @@ public sealed class KvQuotaExceededException : KvException
 {
     /// <summary>Makes the error for a budget of <paramref name="limitBytes"/>.</summary>
     public KvQuotaExceededException(long limitBytes, long usedBytes, long requestedBytes)
-        : base(KvErrors.QuotaExceeded(limitBytes))
+        : base(KvErrorCode.QuotaExceeded, KvErrors.QuotaExceeded(limitBytes))
     {
         LimitBytes = limitBytes;
         UsedBytes = usedBytes;

@@ -140,7 +140,7 @@ internal static class KeyCodec
         var n = magnitude.Length;
         if (n > byte.MaxValue)
         {
-            throw new KvException(KvErrors.BigIntTooLarge);
+            throw new KvException(KvErrorCode.BigIntTooLarge);
         }
 
         if (value.Sign > 0)
@@ -226,5 +226,5 @@ internal static class KeyCodec
         }
     }
 
-    private static KvException Invalid() => new(KvErrors.InvalidEncodedKey);
+    private static KvException Invalid() => new(KvErrorCode.InvalidEncodedKey);
 }

@@ -4,8 +4,9 @@ using EdgeKv.Core.Usage;
 namespace EdgeKv.Core.Registry;
 
 /// <summary>
-/// The namespaces of one data directory: one <see cref="IKvStore"/> (one SQLite file) per namespace, opened on
-/// demand and kept open until deleted or the registry is disposed. A namespace may belong to a budget group
+/// The namespaces of one backend, whatever it is: one <see cref="IKvStore"/> per namespace, opened on demand and kept
+/// open until deleted or the registry is disposed (SQLite's is <see cref="Sqlite.SqliteKvStoreRegistry"/>: one file per
+/// namespace and a catalog beside them). Callers (the domain, the APIs, the console) know only this interface. A namespace may belong to a budget group
 /// (e.g. one account's namespaces); a group's byte limit is enforced inside every commit of its stores, so no
 /// write can take the group past it (<see cref="KvQuotaExceededException"/>, nothing written). Thread-safe.
 /// </summary>

@@ -2,7 +2,7 @@ using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Sqlite;
 
-public sealed partial class SqliteKvStore : IKvBulkWriter
+public sealed partial class SqliteKvStore
 {
     /// <inheritdoc />
     /// <remarks>
@@ -28,7 +28,7 @@ public sealed partial class SqliteKvStore : IKvBulkWriter
         ArgumentNullException.ThrowIfNull(write);
         if (write.Mutations.Count > KvBulkLimits.MaxMutations)
         {
-            throw new KvException(KvBulkLimits.TooManyMutations);
+            throw new KvException(KvErrorCode.TooManyBulkMutations);
         }
 
         var checkKeys = KvValidation.AtomicWrite(new KvAtomicWrite(write.Checks, [])).CheckKeys;
@@ -48,7 +48,7 @@ public sealed partial class SqliteKvStore : IKvBulkWriter
         }
 
         return total > KvLimits.MaxTotalMutationBytes
-            ? throw new KvException(KvErrors.TotalMutationSizeTooLarge)
+            ? throw new KvException(KvErrorCode.TotalMutationSizeTooLarge)
             : (checkKeys, mutationKeys.ToArray());
     }
 }

@@ -3,7 +3,7 @@ using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Sqlite;
 
-public sealed partial class SqliteKvStore : IKvDeletionLog
+public sealed partial class SqliteKvStore
 {
     // Deletions read per snapshot by ReadDeletionsAsync.
     private const int DeletionPageSize = 1000;
@@ -43,7 +43,7 @@ public sealed partial class SqliteKvStore : IKvDeletionLog
             });
             if (page is null)
             {
-                throw new KvException(KvErrors.DeletionsForgotten);
+                throw new KvException(KvErrorCode.DeletionsForgotten);
             }
 
             foreach (var deletion in page)
@@ -67,7 +67,7 @@ public sealed partial class SqliteKvStore : IKvDeletionLog
         horizon.KeptAfter <= after && after <= horizon.Version;
 
     /// <summary>
-    /// Inside the writer's transaction: when the remembered deletions outgrow <see cref="KvStoreOptions.KeptDeletionBytes"/>,
+    /// Inside the writer's transaction: when the remembered deletions outgrow <see cref="SqliteKvStoreOptions.KeptDeletionBytes"/>,
     /// forgets the oldest so that half that remains (so pruning is rare). Returns the size of what remains.
     /// </summary>
     private long ForgetOldDeletionsIfDue(long keptDeletionBytes) =>

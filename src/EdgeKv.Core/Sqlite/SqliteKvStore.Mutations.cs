@@ -112,9 +112,9 @@ public sealed partial class SqliteKvStore
         {
             throw new KvException(mutation.Kind switch
             {
-                KvMutationKind.Sum => KvErrors.SumOnNonU64,
-                KvMutationKind.Min => KvErrors.MinOnNonU64,
-                _ => KvErrors.MaxOnNonU64,
+                KvMutationKind.Sum => KvErrorCode.SumOnNonU64,
+                KvMutationKind.Min => KvErrorCode.MinOnNonU64,
+                _ => KvErrorCode.MaxOnNonU64,
             });
         }
 

@@ -2,7 +2,7 @@ using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Sqlite;
 
-public sealed partial class SqliteKvStore : IKvRawRangeReader
+public sealed partial class SqliteKvStore
 {
     /// <inheritdoc />
     public Task<IReadOnlyList<IReadOnlyList<KvEntry>>> ReadRawRangesAsync(
@@ -64,24 +64,24 @@ public sealed partial class SqliteKvStore : IKvRawRangeReader
         ArgumentNullException.ThrowIfNull(ranges);
         if (ranges.Count > KvLimits.MaxReadRanges)
         {
-            throw new KvException(KvErrors.TooManyRanges);
+            throw new KvException(KvErrorCode.TooManyRanges);
         }
 
         foreach (var range in ranges)
         {
             if (range.Start.Length > KvLimits.MaxReadKeyBytes || range.End.Length > KvLimits.MaxReadKeyBytes)
             {
-                throw new KvException(KvErrors.KeyTooLargeForRead);
+                throw new KvException(KvErrorCode.KeyTooLargeForRead);
             }
 
             if (range.Limit < 1)
             {
-                throw new KvException(KvErrors.InvalidLimit);
+                throw new KvException(KvErrorCode.InvalidLimit);
             }
 
             if (range.Limit > KvLimits.MaxListBatchSize)
             {
-                throw new KvException(KvErrors.InvalidBatchSize);
+                throw new KvException(KvErrorCode.InvalidBatchSize);
             }
         }
     }

@@ -20,7 +20,7 @@ public sealed partial class SqliteKvStore
     public Task<IReadOnlyList<KvEntry>> GetManyAsync(
         IReadOnlyList<KvKey> keys, KvConsistency consistency = KvConsistency.Strong, CancellationToken cancellationToken = default)
     {
-        ValidateKeys(keys, KvLimits.MaxReadRanges, KvErrors.TooManyRanges);
+        ValidateKeys(keys, KvLimits.MaxReadRanges, KvErrorCode.TooManyRanges);
         cancellationToken.ThrowIfCancellationRequested();
         KvMetrics.Operation(KvMetrics.OperationKinds.Read, KvMetrics.Outcomes.Ok);
         _usage.Read(keys.Count);
@@ -42,7 +42,7 @@ public sealed partial class SqliteKvStore
             return (IReadOnlyList<KvEntry>)entries;
         });
 
-    private static void ValidateKeys(IReadOnlyList<KvKey> keys, int max, string tooMany)
+    private static void ValidateKeys(IReadOnlyList<KvKey> keys, int max, KvErrorCode tooMany)
     {
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Count > max)

@@ -14,10 +14,10 @@ public sealed partial class SqliteKvStore
     /// </remarks>
     public IAsyncEnumerable<IReadOnlyList<KvEntry>> WatchAsync(IReadOnlyList<KvKey> keys, CancellationToken cancellationToken = default)
     {
-        ValidateKeys(keys, KvLimits.MaxWatchedKeys, KvErrors.TooManyWatchedKeys);
+        ValidateKeys(keys, KvLimits.MaxWatchedKeys, KvErrorCode.TooManyWatchedKeys);
         if (keys.Count == 0)
         {
-            throw new KvException(KvErrors.NoWatchedKeys);
+            throw new KvException(KvErrorCode.NoWatchedKeys);
         }
 
         ThrowIfClosed();

@@ -9,12 +9,12 @@ namespace EdgeKv.Core.Sqlite;
 /// Commits go through one writer connection and one writer loop, which applies the commits queued at the same time
 /// in one transaction (one fsync) while giving each its own versionstamp and outcome. Reads use a small pool of read
 /// connections; each read operation is one snapshot. Background tasks remove expired rows and checkpoint the log.
-/// Open with <see cref="Open(string, KvStoreOptions?)"/>; dispose to close (pending commits finish first, change
+/// Open with <see cref="Open(string, SqliteKvStoreOptions?)"/>; dispose to close (pending commits finish first, change
 /// feeds and watches end).
 /// </summary>
 public sealed partial class SqliteKvStore : IKvStore
 {
-    private readonly KvStoreOptions _options;
+    private readonly SqliteKvStoreOptions _options;
     private readonly KvByteBudget? _budget;
     private readonly KvUsageCounters _usage;
     private readonly SqliteWriteConnection _writer;
@@ -25,7 +25,7 @@ public sealed partial class SqliteKvStore : IKvStore
     private readonly Task _checkpointer;
     private int _closed;
 
-    private SqliteKvStore(string path, KvStoreOptions options, KvByteBudget? budget, KvUsageCounters usage)
+    private SqliteKvStore(string path, SqliteKvStoreOptions options, KvByteBudget? budget, KvUsageCounters usage)
     {
         Path = System.IO.Path.GetFullPath(path);
         _options = options;
@@ -53,16 +53,16 @@ public sealed partial class SqliteKvStore : IKvStore
     public string Path { get; }
 
     /// <summary>Opens (creating if missing) the store in the SQLite file <paramref name="path"/>.</summary>
-    public static SqliteKvStore Open(string path, KvStoreOptions? options = null) => Open(path, options, null, new KvUsageCounters());
+    public static SqliteKvStore Open(string path, SqliteKvStoreOptions? options = null) => Open(path, options, null, new KvUsageCounters());
 
     /// <summary>
     /// Opens a store whose growth is charged to <paramref name="budget"/> (the registry's budget groups) and whose
     /// operations are counted into <paramref name="usage"/> (the registry's usage meter).
     /// </summary>
-    internal static SqliteKvStore Open(string path, KvStoreOptions? options, KvByteBudget? budget, KvUsageCounters usage)
+    internal static SqliteKvStore Open(string path, SqliteKvStoreOptions? options, KvByteBudget? budget, KvUsageCounters usage)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new SqliteKvStore(path, options ?? KvStoreOptions.Default, budget, usage);
+        return new SqliteKvStore(path, options ?? SqliteKvStoreOptions.Default, budget, usage);
     }
 
     /// <summary>The stored bytes as of the last durable commit (the figure the store adds to its budget group).</summary>
@@ -122,7 +122,7 @@ public sealed partial class SqliteKvStore : IKvStore
     {
         if (IsClosed)
         {
-            throw new KvException(KvErrors.StoreClosed);
+            throw new KvException(KvErrorCode.StoreClosed);
         }
     }
 
@@ -142,7 +142,7 @@ public sealed partial class SqliteKvStore : IKvStore
         }
         catch (ObjectDisposedException)
         {
-            throw new KvException(KvErrors.StoreClosed);
+            throw new KvException(KvErrorCode.StoreClosed);
         }
 
         T result;

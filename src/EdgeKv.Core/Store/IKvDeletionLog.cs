@@ -1,10 +1,10 @@
 namespace EdgeKv.Core.Store;
 
 /// <summary>
-/// A store that remembers its recent deletions, so a reader who last saw it as of a versionstamp can learn which keys
+/// Part of every <see cref="IKvStore"/>: it remembers its recent deletions, so a reader who last saw it as of a versionstamp can learn which keys
 /// have disappeared since: a deleted key leaves no versionstamp behind to compare. The HTTP API's prefix watch uses it
 /// to resume exactly. Bounded: the oldest deletions are forgotten first, and a reader from before what is kept must
-/// start over from the current state. Kept apart from <see cref="IKvStore"/>, whose reads are Deno's.
+/// start over from the current state. A separate interface so Deno's reads of <see cref="IKvStore"/> read apart.
 /// </summary>
 public interface IKvDeletionLog
 {

@@ -1,9 +1,9 @@
 namespace EdgeKv.Core.Store;
 
 /// <summary>
-/// A store that reads ranges of raw encoded keys, as KV Connect's <c>snapshot_read</c> asks (Deno clients turn
-/// <c>get</c>, <c>getMany</c> and <c>list</c> into such ranges). Kept apart from <see cref="IKvStore"/>, whose reads
-/// take keys and selectors, because only the wire protocol needs bounds that are not keys.
+/// Part of every <see cref="IKvStore"/>: it reads ranges of raw encoded keys, as KV Connect's <c>snapshot_read</c> asks (Deno clients turn
+/// <c>get</c>, <c>getMany</c> and <c>list</c> into such ranges). A separate interface because
+/// only the wire protocol needs bounds that are not keys; the other reads of <see cref="IKvStore"/> take keys and selectors.
 /// </summary>
 public interface IKvRawRangeReader
 {

@@ -7,9 +7,13 @@ namespace EdgeKv.Core.Store;
 /// One namespace's key-value store with Deno KV's semantics. Reads are snapshot reads; commits are serialized and
 /// each gets a strictly increasing <see cref="Versionstamp"/>; a commit that returned is durable (fsynced). Expired
 /// keys are invisible to every read from the moment they expire. Thread-safe. Errors are <see cref="KvException"/>s
-/// with the messages of <see cref="KvErrors"/>, and a call that throws has changed nothing.
+/// with a <see cref="KvException.Code"/> and the messages of <see cref="KvErrors"/>, and a call that throws has
+/// changed nothing. This is the whole contract of a backend: besides Deno's surface, every store commits in bulk
+/// (<see cref="IKvBulkWriter"/>), remembers its recent deletions (<see cref="IKvDeletionLog"/>) and reads raw key
+/// ranges (<see cref="IKvRawRangeReader"/>); those capabilities are separate interfaces only so each reads apart, and
+/// no caller needs to test for them. Every backend passes the conformance suite (tests/EdgeKv.Core.Tests/Conformance).
 /// </summary>
-public interface IKvStore : IAsyncDisposable
+public interface IKvStore : IKvBulkWriter, IKvDeletionLog, IKvRawRangeReader, IAsyncDisposable
 {
     /// <summary>The entry of <paramref name="key"/>, or a miss.</summary>
     Task<KvEntry> GetAsync(KvKey key, KvConsistency consistency = KvConsistency.Strong, CancellationToken cancellationToken = default);

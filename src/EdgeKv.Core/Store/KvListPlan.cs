@@ -40,14 +40,14 @@ internal sealed class KvListPlan
         options ??= new KvListOptions();
         if (options.Limit is < 1)
         {
-            throw new KvException(KvErrors.InvalidLimit);
+            throw new KvException(KvErrorCode.InvalidLimit);
         }
 
         var batchSize = options.BatchSize
             ?? (options.Limit is { } limit ? Math.Min(limit, KvLimits.MaxDefaultListBatchSize) : KvLimits.DefaultListBatchSize);
         if (batchSize is < 1 or > KvLimits.MaxListBatchSize)
         {
-            throw new KvException(KvErrors.InvalidBatchSize);
+            throw new KvException(KvErrorCode.InvalidBatchSize);
         }
 
         var (start, end, common) = Resolve(selector);
@@ -70,12 +70,12 @@ internal sealed class KvListPlan
         }
         catch (Exception e) when (e is FormatException or KvException)
         {
-            throw new KvException(KvErrors.InvalidCursor);
+            throw new KvException(KvErrorCode.InvalidCursor);
         }
 
         if (Compare(key, Start) < 0 || Compare(key, End) >= 0)
         {
-            throw new KvException(KvErrors.InvalidCursor);
+            throw new KvException(KvErrorCode.InvalidCursor);
         }
 
         return RangeAfterKey(key);
@@ -106,25 +106,25 @@ internal sealed class KvListPlan
             {
                 var p = KvValidation.ReadKey(prefix);
                 var s = KvValidation.ReadKey(start);
-                return IsStrictlyUnder(s, p) ? (s, [.. p, 0xFF], p) : throw new KvException(KvErrors.StartOutsidePrefix);
+                return IsStrictlyUnder(s, p) ? (s, [.. p, 0xFF], p) : throw new KvException(KvErrorCode.StartOutsidePrefix);
             }
 
             case { Prefix: { } prefix, Start: null, End: { } end }:
             {
                 var p = KvValidation.ReadKey(prefix);
                 var e = KvValidation.ReadKey(end);
-                return IsStrictlyUnder(e, p) ? ([.. p, 0x00], e, p) : throw new KvException(KvErrors.EndOutsidePrefix);
+                return IsStrictlyUnder(e, p) ? ([.. p, 0x00], e, p) : throw new KvException(KvErrorCode.EndOutsidePrefix);
             }
 
             case { Prefix: null, Start: { } start, End: { } end }:
             {
                 var s = KvValidation.ReadKey(start);
                 var e = KvValidation.ReadKey(end);
-                return Compare(s, e) > 0 ? throw new KvException(KvErrors.StartAfterEnd) : (s, e, CommonPrefixOf(s, e));
+                return Compare(s, e) > 0 ? throw new KvException(KvErrorCode.StartAfterEnd) : (s, e, CommonPrefixOf(s, e));
             }
 
             default:
-                throw new KvException(KvErrors.InvalidSelector);
+                throw new KvException(KvErrorCode.InvalidSelector);
         }
     }
 

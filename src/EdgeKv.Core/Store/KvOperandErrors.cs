@@ -11,24 +11,24 @@ namespace EdgeKv.Core.Store;
 /// </summary>
 internal static class KvOperandErrors
 {
-    /// <summary>The message refusing <paramref name="operand"/> (not a KvU64) for a mutation of this kind.</summary>
-    public static string NotU64(KvMutationKind kind, KvValue? operand) => kind switch
+    /// <summary>The error refusing <paramref name="operand"/> (not a KvU64) for a mutation of this kind.</summary>
+    public static KvErrorCode NotU64(KvMutationKind kind, KvValue? operand) => kind switch
     {
-        KvMutationKind.Min => KvErrors.MinOperandNotU64,
-        KvMutationKind.Max => KvErrors.MaxOperandNotU64,
+        KvMutationKind.Min => KvErrorCode.MinOperandNotU64,
+        KvMutationKind.Max => KvErrorCode.MaxOperandNotU64,
         _ => SumOperand(operand),
     };
 
     // Deno also sums V8 numbers and bigints; EdgeKv's sums are KvU64 counters only, so the stored side of a sum is a
     // KvU64 and Deno's words for that pair name the operand's type. An operand that is no V8 number or bigint Deno
     // refuses whatever is stored.
-    private static string SumOperand(KvValue? operand) =>
+    private static KvErrorCode SumOperand(KvValue? operand) =>
         operand is { Encoding: KvValueEncoding.V8 } && V8Reader.TryRead(operand.Data.Span, out var value)
             ? value switch
             {
-                double => KvErrors.SumKvU64WithNumber,
-                BigInteger => KvErrors.SumKvU64WithBigInt,
-                _ => KvErrors.SumOperandNotV8Number,
+                double => KvErrorCode.SumKvU64WithNumber,
+                BigInteger => KvErrorCode.SumKvU64WithBigInt,
+                _ => KvErrorCode.SumOperandNotV8Number,
             }
-            : KvErrors.SumOperandNotV8Number;
+            : KvErrorCode.SumOperandNotV8Number;
 }

@@ -20,7 +20,7 @@ internal static class KvValidation
     {
         ArgumentNullException.ThrowIfNull(key);
         var encoded = key.Encode();
-        return encoded.Length > KvLimits.MaxReadKeyBytes ? throw new KvException(KvErrors.KeyTooLargeForRead) : encoded;
+        return encoded.Length > KvLimits.MaxReadKeyBytes ? throw new KvException(KvErrorCode.KeyTooLargeForRead) : encoded;
     }
 
     /// <summary>The encoded key of a write: not empty, within <see cref="KvLimits.MaxWriteKeyBytes"/> (with room for a suffix).</summary>
@@ -29,12 +29,12 @@ internal static class KvValidation
         ArgumentNullException.ThrowIfNull(key);
         if (key.Count == 0)
         {
-            throw new KvException(KvErrors.EmptyKey);
+            throw new KvException(KvErrorCode.EmptyKey);
         }
 
         var encoded = key.Encode();
         return encoded.Length + suffixBytes > KvLimits.MaxWriteKeyBytes
-            ? throw new KvException(KvErrors.KeyTooLargeForWrite)
+            ? throw new KvException(KvErrorCode.KeyTooLargeForWrite)
             : encoded;
     }
 
@@ -47,7 +47,7 @@ internal static class KvValidation
 
         if (value.Data.Length > KvLimits.MaxValueBytes)
         {
-            throw new KvException(KvErrors.ValueTooLarge);
+            throw new KvException(KvErrorCode.ValueTooLarge);
         }
     }
 
@@ -55,7 +55,7 @@ internal static class KvValidation
     {
         if (expireIn is { } span && span <= TimeSpan.Zero)
         {
-            throw new KvException(KvErrors.InvalidExpireIn);
+            throw new KvException(KvErrorCode.InvalidExpireIn);
         }
     }
 
@@ -65,12 +65,12 @@ internal static class KvValidation
         ArgumentNullException.ThrowIfNull(write);
         if (write.Checks.Count > KvLimits.MaxChecks)
         {
-            throw new KvException(KvErrors.TooManyChecks);
+            throw new KvException(KvErrorCode.TooManyChecks);
         }
 
         if (write.Mutations.Count > KvLimits.MaxMutations)
         {
-            throw new KvException(KvErrors.TooManyMutations);
+            throw new KvException(KvErrorCode.TooManyMutations);
         }
 
         long total = 0;
@@ -91,7 +91,7 @@ internal static class KvValidation
         }
 
         return total > KvLimits.MaxTotalMutationBytes
-            ? throw new KvException(KvErrors.TotalMutationSizeTooLarge)
+            ? throw new KvException(KvErrorCode.TotalMutationSizeTooLarge)
             : (checkKeys, mutationKeys);
     }
 

@@ -13,11 +13,11 @@ namespace EdgeKv.Api.Tests.Support;
 internal sealed class TestTokenService : IKvAccessResolver, IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();
-    private readonly KvStoreRegistry _registry;
+    private readonly SqliteKvStoreRegistry _registry;
     private readonly ConcurrentDictionary<string, (string NamespaceId, bool CanWrite, CancellationTokenSource Lifetime)> _tokens = new(StringComparer.Ordinal);
 
     // Few remembered deletions, so a test can make a store forget some with one bulk delete.
-    public TestTokenService() => _registry = new KvStoreRegistry(_directory.Path, new KvStoreOptions { KeptDeletionBytes = 16 * 1024 });
+    public TestTokenService() => _registry = new SqliteKvStoreRegistry(_directory.Path, new SqliteKvStoreOptions { KeptDeletionBytes = 16 * 1024 });
 
     public IKvStoreRegistry Registry => _registry;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Keys;
-using EdgeKv.Core.Registry;
+using EdgeKv.Core.Sqlite;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Tests.Support;
 using EdgeKv.Core.Values;
@@ -51,7 +51,7 @@ public sealed class KvMetricsTests
     public async Task OpenStoreStats_AfterWrites_TheWritersFiguresOfOpenStoresOnly()
     {
         var folder = Path.Combine(Path.GetTempPath(), "edgekv-metrics-tests", Guid.NewGuid().ToString("N"));
-        await using (var registry = new KvStoreRegistry(folder))
+        await using (var registry = new SqliteKvStoreRegistry(folder))
         {
             var store = await registry.CreateNamespaceAsync("written", cancellationToken: _ct);
             await store.SetAsync(KvKey.Of("k"), KvValue.Text("value"), cancellationToken: _ct);

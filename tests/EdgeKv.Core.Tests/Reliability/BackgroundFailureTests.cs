@@ -22,7 +22,7 @@ public sealed class BackgroundFailureTests
         // Arrange: a store that sweeps often, and a trigger that makes every delete from its rows fail, as a full
         // disk or a damaged file would.
         var logger = new RecordingLogger();
-        await using var db = TestStore.Create(new KvStoreOptions { Logger = logger, MaxExpirySweepInterval = TimeSpan.FromMilliseconds(100) });
+        await using var db = TestStore.Create(new SqliteKvStoreOptions { Logger = logger, MaxExpirySweepInterval = TimeSpan.FromMilliseconds(100) });
         await ExecuteAsync(db.FilePath, "CREATE TRIGGER refuse_deletes BEFORE DELETE ON kv BEGIN SELECT RAISE(ABORT, 'deletes refused by the test'); END;");
 
         // Act

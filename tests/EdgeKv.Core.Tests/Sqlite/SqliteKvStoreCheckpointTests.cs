@@ -17,7 +17,7 @@ public sealed class SqliteKvStoreCheckpointTests
     public async Task CheckpointRound_CopyLeftIncomplete_WriterFinishesItAndTheLogRestarts()
     {
         // Background checkpoints effectively off, so the test drives the one round it checks.
-        await using var db = TestStore.Create(new KvStoreOptions { CheckpointInterval = TimeSpan.FromHours(1), CheckpointAfterCommits = int.MaxValue });
+        await using var db = TestStore.Create(new SqliteKvStoreOptions { CheckpointInterval = TimeSpan.FromHours(1), CheckpointAfterCommits = int.MaxValue });
         for (var i = 0; i < 50; i++)
         {
             await db.Store.SetAsync(K("k", i), Text("v"), cancellationToken: _ct);

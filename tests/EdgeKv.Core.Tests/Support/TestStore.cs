@@ -2,24 +2,27 @@ using EdgeKv.Core.Sqlite;
 
 namespace EdgeKv.Core.Tests.Support;
 
-/// <summary>A real SQLite store in its own temp directory; reopen it to test what survives a restart.</summary>
+/// <summary>
+/// A real SQLite store in its own temp directory, for the tests only SQLite has (files, checkpoints, the writer) and
+/// the engine's parts above a store; backend-neutral tests take theirs from the conformance suite instead.
+/// </summary>
 internal sealed class TestStore : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();
 
-    private TestStore(KvStoreOptions? options)
+    private TestStore(SqliteKvStoreOptions? options)
     {
         Options = options;
         Store = SqliteKvStore.Open(FilePath, options);
     }
 
-    public KvStoreOptions? Options { get; }
+    public SqliteKvStoreOptions? Options { get; }
 
     public SqliteKvStore Store { get; private set; }
 
     public string FilePath => _directory.File("test.kv.sqlite");
 
-    public static TestStore Create(KvStoreOptions? options = null) => new(options);
+    public static TestStore Create(SqliteKvStoreOptions? options = null) => new(options);
 
     /// <summary>Closes the store and opens the same file again.</summary>
     public async Task<SqliteKvStore> ReopenAsync()

@@ -1,5 +1,5 @@
 using EdgeKv.Core.Keys;
-using EdgeKv.Core.Registry;
+using EdgeKv.Core.Sqlite;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Tests.Support;
 using EdgeKv.Core.Usage;
@@ -19,7 +19,7 @@ public sealed class KvUsageMeterTests : IDisposable
     [Fact]
     public async Task Drain_AfterGetsAndLists_CountsKeysReadAndListPages()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var store = await registry.CreateNamespaceAsync("ns1", cancellationToken: _ct);
 
         await store.GetAsync(K("a"), cancellationToken: _ct);
@@ -33,7 +33,7 @@ public sealed class KvUsageMeterTests : IDisposable
     [Fact]
     public async Task Drain_AfterCommittedMutations_CountsWritesDeletesOfPresentKeysAndBytes()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var store = await registry.CreateNamespaceAsync("ns1", cancellationToken: _ct);
         var value = KvValue.Bytes(new byte[100]);
 
@@ -52,7 +52,7 @@ public sealed class KvUsageMeterTests : IDisposable
     {
         // The HTTP API writes a string key and its metadata companion in one commit (and deletes both together):
         // to the owner that is one record written, then one deleted.
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var store = await registry.CreateNamespaceAsync("ns1", cancellationToken: _ct);
         var companion = KvMetadataKeys.For("greeting");
 
@@ -71,7 +71,7 @@ public sealed class KvUsageMeterTests : IDisposable
     [Fact]
     public async Task Drain_CheckFailedOrOverQuotaCommit_CountsNothing()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var store = await registry.CreateNamespaceAsync("ns1", "acct", _ct);
         await registry.SetBudgetAsync("acct", 10, _ct);
 
@@ -86,7 +86,7 @@ public sealed class KvUsageMeterTests : IDisposable
     [Fact]
     public async Task Drain_Twice_TheSecondHasOnlyWhatHappenedBetween()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var one = await registry.CreateNamespaceAsync("one", cancellationToken: _ct);
         var two = await registry.CreateNamespaceAsync("two", cancellationToken: _ct);
         await one.GetAsync(K("a"), cancellationToken: _ct);
@@ -103,7 +103,7 @@ public sealed class KvUsageMeterTests : IDisposable
     [Fact]
     public async Task Drain_ConcurrentWritersWhileDraining_EveryWriteCountedExactlyOnce()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var store = await registry.CreateNamespaceAsync("ns1", cancellationToken: _ct);
         long drained = 0;
         var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
@@ -128,7 +128,7 @@ public sealed class KvUsageMeterTests : IDisposable
     [Fact]
     public async Task DeleteNamespaceAsync_ForgetsItsCounters()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
         var store = await registry.CreateNamespaceAsync("gone", cancellationToken: _ct);
         await store.SetAsync(K("a"), KvValue.Text("v"), cancellationToken: _ct);
 
@@ -140,8 +140,8 @@ public sealed class KvUsageMeterTests : IDisposable
     [Fact]
     public async Task ReadRawRangesAsync_OneKeyRangeIsARead_OtherRangesAreListPages()
     {
-        await using var registry = new KvStoreRegistry(_directory.Path);
-        var store = (IKvRawRangeReader)await registry.CreateNamespaceAsync("ns1", cancellationToken: _ct);
+        await using var registry = new SqliteKvStoreRegistry(_directory.Path);
+        var store = await registry.CreateNamespaceAsync("ns1", cancellationToken: _ct);
         var key = K("a").Encode();
         byte[] justAfterKey = [.. key, 0];
         byte[] pastPrefix = [.. key, 0xFF];

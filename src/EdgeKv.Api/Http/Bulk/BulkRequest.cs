@@ -45,16 +45,16 @@ internal static class BulkRequest
             ? value.GetString()!
             : throw KvHttpRequestException.BadRequest(shapeMessage);
 
-    /// <summary>Too many items is the API's limit; a store's own mutation limit still applies (and says so) on other stores.</summary>
+    /// <summary>Too many items is the API's limit; the store's bulk limit (<see cref="KvBulkLimits.MaxMutations"/>) still applies.</summary>
     public static Task<KvCommitResult> CommitAsync(IKvStore store, KvAtomicWrite write, CancellationToken cancellationToken) =>
-        store is IKvBulkWriter bulk ? bulk.CommitBulkAsync(write, cancellationToken) : store.CommitAsync(write, cancellationToken);
+        store.CommitBulkAsync(write, cancellationToken);
 
     /// <summary>Keeps the engine's message when a single value is too large, so the limit reads the same everywhere.</summary>
     public static void EnsureValueFits(int length)
     {
         if (length > KvLimits.MaxValueBytes)
         {
-            throw new KvException(KvErrors.ValueTooLarge);
+            throw new KvException(KvErrorCode.ValueTooLarge);
         }
     }
 }

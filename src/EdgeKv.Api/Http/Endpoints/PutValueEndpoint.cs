@@ -34,7 +34,7 @@ internal static class PutValueEndpoint
         var metadataJson = MetadataText.Validate(metadata);
         var precondition = Precondition.Parse(ifMatch, ifNoneMatch);
 
-        var body = await BoundedBody.ReadAsync(context, KvLimits.MaxValueBytes) ?? throw new KvException(KvErrors.ValueTooLarge);
+        var body = await BoundedBody.ReadAsync(context, KvLimits.MaxValueBytes) ?? throw new KvException(KvErrorCode.ValueTooLarge);
         var value = ValueBody.ToValue(body, context.Request.ContentType);
         var checks = precondition is null ? [] : await precondition.ToChecksAsync(store, tupleKey, context.RequestAborted);
         var write = new KvAtomicWrite(checks, StringKeyWrites.Put(stringKey, value, ttl, metadataJson));

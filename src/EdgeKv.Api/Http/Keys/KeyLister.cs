@@ -70,6 +70,6 @@ internal static class KeyLister
 
         return cursor.StartsWith(prefix, StringComparison.Ordinal) && System.Text.Encoding.UTF8.GetByteCount(cursor) <= KvLimits.MaxEdgeOneKeyBytes
             ? cursor
-            : throw new KvException(KvErrors.InvalidCursor);
+            : throw new KvException(KvErrorCode.InvalidCursor);
     }
 }

@@ -21,7 +21,7 @@ internal static class ValueRepresentations
                 "text" => ValueRepresentation.Text,
                 "json" => ValueRepresentation.Json,
                 "arrayBuffer" or "stream" => ValueRepresentation.Bytes,
-                _ => throw new KvException(KvErrors.EdgeOneGetType),
+                _ => throw new KvException(KvErrorCode.EdgeOneGetType),
             };
         }
 

@@ -16,12 +16,12 @@ internal sealed class KeysWatchScope : WatchScope
         _keys = keys.Distinct(StringComparer.Ordinal).ToArray();
         if (_keys.Length > KvLimits.MaxWatchedKeys)
         {
-            throw new KvException(KvErrors.TooManyWatchedKeys);
+            throw new KvException(KvErrorCode.TooManyWatchedKeys);
         }
 
         if (_keys.Length == 0)
         {
-            throw new KvException(KvErrors.NoWatchedKeys);
+            throw new KvException(KvErrorCode.NoWatchedKeys);
         }
 
         foreach (var key in _keys)

@@ -55,7 +55,7 @@ internal static class WatchFeed
     /// <summary>True when the watch can resume exactly from <paramref name="after"/> rather than start over.</summary>
     private static async Task<bool> CanResumeAsync(IKvStore store, WatchScope scope, Versionstamp after, CancellationToken cancellationToken) =>
         !scope.ResumesFromDeletionLog
-        || (store is IKvDeletionLog log && await log.RemembersDeletionsAfterAsync(after, cancellationToken));
+        || await store.RemembersDeletionsAfterAsync(after, cancellationToken);
 
     private static async IAsyncEnumerable<WatchedEntry> FirstEntriesAsync(
         IKvStore store, WatchScope scope, Versionstamp? after, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ internal static class WatchFeed
         if (after is { } since && scope.ResumesFromDeletionLog)
         {
             // Read after the present keys; a key deleted in between shows twice, in order, and its live event follows.
-            await foreach (var deleted in scope.ReadDeletedAsync((IKvDeletionLog)store, since, cancellationToken))
+            await foreach (var deleted in scope.ReadDeletedAsync(store, since, cancellationToken))
             {
                 yield return deleted;
             }

@@ -4,16 +4,17 @@ using EdgeKv.Core.Tests.Support;
 using EdgeKv.Core.Values;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
 /// <summary>Every write limit crossed once, each proving the refused call changed nothing and consumed no version.</summary>
-public sealed class SqliteKvStoreWriteLimitTests
+public abstract class KvStoreWriteLimitConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     private static KvKey KeyOfEncodedLength(int bytes) => K(new string('k', bytes - 2)); // string part: 0x02 + chars + 0x00
 
-    private static async Task AssertRefusedAsync(TestStore db, string message, Func<Task> act)
+    private static async Task AssertRefusedAsync(KvTestStore db, string message, Func<Task> act)
     {
         await db.Store.SetAsync(K("existing"), Text("before"));
         var before = await StoreSnapshot.TakeAsync(db.Store);
@@ -21,6 +22,7 @@ public sealed class SqliteKvStoreWriteLimitTests
         var error = await Assert.ThrowsAsync<KvException>(act);
 
         Assert.Equal(message, error.Message);
+        Assert.Equal(message, KvErrors.MessageOf(error.Code)); // the code names this refusal, not another
         Assert.Equal(before, await StoreSnapshot.TakeAsync(db.Store));
         var next = await db.Store.SetAsync(K("probe"), Text("x"));
         Assert.Equal(2UL, next.CommitVersion); // the refused call consumed no version
@@ -29,14 +31,14 @@ public sealed class SqliteKvStoreWriteLimitTests
     [Fact]
     public async Task SetAsync_EmptyKey_ThrowsEmptyKey()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await AssertRefusedAsync(db, KvErrors.EmptyKey, () => db.Store.SetAsync(KvKey.Empty, Text("v"), cancellationToken: _ct));
     }
 
     [Fact]
     public async Task SetAsync_KeyOverWriteLimit_ThrowsKeyTooLargeForWrite()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await AssertRefusedAsync(db, KvErrors.KeyTooLargeForWrite,
             () => db.Store.SetAsync(KeyOfEncodedLength(KvLimits.MaxWriteKeyBytes + 1), Text("v"), cancellationToken: _ct));
     }
@@ -44,7 +46,7 @@ public sealed class SqliteKvStoreWriteLimitTests
     [Fact]
     public async Task SetAsync_KeyExactlyAtWriteLimit_IsAccepted()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var key = KeyOfEncodedLength(KvLimits.MaxWriteKeyBytes);
 
         await db.Store.SetAsync(key, Text("v"), cancellationToken: _ct);
@@ -56,7 +58,7 @@ public sealed class SqliteKvStoreWriteLimitTests
     [Fact]
     public async Task SetAsync_ValueOverLimit_ThrowsValueTooLarge()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await AssertRefusedAsync(db, KvErrors.ValueTooLarge,
             () => db.Store.SetAsync(K("big"), KvValue.Bytes(new byte[KvLimits.MaxValueBytes + 1]), cancellationToken: _ct));
     }
@@ -64,7 +66,7 @@ public sealed class SqliteKvStoreWriteLimitTests
     [Fact]
     public async Task SetAsync_ValueExactlyAtLimit_IsStoredAndCounted()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         await db.Store.SetAsync(K("big"), KvValue.Bytes(new byte[KvLimits.MaxValueBytes]), cancellationToken: _ct);
 
@@ -77,7 +79,7 @@ public sealed class SqliteKvStoreWriteLimitTests
     [InlineData(-5)]
     public async Task SetAsync_NonPositiveExpireIn_ThrowsInvalidExpireIn(int milliseconds)
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await AssertRefusedAsync(db, KvErrors.InvalidExpireIn,
             () => db.Store.SetAsync(K("k"), Text("v"), TimeSpan.FromMilliseconds(milliseconds), _ct));
     }
@@ -85,7 +87,7 @@ public sealed class SqliteKvStoreWriteLimitTests
     [Fact]
     public async Task CommitAsync_TooManyChecks_ThrowsTooManyChecks()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var op = db.Store.Atomic().Set(K("k"), Text("v"));
         for (var i = 0; i <= KvLimits.MaxChecks; i++)
         {
@@ -98,7 +100,7 @@ public sealed class SqliteKvStoreWriteLimitTests
     [Fact]
     public async Task CommitAsync_TooManyMutations_ThrowsTooManyMutations()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var op = db.Store.Atomic();
         for (var i = 0; i <= KvLimits.MaxMutations; i++)
         {
@@ -111,7 +113,7 @@ public sealed class SqliteKvStoreWriteLimitTests
     [Fact]
     public async Task CommitAsync_TotalSizeOverLimit_ThrowsTotalMutationSizeTooLarge()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var half = new byte[(KvLimits.MaxTotalMutationBytes / 2) + 1];
         var op = db.Store.Atomic().Set(K("a"), KvValue.Bytes(half)).Set(K("b"), KvValue.Bytes(half));
 
@@ -121,7 +123,7 @@ public sealed class SqliteKvStoreWriteLimitTests
     [Fact]
     public async Task CommitAsync_OversizedMutationKey_ThrowsAndWritesNoneOfTheCommit()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var op = db.Store.Atomic().Set(K("fine"), Text("v")).Set(KeyOfEncodedLength(KvLimits.MaxWriteKeyBytes + 1), Text("v"));
 
         await AssertRefusedAsync(db, KvErrors.KeyTooLargeForWrite, () => op.CommitAsync(_ct));
@@ -133,7 +135,7 @@ public sealed class SqliteKvStoreWriteLimitTests
     [InlineData(KvMutationKind.Max, KvErrors.MaxOnNonU64)]
     public async Task CommitAsync_NumericMutationOnNonU64_ThrowsAndWritesNothingOfTheCommit(KvMutationKind kind, string message)
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         // AssertRefusedAsync stores the text value "existing" first.
         var op = db.Store.Atomic()
@@ -162,7 +164,7 @@ public sealed class SqliteKvStoreWriteLimitTests
     public async Task CommitAsync_NumericMutationWithNonU64Operand_ThrowsDenosMessageAndWritesNothing(
         KvMutationKind kind, string operandName, KvValue operand, string message)
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await db.Store.SetAsync(K("counter"), KvValue.U64(5), cancellationToken: _ct);
         var before = await StoreSnapshot.TakeAsync(db.Store);
         var op = db.Store.Atomic()
@@ -183,7 +185,7 @@ public sealed class SqliteKvStoreWriteLimitTests
     [InlineData(KvMutationKind.Max, KvErrors.MaxOperandNotU64)]
     public async Task CommitAsync_NonU64OperandOnNonU64Value_RefusesTheOperandFirst(KvMutationKind kind, string message)
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         // As Deno: the operand is checked before the stored value is read. AssertRefusedAsync stores text at "existing".
         var op = db.Store.Atomic().Mutate(new KvMutation(kind, K("existing"), Text("1")));
@@ -194,12 +196,13 @@ public sealed class SqliteKvStoreWriteLimitTests
     [Fact]
     public async Task SetAsync_AfterDispose_ThrowsStoreClosed()
     {
-        var db = TestStore.Create();
+        var db = await CreateStoreAsync();
         await db.Store.DisposeAsync();
 
         var error = await Assert.ThrowsAsync<KvException>(() => db.Store.SetAsync(K("k"), Text("v"), cancellationToken: _ct));
 
         Assert.Equal(KvErrors.StoreClosed, error.Message);
+        Assert.Equal(KvErrorCode.StoreClosed, error.Code);
         await db.DisposeAsync();
     }
 }

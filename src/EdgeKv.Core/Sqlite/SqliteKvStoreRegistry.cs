@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using EdgeKv.Core.Sqlite;
+using EdgeKv.Core.Registry;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Usage;
 
-namespace EdgeKv.Core.Registry;
+namespace EdgeKv.Core.Sqlite;
 
 /// <summary>
 /// The namespaces of one data directory: <c>catalog.db</c> (which namespaces exist, their budget groups and limits)
@@ -12,14 +12,14 @@ namespace EdgeKv.Core.Registry;
 /// stores' exact stats the first time the group is used, so limits hold across restarts. Thread-safe: changes are
 /// serialized by one lock; opening an already-open store takes no lock.
 /// </summary>
-public sealed partial class KvStoreRegistry : IKvStoreRegistry
+public sealed partial class SqliteKvStoreRegistry : IKvStoreRegistry
 {
     private const string CatalogFileName = "catalog.db";
     private const string StoreFileSuffix = ".kv.sqlite";
     private const int MaxNamespaceIdLength = 64;
 
     private readonly string _directory;
-    private readonly KvStoreOptions _options;
+    private readonly SqliteKvStoreOptions _options;
     private readonly SqliteCatalog _catalog;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -34,12 +34,12 @@ public sealed partial class KvStoreRegistry : IKvStoreRegistry
     /// Opens the registry of <paramref name="dataDirectory"/>, creating the directory and catalog if missing. Its
     /// stores count their operations into <paramref name="usage"/> (a meter of its own when none is given).
     /// </summary>
-    public KvStoreRegistry(string dataDirectory, KvStoreOptions? options = null, KvUsageMeter? usage = null)
+    public SqliteKvStoreRegistry(string dataDirectory, SqliteKvStoreOptions? options = null, KvUsageMeter? usage = null)
     {
         Usage = usage ?? new KvUsageMeter();
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         _directory = Path.GetFullPath(dataDirectory);
-        _options = options ?? KvStoreOptions.Default;
+        _options = options ?? SqliteKvStoreOptions.Default;
         Directory.CreateDirectory(_directory);
         _catalog = new SqliteCatalog(Path.Combine(_directory, CatalogFileName));
         _namespaces = new ConcurrentDictionary<string, string?>(_catalog.LoadNamespaces(), StringComparer.Ordinal);
@@ -96,7 +96,7 @@ public sealed partial class KvStoreRegistry : IKvStoreRegistry
     {
         if (!IsValidId(namespaceId))
         {
-            throw new KvException(KvErrors.InvalidNamespaceId);
+            throw new KvException(KvErrorCode.InvalidNamespaceId);
         }
     }
 

@@ -1,6 +1,8 @@
-namespace EdgeKv.Core.Registry;
+using EdgeKv.Core.Registry;
 
-public sealed partial class KvStoreRegistry
+namespace EdgeKv.Core.Sqlite;
+
+public sealed partial class SqliteKvStoreRegistry
 {
     /// <inheritdoc />
     public Task SetBudgetAsync(string budgetGroup, long? limitBytes, CancellationToken cancellationToken = default)

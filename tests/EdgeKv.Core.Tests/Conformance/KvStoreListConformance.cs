@@ -1,16 +1,15 @@
 using EdgeKv.Core.Keys;
-using EdgeKv.Core.Sqlite;
 using EdgeKv.Core.Store;
-using EdgeKv.Core.Tests.Support;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
-public sealed class SqliteKvStoreListTests
+public abstract class KvStoreListConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    private async Task SeedUsersAsync(SqliteKvStore store)
+    private async Task SeedUsersAsync(IKvStore store)
     {
         await store.SetAsync(K("users"), Text("the prefix key itself"), cancellationToken: _ct);
         foreach (var name in new[] { "alex", "sam", "taylor" })
@@ -36,7 +35,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListAsync_Prefix_ReturnsKeysUnderItInOrderExcludingThePrefixKey()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedUsersAsync(db.Store);
 
         var texts = await ListTextsAsync(db.Store, KvListSelector.WithPrefix(K("users")));
@@ -47,7 +46,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListAsync_EmptyPrefix_ListsEverything()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedUsersAsync(db.Store);
 
         var texts = await ListTextsAsync(db.Store, KvListSelector.WithPrefix(KvKey.Empty));
@@ -58,7 +57,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListAsync_PrefixAndStart_StartsInclusive()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedUsersAsync(db.Store);
 
         var texts = await ListTextsAsync(db.Store, new KvListSelector(Prefix: K("users"), Start: K("users", "sam")));
@@ -69,7 +68,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListAsync_PrefixAndEnd_EndsExclusive()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedUsersAsync(db.Store);
 
         var texts = await ListTextsAsync(db.Store, new KvListSelector(Prefix: K("users"), End: K("users", "taylor")));
@@ -80,7 +79,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListAsync_Range_ReturnsStartInclusiveEndExclusive()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedUsersAsync(db.Store);
 
         var texts = await ListTextsAsync(db.Store, KvListSelector.Range(K("users", "a"), K("users", "n")));
@@ -91,7 +90,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListAsync_ReverseWithStart_DescendsAndKeepsStartInclusive()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedUsersAsync(db.Store);
 
         var texts = await ListTextsAsync(
@@ -103,7 +102,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListAsync_Limit_StopsAfterLimitEntries()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedUsersAsync(db.Store);
 
         var texts = await ListTextsAsync(db.Store, KvListSelector.WithPrefix(K("users")), new KvListOptions { Limit = 2 });
@@ -114,7 +113,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListAsync_SmallBatchSize_StillReturnsEverythingInOrder()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         for (var i = 0; i < 25; i++)
         {
             await db.Store.SetAsync(K("n", i), Text(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken: _ct);
@@ -130,7 +129,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListPageAsync_CursorAfterReopen_ResumesAfterTheLastKey()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedUsersAsync(db.Store);
         var selector = KvListSelector.WithPrefix(K("users"));
         var first = await db.Store.ListPageAsync(selector, new KvListOptions { BatchSize = 2 }, _ct);
@@ -147,7 +146,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListPageAsync_Cursor_IsDenosFormatOfTheKeyAfterThePrefix()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedUsersAsync(db.Store);
 
         var page = await db.Store.ListPageAsync(KvListSelector.WithPrefix(K("users")), new KvListOptions { BatchSize = 1 }, _ct);
@@ -159,7 +158,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListPageAsync_ReverseCursor_ResumesBelowTheLastKey()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedUsersAsync(db.Store);
         var selector = KvListSelector.WithPrefix(K("users"));
         var first = await db.Store.ListPageAsync(selector, new KvListOptions { BatchSize = 2, Reverse = true }, _ct);
@@ -174,7 +173,7 @@ public sealed class SqliteKvStoreListTests
     [Fact]
     public async Task ListPageAsync_EmptyRange_ReturnsEmptyCompletePageWithEmptyCursor()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var page = await db.Store.ListPageAsync(KvListSelector.WithPrefix(K("nothing")), cancellationToken: _ct);
 

@@ -1,19 +1,19 @@
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
-using EdgeKv.Core.Tests.Support;
 using EdgeKv.Core.Values;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
-public sealed class SqliteKvStoreAtomicTests
+public abstract class KvStoreAtomicConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task CommitAsync_ChecksMatch_AppliesAllMutationsUnderOneVersionstamp()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var current = await db.Store.SetAsync(K("a"), Text("1"), cancellationToken: _ct);
 
         var result = await db.Store.Atomic()
@@ -32,7 +32,7 @@ public sealed class SqliteKvStoreAtomicTests
     [Fact]
     public async Task CommitAsync_CheckFails_ReturnsNotOkAndWritesNothing()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var old = await db.Store.SetAsync(K("a"), Text("1"), cancellationToken: _ct);
         await db.Store.SetAsync(K("a"), Text("changed"), cancellationToken: _ct);
         var statsBefore = await db.Store.GetStatsAsync(_ct);
@@ -52,7 +52,7 @@ public sealed class SqliteKvStoreAtomicTests
     [Fact]
     public async Task CommitAsync_CheckNullOnExistingKey_Fails()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await db.Store.SetAsync(K("a"), Text("1"), cancellationToken: _ct);
 
         var result = await db.Store.Atomic().Check(K("a"), null).Set(K("a"), Text("2")).CommitAsync(_ct);
@@ -65,7 +65,7 @@ public sealed class SqliteKvStoreAtomicTests
     [Fact]
     public async Task CommitAsync_SumPastMax_WrapsModulo2Pow64()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await db.Store.SetAsync(K("counter"), KvValue.U64(ulong.MaxValue - 1), cancellationToken: _ct);
 
         await db.Store.Atomic().Sum(K("counter"), 3).CommitAsync(_ct);
@@ -76,7 +76,7 @@ public sealed class SqliteKvStoreAtomicTests
     [Fact]
     public async Task CommitAsync_SumOnAbsentKey_StoresTheOperand()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         await db.Store.Atomic().Sum(K("counter"), 42).CommitAsync(_ct);
 
@@ -88,7 +88,7 @@ public sealed class SqliteKvStoreAtomicTests
     [Fact]
     public async Task CommitAsync_MinAndMax_KeepTheSmallerAndTheLarger()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await db.Store.Atomic().Set(K("lo"), KvValue.U64(10)).Set(K("hi"), KvValue.U64(10)).CommitAsync(_ct);
 
         await db.Store.Atomic().Min(K("lo"), 3).Max(K("hi"), 30).Min(K("absent-min"), 7).Max(K("absent-max"), 9).CommitAsync(_ct);
@@ -101,7 +101,7 @@ public sealed class SqliteKvStoreAtomicTests
     [Fact]
     public async Task CommitAsync_SeveralMutationsOnOneKey_ApplyInOrder()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         await db.Store.Atomic()
             .Set(K("k"), KvValue.U64(1))
@@ -118,7 +118,7 @@ public sealed class SqliteKvStoreAtomicTests
     [Fact]
     public async Task CommitAsync_SetSuffixVersionstampedKey_AppendsTheVersionstampAsDenoDoes()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var result = await db.Store.Atomic()
             .Mutate(new KvMutation(KvMutationKind.SetSuffixVersionstampedKey, K("log"), Text("entry")))
@@ -140,7 +140,7 @@ public sealed class SqliteKvStoreAtomicTests
     [Fact]
     public async Task CommitAsync_DeleteInAtomic_RemovesKey()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var v = await db.Store.SetAsync(K("a"), Text("x"), cancellationToken: _ct);
 
         var result = await db.Store.Atomic().Check(K("a"), v).Delete(K("a")).CommitAsync(_ct);

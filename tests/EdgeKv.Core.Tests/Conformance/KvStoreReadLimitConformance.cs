@@ -1,12 +1,12 @@
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
-using EdgeKv.Core.Tests.Support;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
 /// <summary>Every read and list limit crossed once, with Deno's messages.</summary>
-public sealed class SqliteKvStoreReadLimitTests
+public abstract class KvStoreReadLimitConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
@@ -15,18 +15,19 @@ public sealed class SqliteKvStoreReadLimitTests
     [Fact]
     public async Task GetAsync_KeyOverReadLimit_ThrowsKeyTooLargeForRead()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var error = await Assert.ThrowsAsync<KvException>(
             () => db.Store.GetAsync(KeyOfEncodedLength(KvLimits.MaxReadKeyBytes + 1), cancellationToken: _ct));
 
         Assert.Equal(KvErrors.KeyTooLargeForRead, error.Message);
+        Assert.Equal(KvErrorCode.KeyTooLargeForRead, error.Code);
     }
 
     [Fact]
     public async Task GetAsync_KeyExactlyAtReadLimit_ReturnsMiss()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var entry = await db.Store.GetAsync(KeyOfEncodedLength(KvLimits.MaxReadKeyBytes), cancellationToken: _ct);
 
@@ -36,34 +37,37 @@ public sealed class SqliteKvStoreReadLimitTests
     [Fact]
     public async Task GetManyAsync_MoreThanTenKeys_ThrowsTooManyRanges()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var keys = Enumerable.Range(0, KvLimits.MaxReadRanges + 1).Select(i => K("k", i)).ToArray();
 
         var error = await Assert.ThrowsAsync<KvException>(() => db.Store.GetManyAsync(keys, cancellationToken: _ct));
 
         Assert.Equal(KvErrors.TooManyRanges, error.Message);
+        Assert.Equal(KvErrorCode.TooManyRanges, error.Code);
     }
 
     [Fact]
     public async Task WatchAsync_MoreThanTenKeys_ThrowsTooManyWatchedKeys()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var keys = Enumerable.Range(0, KvLimits.MaxWatchedKeys + 1).Select(i => K("k", i)).ToArray();
 
         var error = Assert.Throws<KvException>(() => db.Store.WatchAsync(keys, _ct));
 
         Assert.Equal(KvErrors.TooManyWatchedKeys, error.Message);
+        Assert.Equal(KvErrorCode.TooManyWatchedKeys, error.Code);
     }
 
     [Fact]
     public async Task WatchAsync_NoKeys_ThrowsNoWatchedKeys()
     {
         // A watch of nothing could never report a change, yet would hold a subscription (and a client's stream) open.
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var error = Assert.Throws<KvException>(() => db.Store.WatchAsync([], _ct));
 
         Assert.Equal(KvErrors.NoWatchedKeys, error.Message);
+        Assert.Equal(KvErrorCode.NoWatchedKeys, error.Code);
     }
 
     public static TheoryData<string, KvListSelector> BadSelectors() => new()
@@ -83,13 +87,15 @@ public sealed class SqliteKvStoreReadLimitTests
     [MemberData(nameof(BadSelectors))]
     public async Task ListAsync_BadSelector_ThrowsDenosMessage(string message, KvListSelector selector)
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var fromList = Assert.Throws<KvException>(() => db.Store.ListAsync(selector, cancellationToken: _ct));
         var fromPage = await Assert.ThrowsAsync<KvException>(() => db.Store.ListPageAsync(selector, cancellationToken: _ct));
 
         Assert.Equal(message, fromList.Message);
+        Assert.Equal(message, KvErrors.MessageOf(fromList.Code));
         Assert.Equal(message, fromPage.Message);
+        Assert.Equal(message, KvErrors.MessageOf(fromPage.Code));
     }
 
     public static TheoryData<string, KvListOptions> BadOptions() => new()
@@ -106,18 +112,19 @@ public sealed class SqliteKvStoreReadLimitTests
     [MemberData(nameof(BadOptions))]
     public async Task ListPageAsync_BadOptions_ThrowsDenosMessage(string message, KvListOptions options)
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var error = await Assert.ThrowsAsync<KvException>(
             () => db.Store.ListPageAsync(new KvListSelector(Prefix: K("users"), End: K("users", "m")), options, _ct));
 
         Assert.Equal(message, error.Message);
+        Assert.Equal(message, KvErrors.MessageOf(error.Code));
     }
 
     [Fact]
     public async Task ListPageAsync_CursorFromAnotherSelectorOutsideThisRange_ThrowsInvalidCursor()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await db.Store.SetAsync(K("users", "zed"), Text("z"), cancellationToken: _ct);
         var page = await db.Store.ListPageAsync(KvListSelector.WithPrefix(K("users")), cancellationToken: _ct);
 
@@ -125,5 +132,6 @@ public sealed class SqliteKvStoreReadLimitTests
             new KvListSelector(Prefix: K("users"), End: K("users", "m")), new KvListOptions { Cursor = page.Cursor }, _ct));
 
         Assert.Equal(KvErrors.InvalidCursor, error.Message);
+        Assert.Equal(KvErrorCode.InvalidCursor, error.Code);
     }
 }

@@ -7,7 +7,7 @@ namespace EdgeKv.Core.Sqlite;
 /// Tuning of a <see cref="SqliteKvStore"/>. The defaults suit a server; tests shorten the background intervals.
 /// None of them weakens durability: every acknowledged commit is fsynced whatever the options.
 /// </summary>
-public sealed record KvStoreOptions
+public sealed record SqliteKvStoreOptions
 {
     /// <summary>The clock that decides expiry (tests may pass a controllable one).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
@@ -57,5 +57,5 @@ public sealed record KvStoreOptions
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>The options every store uses unless told otherwise.</summary>
-    public static KvStoreOptions Default { get; } = new();
+    public static SqliteKvStoreOptions Default { get; } = new();
 }

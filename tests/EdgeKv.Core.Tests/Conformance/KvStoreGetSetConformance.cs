@@ -1,18 +1,18 @@
 using EdgeKv.Core.Store;
-using EdgeKv.Core.Tests.Support;
 using EdgeKv.Core.Values;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
-public sealed class SqliteKvStoreGetSetTests
+public abstract class KvStoreGetSetConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task GetAsync_MissingKey_ReturnsNullValueAndVersionstamp()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var entry = await db.Store.GetAsync(K("users", "nobody"), cancellationToken: _ct);
 
@@ -25,7 +25,7 @@ public sealed class SqliteKvStoreGetSetTests
     [Fact]
     public async Task SetAsync_ThenGet_ReturnsValueWithTheCommitsVersionstamp()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var versionstamp = await db.Store.SetAsync(K("users", "alex"), Text("Alex"), cancellationToken: _ct);
         var entry = await db.Store.GetAsync(K("users", "alex"), cancellationToken: _ct);
@@ -39,7 +39,7 @@ public sealed class SqliteKvStoreGetSetTests
     [Fact]
     public async Task SetAsync_EmptyValue_RoundTrips()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         await db.Store.SetAsync(K("empty"), KvValue.Bytes(Array.Empty<byte>()), cancellationToken: _ct);
         var entry = await db.Store.GetAsync(K("empty"), cancellationToken: _ct);
@@ -52,7 +52,7 @@ public sealed class SqliteKvStoreGetSetTests
     [Fact]
     public async Task SetAsync_Overwrite_ReturnsNewValueAndLaterVersionstamp()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var first = await db.Store.SetAsync(K("k"), Text("one"), cancellationToken: _ct);
 
         var second = await db.Store.SetAsync(K("k"), Text("two"), cancellationToken: _ct);
@@ -66,7 +66,7 @@ public sealed class SqliteKvStoreGetSetTests
     [Fact]
     public async Task DeleteAsync_ExistingKey_RemovesItAndReturnsVersionstamp()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var set = await db.Store.SetAsync(K("k"), Text("v"), cancellationToken: _ct);
 
         var deleted = await db.Store.DeleteAsync(K("k"), _ct);
@@ -78,7 +78,7 @@ public sealed class SqliteKvStoreGetSetTests
     [Fact]
     public async Task DeleteAsync_MissingKey_IsANoOpCommit()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         var versionstamp = await db.Store.DeleteAsync(K("never"), _ct);
 
@@ -89,7 +89,7 @@ public sealed class SqliteKvStoreGetSetTests
     [Fact]
     public async Task GetManyAsync_SeveralKeys_ReturnsEntriesInRequestOrderWithMisses()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var a = await db.Store.SetAsync(K("a"), Text("A"), cancellationToken: _ct);
         var c = await db.Store.SetAsync(K("c"), Text("C"), cancellationToken: _ct);
 
@@ -103,7 +103,7 @@ public sealed class SqliteKvStoreGetSetTests
     [Fact]
     public async Task SetAsync_DotNetNaN_IsTheRowJavaScriptsNaNReads()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var javaScriptNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
         var negativeWithPayload = BitConverter.Int64BitsToDouble(unchecked((long)0xFFF8000000000001));
 
@@ -119,7 +119,7 @@ public sealed class SqliteKvStoreGetSetTests
     [Fact]
     public async Task SetAsync_ManyCommits_VersionstampsStrictlyIncreaseAcrossReopen()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var seen = new List<Versionstamp>();
         for (var i = 0; i < 5; i++)
         {
@@ -138,7 +138,7 @@ public sealed class SqliteKvStoreGetSetTests
     [Fact]
     public async Task SetAsync_AfterReopen_ValuesSurvive()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var versionstamp = await db.Store.SetAsync(K("durable"), Text("yes"), cancellationToken: _ct);
 
         var reopened = await db.ReopenAsync();

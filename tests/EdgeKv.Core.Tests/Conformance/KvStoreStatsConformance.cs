@@ -1,12 +1,12 @@
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
-using EdgeKv.Core.Tests.Support;
 using EdgeKv.Core.Values;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
-public sealed class SqliteKvStoreStatsTests
+public abstract class KvStoreStatsConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
@@ -15,7 +15,7 @@ public sealed class SqliteKvStoreStatsTests
     [Fact]
     public async Task GetStatsAsync_EmptyStore_IsZero()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         Assert.Equal(new KvStoreStats(0, 0), await db.Store.GetStatsAsync(_ct));
     }
@@ -23,7 +23,7 @@ public sealed class SqliteKvStoreStatsTests
     [Fact]
     public async Task GetStatsAsync_AfterSetsOverwritesAndDeletes_CountsLiveKeysAndTheirBytesExactly()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await db.Store.SetAsync(K("a"), Text("12345"), cancellationToken: _ct);
         await db.Store.SetAsync(K("b", 1), Text("xy"), cancellationToken: _ct);
         await db.Store.SetAsync(K("c"), Text("to delete"), cancellationToken: _ct);
@@ -41,7 +41,7 @@ public sealed class SqliteKvStoreStatsTests
     [Fact]
     public async Task GetStatsAsync_AfterReopen_IsTheSame()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         for (var i = 0; i < 20; i++)
         {
             await db.Store.SetAsync(K("k", i), KvValue.Bytes(new byte[i * 10]), cancellationToken: _ct);
@@ -59,7 +59,7 @@ public sealed class SqliteKvStoreStatsTests
     [Fact]
     public async Task GetStatsAsync_MatchesTheSumOverAListOfEverything()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var random = new Random(7);
         for (var i = 0; i < 200; i++)
         {

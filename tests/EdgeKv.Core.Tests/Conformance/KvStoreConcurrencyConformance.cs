@@ -1,19 +1,19 @@
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
-using EdgeKv.Core.Tests.Support;
 using EdgeKv.Core.Values;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
-public sealed class SqliteKvStoreConcurrencyTests
+public abstract class KvStoreConcurrencyConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task CommitAsync_ParallelCheckAndSetIncrements_LoseNoUpdate()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         const int Tasks = 8;
         const int IncrementsPerTask = 50;
         var counter = K("counter");
@@ -41,7 +41,7 @@ public sealed class SqliteKvStoreConcurrencyTests
     [Fact]
     public async Task CommitAsync_ParallelSums_AddUpExactly()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
@@ -57,7 +57,7 @@ public sealed class SqliteKvStoreConcurrencyTests
     [Fact]
     public async Task Reads_WhileTransfersCommit_AlwaysSeeAConsistentSnapshot()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         KvKey a = K("acct", "a"), b = K("acct", "b");
         await db.Store.Atomic().Set(a, KvValue.U64(100)).Set(b, KvValue.U64(0)).CommitAsync(_ct);
         using var stop = new CancellationTokenSource();

@@ -1,16 +1,16 @@
-using EdgeKv.Core.Tests.Support;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
-public sealed class SqliteKvStoreWatchTests
+public abstract class KvStoreWatchConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task WatchAsync_FirstEmission_IsTheCurrentEntries()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var v = await db.Store.SetAsync(K("foo"), Text("bar"), cancellationToken: _ct);
 
         await using var watch = db.Store.WatchAsync([K("foo"), K("missing")], _ct).GetAsyncEnumerator(_ct);
@@ -23,7 +23,7 @@ public sealed class SqliteKvStoreWatchTests
     [Fact]
     public async Task WatchAsync_WatchedKeyChanges_EmitsTheNewEntriesButIgnoresOtherKeys()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await using var watch = db.Store.WatchAsync([K("foo")], _ct).GetAsyncEnumerator(_ct);
         Assert.True(await watch.MoveNextAsync());
 
@@ -38,7 +38,7 @@ public sealed class SqliteKvStoreWatchTests
     [Fact]
     public async Task WatchAsync_WatchedKeyDeleted_EmitsAMiss()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await db.Store.SetAsync(K("foo"), Text("bar"), cancellationToken: _ct);
         await using var watch = db.Store.WatchAsync([K("foo")], _ct).GetAsyncEnumerator(_ct);
         Assert.True(await watch.MoveNextAsync());
@@ -52,7 +52,7 @@ public sealed class SqliteKvStoreWatchTests
     [Fact]
     public async Task WatchAsync_WatchedKeyExpires_EmitsAMissOnceSwept()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await db.Store.SetAsync(K("foo"), Text("brief"), TimeSpan.FromMilliseconds(150), _ct);
         await using var watch = db.Store.WatchAsync([K("foo")], _ct).GetAsyncEnumerator(_ct);
         Assert.True(await watch.MoveNextAsync());
@@ -69,7 +69,7 @@ public sealed class SqliteKvStoreWatchTests
     [Fact]
     public async Task WatchAsync_Cancelled_EndsTheEnumerationWithoutAnException()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_ct);
         var emissions = 0;
 
@@ -91,7 +91,7 @@ public sealed class SqliteKvStoreWatchTests
     [Fact]
     public async Task WatchAsync_StoreDisposed_EndsTheEnumeration()
     {
-        var db = TestStore.Create();
+        var db = await CreateStoreAsync();
         await using var watch = db.Store.WatchAsync([K("foo")], _ct).GetAsyncEnumerator(_ct);
         Assert.True(await watch.MoveNextAsync());
 

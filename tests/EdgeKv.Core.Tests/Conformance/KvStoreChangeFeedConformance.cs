@@ -1,18 +1,17 @@
-using EdgeKv.Core.Sqlite;
 using EdgeKv.Core.Store;
-using EdgeKv.Core.Tests.Support;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
-public sealed class SqliteKvStoreChangeFeedTests
+public abstract class KvStoreChangeFeedConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ChangesAsync_SequentialAndConcurrentCommits_ArriveInCommitOrderWithTheirKeys()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await using var changes = db.Store.ChangesAsync(_ct).GetAsyncEnumerator(_ct);
         var expected = new List<(Versionstamp, string)>();
         for (var i = 0; i < 10; i++)
@@ -36,7 +35,7 @@ public sealed class SqliteKvStoreChangeFeedTests
     [Fact]
     public async Task ChangesAsync_AtomicWithSeveralKeys_OneChangeWithEachKeyOnce()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await using var changes = db.Store.ChangesAsync(_ct).GetAsyncEnumerator(_ct);
 
         var result = await db.Store.Atomic().Set(K("a"), Text("1")).Sum(K("n"), 1).Sum(K("n"), 2).Delete(K("b")).CommitAsync(_ct);
@@ -49,7 +48,7 @@ public sealed class SqliteKvStoreChangeFeedTests
     [Fact]
     public async Task ChangesAsync_SlowReader_ReceivesMergedChangesWithoutLosingAKey()
     {
-        await using var db = TestStore.Create(new KvStoreOptions { ChangeFeedBufferSize = 4 });
+        await using var db = await CreateStoreAsync(new KvTestStoreOptions { ChangeFeedBufferSize = 4 });
         await using var changes = db.Store.ChangesAsync(_ct).GetAsyncEnumerator(_ct);
         Versionstamp last = default;
         for (var i = 0; i < 50; i++)
@@ -72,7 +71,7 @@ public sealed class SqliteKvStoreChangeFeedTests
     [Fact]
     public async Task ChangesAsync_Cancelled_EndsCleanly()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         using var cancel = new CancellationTokenSource();
         var reading = Task.Run(async () =>
         {
@@ -94,7 +93,7 @@ public sealed class SqliteKvStoreChangeFeedTests
     [Fact]
     public async Task ChangesAsync_StoreDisposed_Ends()
     {
-        var db = TestStore.Create();
+        var db = await CreateStoreAsync();
         var feed = db.Store.ChangesAsync(_ct);
         var reading = Task.Run(async () =>
         {

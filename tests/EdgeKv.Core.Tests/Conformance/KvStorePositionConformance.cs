@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using EdgeKv.Core.Keys;
-using EdgeKv.Core.Sqlite;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Tests.Support;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
 /// <summary>Counting a list's keys and skipping to its N-th key, keys only (the console's total and page jump).</summary>
-public sealed class SqliteKvStorePositionTests
+public abstract class KvStorePositionConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private const int ManyKeys = 100_000;
 
@@ -16,7 +16,7 @@ public sealed class SqliteKvStorePositionTests
 
     private static KvKey Record(int i) => K("rec", i.ToString("D6"));
 
-    private async Task SeedAsync(TestStore db, int count)
+    private async Task SeedAsync(KvTestStore db, int count)
     {
         for (var first = 0; first < count; first += KvBulkLimits.MaxMutations)
         {
@@ -30,7 +30,7 @@ public sealed class SqliteKvStorePositionTests
     [Fact]
     public async Task SkipAsync_100000Keys_Page1000StartsAtItsFirstKey()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedAsync(db, ManyKeys);
         var selector = KvListSelector.WithPrefix(K("rec"));
         const int pageSize = 50;
@@ -45,7 +45,7 @@ public sealed class SqliteKvStorePositionTests
     [Fact]
     public async Task SkipAsync_100000Keys_JumpToLastPageIsQuickAndComplete()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedAsync(db, ManyKeys);
         var selector = KvListSelector.WithPrefix(K("rec"));
         const int pageSize = 20;
@@ -68,7 +68,7 @@ public sealed class SqliteKvStorePositionTests
     [Fact]
     public async Task SkipAsync_Zero_ReturnsTheStartAndPastTheEndReturnsNull()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedAsync(db, 10);
         var selector = KvListSelector.WithPrefix(K("rec"));
 
@@ -81,7 +81,7 @@ public sealed class SqliteKvStorePositionTests
     public async Task CountAsync_SkipsExpiredAndOtherPrefixes()
     {
         var clock = new ManualClock();
-        await using var db = TestStore.Create(new KvStoreOptions { Clock = clock, RunsBackgroundSweeper = false });
+        await using var db = await CreateStoreAsync(new KvTestStoreOptions { Clock = clock, RunsBackgroundSweeper = false });
         await SeedAsync(db, 5);
         await db.Store.SetAsync(K("other", "x"), Text("x"), cancellationToken: _ct);
         await db.Store.SetAsync(K("rec", "zz-expiring"), Text("x"), TimeSpan.FromMinutes(1), _ct);

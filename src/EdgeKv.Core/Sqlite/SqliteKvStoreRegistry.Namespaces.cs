@@ -1,9 +1,9 @@
-using EdgeKv.Core.Sqlite;
+using EdgeKv.Core.Registry;
 using EdgeKv.Core.Store;
 
-namespace EdgeKv.Core.Registry;
+namespace EdgeKv.Core.Sqlite;
 
-public sealed partial class KvStoreRegistry
+public sealed partial class SqliteKvStoreRegistry
 {
     /// <inheritdoc />
     public Task<IKvStore> CreateNamespaceAsync(string namespaceId, string? budgetGroup = null, CancellationToken cancellationToken = default)
@@ -18,7 +18,7 @@ public sealed partial class KvStoreRegistry
         {
             if (_namespaces.ContainsKey(namespaceId))
             {
-                throw new KvException(KvErrors.NamespaceExists);
+                throw new KvException(KvErrorCode.NamespaceExists);
             }
 
             // Files left by a delete interrupted before it reached the catalog belong to no namespace: start clean.
@@ -62,7 +62,7 @@ public sealed partial class KvStoreRegistry
         {
             if (!_namespaces.TryGetValue(namespaceId, out var group))
             {
-                throw new KvException(KvErrors.NamespaceNotFound);
+                throw new KvException(KvErrorCode.NamespaceNotFound);
             }
 
             if (_open.TryRemove(namespaceId, out var store))
@@ -101,7 +101,7 @@ public sealed partial class KvStoreRegistry
 
         if (!_namespaces.TryGetValue(namespaceId, out var group))
         {
-            throw new KvException(KvErrors.NamespaceNotFound);
+            throw new KvException(KvErrorCode.NamespaceNotFound);
         }
 
         KvByteBudget? budget = null;

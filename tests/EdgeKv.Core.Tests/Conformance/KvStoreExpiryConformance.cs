@@ -1,23 +1,23 @@
-using EdgeKv.Core.Sqlite;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Tests.Support;
 using EdgeKv.Core.Values;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
-public sealed class SqliteKvStoreExpiryTests
+public abstract class KvStoreExpiryConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     /// <summary>A store on a hand-moved clock whose background sweeper never runs during the test.</summary>
-    private static KvStoreOptions ByHand(ManualClock clock) => new() { Clock = clock, RunsBackgroundSweeper = false };
+    private static KvTestStoreOptions ByHand(ManualClock clock) => new() { Clock = clock, RunsBackgroundSweeper = false };
 
     [Fact]
     public async Task GetAsync_BeforeExpiry_ReturnsEntryWithExpiresAt()
     {
         var clock = new ManualClock();
-        await using var db = TestStore.Create(ByHand(clock));
+        await using var db = await CreateStoreAsync(ByHand(clock));
 
         await db.Store.SetAsync(K("session"), Text("s"), TimeSpan.FromMinutes(1), _ct);
         var entry = await db.Store.GetAsync(K("session"), cancellationToken: _ct);
@@ -30,7 +30,7 @@ public sealed class SqliteKvStoreExpiryTests
     public async Task Reads_ExpiredButNotYetSwept_SeeTheKeyAsMissingEverywhere()
     {
         var clock = new ManualClock();
-        await using var db = TestStore.Create(ByHand(clock));
+        await using var db = await CreateStoreAsync(ByHand(clock));
         await db.Store.SetAsync(K("s", "expiring"), KvValue.U64(7), TimeSpan.FromMinutes(1), _ct);
         await db.Store.SetAsync(K("s", "lasting"), Text("stays"), cancellationToken: _ct);
 
@@ -49,14 +49,14 @@ public sealed class SqliteKvStoreExpiryTests
     public async Task SweepExpiredAsync_ExpiredRows_RemovesThemUpdatesStatsAndPublishesAChange()
     {
         var clock = new ManualClock();
-        await using var db = TestStore.Create(ByHand(clock));
+        await using var db = await CreateStoreAsync(ByHand(clock));
         await db.Store.SetAsync(K("keep"), Text("k"), cancellationToken: _ct);
         var statsWithKeepOnly = await db.Store.GetStatsAsync(_ct);
         await db.Store.SetAsync(K("gone"), Text("g"), TimeSpan.FromSeconds(30), _ct);
         await using var changes = db.Store.ChangesAsync(_ct).GetAsyncEnumerator(_ct);
         clock.Advance(TimeSpan.FromSeconds(31));
 
-        var removed = await db.Store.SweepExpiredAsync();
+        var removed = await db.SweepExpiredAsync();
 
         Assert.Equal(1, removed);
         Assert.Equal(statsWithKeepOnly, await db.Store.GetStatsAsync(_ct));
@@ -68,7 +68,7 @@ public sealed class SqliteKvStoreExpiryTests
     [Fact]
     public async Task SetAsync_ShortExpireIn_KeyDisappearsAndTheSweeperPublishesItsRemoval()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await using var changes = db.Store.ChangesAsync(_ct).GetAsyncEnumerator(_ct);
         var set = await db.Store.SetAsync(K("flash"), Text("soon gone"), TimeSpan.FromMilliseconds(100), _ct);
         Assert.True(await changes.MoveNextAsync());
@@ -86,7 +86,7 @@ public sealed class SqliteKvStoreExpiryTests
     public async Task SetAsync_WithoutExpireInOverExpiringKey_MakesItPermanent()
     {
         var clock = new ManualClock();
-        await using var db = TestStore.Create(ByHand(clock));
+        await using var db = await CreateStoreAsync(ByHand(clock));
         await db.Store.SetAsync(K("k"), Text("temp"), TimeSpan.FromSeconds(1), _ct);
 
         await db.Store.SetAsync(K("k"), Text("permanent"), cancellationToken: _ct);
@@ -101,14 +101,14 @@ public sealed class SqliteKvStoreExpiryTests
     public async Task Reopen_ExpiringKeys_StillExpire()
     {
         var clock = new ManualClock();
-        await using var db = TestStore.Create(ByHand(clock));
+        await using var db = await CreateStoreAsync(ByHand(clock));
         await db.Store.SetAsync(K("k"), Text("temp"), TimeSpan.FromSeconds(10), _ct);
 
         var reopened = await db.ReopenAsync();
         clock.Advance(TimeSpan.FromSeconds(10));
 
         Assert.False((await reopened.GetAsync(K("k"), cancellationToken: _ct)).Exists);
-        Assert.Equal(1, await reopened.SweepExpiredAsync());
+        Assert.Equal(1, await db.SweepExpiredAsync());
         Assert.Equal(0, (await reopened.GetStatsAsync(_ct)).KeyCount);
     }
 }

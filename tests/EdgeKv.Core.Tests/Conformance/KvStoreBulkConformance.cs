@@ -3,10 +3,11 @@ using EdgeKv.Core.Store;
 using EdgeKv.Core.Tests.Support;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
 /// <summary>Bulk commits: more mutations than Deno's limit in one atomic commit, every other rule unchanged.</summary>
-public sealed class SqliteKvStoreBulkTests
+public abstract class KvStoreBulkConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
@@ -16,7 +17,7 @@ public sealed class SqliteKvStoreBulkTests
     [Fact]
     public async Task CommitBulkAsync_MaxMutations_AppliesAllUnderOneVersionstampAndOneChange()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var changes = db.Store.ChangesAsync(_ct).GetAsyncEnumerator(_ct);
 
         var result = await db.Store.CommitBulkAsync(new KvAtomicWrite([], Sets(KvBulkLimits.MaxMutations)), _ct);
@@ -39,33 +40,35 @@ public sealed class SqliteKvStoreBulkTests
     [Fact]
     public async Task CommitBulkAsync_OneMutationOverLimit_ThrowsTooManyMutationsAndWritesNothing()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var before = await StoreSnapshot.TakeAsync(db.Store);
 
         var error = await Assert.ThrowsAsync<KvException>(() =>
             db.Store.CommitBulkAsync(new KvAtomicWrite([], Sets(KvBulkLimits.MaxMutations + 1)), _ct));
 
         Assert.Equal(KvBulkLimits.TooManyMutations, error.Message);
+        Assert.Equal(KvErrorCode.TooManyBulkMutations, error.Code);
         Assert.Equal(before, await StoreSnapshot.TakeAsync(db.Store));
     }
 
     [Fact]
     public async Task CommitBulkAsync_BadMutationInLastSlice_ThrowsItsMessageAndWritesNothing()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var mutations = Sets(1500);
         mutations[^1] = new KvMutation(KvMutationKind.Set, KvKey.Empty, Text("no key"));
 
         var error = await Assert.ThrowsAsync<KvException>(() => db.Store.CommitBulkAsync(new KvAtomicWrite([], mutations), _ct));
 
         Assert.Equal(KvErrors.EmptyKey, error.Message);
+        Assert.Equal(KvErrorCode.EmptyKey, error.Code);
         Assert.Equal(0, (await db.Store.GetStatsAsync(_ct)).KeyCount);
     }
 
     [Fact]
     public async Task CommitBulkAsync_TotalOverLimitAcrossSlices_ThrowsTotalMutationSizeTooLarge()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         // Each slice of 1000 stays under 32 MiB; the whole write does not.
         var value = Core.Values.KvValue.Bytes(new byte[(KvLimits.MaxTotalMutationBytes / 1500) + 1]);
         var mutations = Enumerable.Range(0, 1500).Select(i => new KvMutation(KvMutationKind.Set, K("big", i), value)).ToArray();
@@ -73,13 +76,14 @@ public sealed class SqliteKvStoreBulkTests
         var error = await Assert.ThrowsAsync<KvException>(() => db.Store.CommitBulkAsync(new KvAtomicWrite([], mutations), _ct));
 
         Assert.Equal(KvErrors.TotalMutationSizeTooLarge, error.Message);
+        Assert.Equal(KvErrorCode.TotalMutationSizeTooLarge, error.Code);
         Assert.Equal(0, (await db.Store.GetStatsAsync(_ct)).KeyCount);
     }
 
     [Fact]
     public async Task CommitBulkAsync_CheckFails_ReturnsNotOkAndWritesNothing()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await db.Store.SetAsync(K("guard"), Text("present"), cancellationToken: _ct);
 
         var result = await db.Store.CommitBulkAsync(new KvAtomicWrite([new KvCheck(K("guard"), null)], Sets(1200)), _ct);

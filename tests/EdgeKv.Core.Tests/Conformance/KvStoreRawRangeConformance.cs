@@ -1,19 +1,18 @@
-using EdgeKv.Core.Sqlite;
 using EdgeKv.Core.Store;
-using EdgeKv.Core.Tests.Support;
 using static EdgeKv.Core.Tests.Support.Keys;
 
-namespace EdgeKv.Core.Tests.Sqlite;
+namespace EdgeKv.Core.Tests.Conformance;
 
 /// <summary>Raw encoded-key ranges (<see cref="IKvRawRangeReader"/>, what KV Connect's snapshot_read asks for).</summary>
-public sealed class SqliteKvStoreRawRangeTests
+public abstract class KvStoreRawRangeConformance<TBackend> : KvConformanceTests<TBackend>
+    where TBackend : IKvTestBackend, new()
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ReadRawRangesAsync_PrefixBounds_ReturnKeysStrictlyUnderThePrefix()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedAsync(db.Store);
         var prefix = K("users").Encode();
 
@@ -25,7 +24,7 @@ public sealed class SqliteKvStoreRawRangeTests
     [Fact]
     public async Task ReadRawRangesAsync_SeveralRanges_OneListEachInRequestOrder()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         await SeedAsync(db.Store);
         var prefix = K("users").Encode();
         var alex = K("users", "alex").Encode();
@@ -50,7 +49,7 @@ public sealed class SqliteKvStoreRawRangeTests
     public async Task ReadRawRangesAsync_ExpiredEntry_IsNotReturned()
     {
         var clock = new ManualClock();
-        await using var db = TestStore.Create(new KvStoreOptions { Clock = clock });
+        await using var db = await CreateStoreAsync(new KvTestStoreOptions { Clock = clock });
         await db.Store.SetAsync(K("s", "short"), Text("short"), TimeSpan.FromMinutes(1), _ct);
         await db.Store.SetAsync(K("s", "long"), Text("long"), TimeSpan.FromHours(1), _ct);
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -68,18 +67,19 @@ public sealed class SqliteKvStoreRawRangeTests
     [InlineData(1, 1, KvLimits.MaxListBatchSize + 1, KvErrors.InvalidBatchSize)]
     public async Task ReadRawRangesAsync_PastALimit_ThrowsItsMessage(int count, int boundLength, int limit, string message)
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var ranges = Enumerable.Repeat(Range([0x01], new byte[boundLength], limit), count).ToList();
 
         var error = await Assert.ThrowsAsync<KvException>(() => db.Store.ReadRawRangesAsync(ranges, cancellationToken: _ct));
 
         Assert.Equal(message, error.Message);
+        Assert.Equal(message, KvErrors.MessageOf(error.Code));
     }
 
     [Fact]
     public async Task ReadRawRangesAsync_AtTheLimits_Succeeds()
     {
-        await using var db = TestStore.Create();
+        await using var db = await CreateStoreAsync();
         var ranges = Enumerable.Repeat(Range([0x01], new byte[KvLimits.MaxReadKeyBytes], KvLimits.MaxListBatchSize), KvLimits.MaxReadRanges).ToList();
 
         var result = await db.Store.ReadRawRangesAsync(ranges, cancellationToken: _ct);
@@ -87,7 +87,7 @@ public sealed class SqliteKvStoreRawRangeTests
         Assert.Equal(KvLimits.MaxReadRanges, result.Count);
     }
 
-    private async Task SeedAsync(SqliteKvStore store)
+    private async Task SeedAsync(IKvStore store)
     {
         await store.SetAsync(K("users"), Text("the prefix key itself"), cancellationToken: _ct);
         foreach (var name in new[] { "taylor", "alex", "sam" })
