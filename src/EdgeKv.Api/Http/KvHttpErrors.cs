@@ -69,4 +69,7 @@ public static class KvHttpErrors
 
     /// <summary>A namespace create or rename body that is not the documented JSON.</summary>
     public const string NamespaceNameBody = "The body must be a JSON object {\"name\": string}";
+
+    /// <summary>A deploy body that is not the JSON object of files.</summary>
+    public const string DeploymentBody = "The body must be a JSON object {\"files\": {\"<path under functions/>\": \"<source>\", ...}} of at most 8388608 bytes";
 }
