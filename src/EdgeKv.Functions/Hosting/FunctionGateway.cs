@@ -34,8 +34,8 @@ internal static class FunctionGateway
         }
 
         var deployment = new Lazy<Task<ActiveDeployment?>>(() => deployments.LoadAsync(projectId, deploymentId, aborted));
-        var routes = services.GetRequiredService<FunctionRouteCache>().For(deploymentId, () => deployment.Value);
-        var route = (await routes).Match("/" + (path ?? ""));
+        var routes = await services.GetRequiredService<FunctionRouteCache>().ForAsync(deploymentId, () => deployment.Value);
+        var route = routes.Match("/" + (path ?? ""));
         if (route is null)
         {
             await WriteTextAsync(context, StatusCodes.Status404NotFound, FunctionLimits.NotFound);

@@ -16,7 +16,7 @@ public static class FunctionsEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapEdgeKvFunctions(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup(RoutePrefix).AllowAnonymous().DisableAntiforgery().WithTags("Functions");
+        var group = endpoints.MapGroup(RoutePrefix).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         group.Map("/{projectId:int}", (HttpContext context, int projectId) => FunctionGateway.HandleAsync(context, projectId, null));
         group.Map("/{projectId:int}/{**path}", (HttpContext context, int projectId, string? path) => FunctionGateway.HandleAsync(context, projectId, path));
         return group;

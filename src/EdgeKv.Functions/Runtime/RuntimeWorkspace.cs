@@ -109,7 +109,7 @@ internal static class RuntimeWorkspace
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        using var graph = JsonDocument.Parse(await stdout);
+        using var graph = await ParseGraphAsync(stdout, stderr);
         var inside = new Uri(directory + Path.DirectorySeparatorChar).AbsoluteUri;
         foreach (var module in graph.RootElement.GetProperty("modules").EnumerateArray())
         {
@@ -125,7 +125,19 @@ internal static class RuntimeWorkspace
             }
         }
 
-        _ = await stderr;
+        await stderr;
+    }
+
+    private static async Task<JsonDocument> ParseGraphAsync(Task<string> stdout, Task<string> stderr)
+    {
+        try
+        {
+            return JsonDocument.Parse(await stdout);
+        }
+        catch (JsonException)
+        {
+            throw new RuntimeStartException($"The functions' modules could not be resolved: {(await stderr).Trim()}");
+        }
     }
 
     private static readonly Lazy<string> Shim = new(() =>

@@ -118,4 +118,19 @@ public sealed class RuntimeLifecycleTests(FunctionsServer server)
 
         Assert.Equal("v2", await client.GetStringAsync($"/functions/{project.Id}/", Ct));
     }
+
+    [Fact]
+    public async Task SyntaxError_502WithTheReason()
+    {
+        var (project, _) = await server.DeployedProjectAsync(new Dictionary<string, string>
+        {
+            ["index.js"] = "export function onRequest( { return new Response(\"never\"); }",
+        });
+        using var client = server.CreateClient();
+
+        using var response = await client.GetAsync($"/functions/{project.Id}/", Ct);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("does not load", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
 }
