@@ -35,9 +35,17 @@ internal sealed class BindingBridge
         }
         catch (KvException error)
         {
-            return new JsonObject { ["t"] = "result", ["id"] = id, ["ok"] = false, ["error"] = error.Message };
+            return Failed(id, error.Message);
+        }
+        catch (Exception error) when (error is InvalidOperationException or FormatException)
+        {
+            // A frame the shim would not send (a number where a string belongs): the project's own doing.
+            return Failed(id, "invalid arguments of a binding call");
         }
     }
+
+    private static JsonObject Failed(long id, string message) =>
+        new() { ["t"] = "result", ["id"] = id, ["ok"] = false, ["error"] = message };
 
     private async Task<JsonNode?> InvokeAsync(JsonObject call, CancellationToken cancellationToken)
     {

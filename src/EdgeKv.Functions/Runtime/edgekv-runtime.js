@@ -108,7 +108,9 @@ class KvNamespace {
   // {prefix, limit (1..256, default 256), cursor} → {complete, cursor (the next page's first key, or null), keys: [{key}]}.
   async list(options = {}) {
     const { prefix = null, limit = null, cursor = null } = options ?? {};
-    return await call(this.#name, "list", { prefix, limit, cursor });
+    const text = (value) => (value === null || value === undefined ? null : String(value));
+    const count = limit === null || limit === undefined ? null : Number(limit);
+    return await call(this.#name, "list", { prefix: text(prefix), limit: count, cursor: text(cursor) });
   }
 }
 

@@ -4,7 +4,9 @@ using EdgeKv.Core;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
+using EdgeKv.Domain.Bindings;
 using EdgeKv.Functions.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Functions.Tests.Runtime;
 
@@ -157,5 +159,49 @@ public sealed class KvBindingTests(FunctionsServer server)
         var text = await client.GetStringAsync($"/functions/{project.Id}/", Ct);
 
         Assert.Equal("ReferenceError: my_kv is not defined", text);
+    }
+
+    [Fact]
+    public async Task BindingRemoved_NextRequestNoLongerSeesIt()
+    {
+        // Arrange
+        const string Source = """
+            export async function onRequest() {
+              try { await my_kv.put("k", "v"); return new Response("wrote"); }
+              catch (e) { return new Response(`${e.name}: ${e.message}`); }
+            }
+            """;
+        var (owner, token) = await server.CreateOwnerAsync("unbind");
+        var (project, _) = await server.CreateProjectAsync(owner, "my_kv");
+        (await server.DeployAsync(token, project.Id, new Dictionary<string, string> { ["index.js"] = Source })).Dispose();
+        using var client = server.CreateClient();
+        Assert.Equal("wrote", await client.GetStringAsync($"/functions/{project.Id}/", Ct));
+
+        // Act: unbound in the console.
+        await server.InScopeAsync(async services =>
+        {
+            var bindings = services.GetRequiredService<BindingService>();
+            var binding = (await bindings.ListForProjectAsync(owner, project.Id, Ct)).Single();
+            await bindings.UnbindAsync(owner, binding.Id, Ct);
+            return true;
+        });
+
+        // Assert
+        Assert.Equal("ReferenceError: my_kv is not defined", await client.GetStringAsync($"/functions/{project.Id}/", Ct));
+    }
+
+    [Fact]
+    public async Task TwoProjects_SameVariableName_EachWritesOnlyItsOwnNamespace()
+    {
+        var files = new Dictionary<string, string> { ["index.js"] = "export async function onRequest({ request }) { await my_kv.put(\"who\", new URL(request.url).searchParams.get(\"me\")); return new Response(\"ok\"); }" };
+        var (first, firstNamespaces) = await server.DeployedProjectAsync(files, "my_kv");
+        var (second, secondNamespaces) = await server.DeployedProjectAsync(files, "my_kv");
+        using var client = server.CreateClient();
+
+        await client.GetStringAsync($"/functions/{first.Id}/?me=first", Ct);
+        await client.GetStringAsync($"/functions/{second.Id}/?me=second", Ct);
+
+        Assert.Equal("first", (await (await server.StoreAsync(firstNamespaces[0])).GetAsync(KvKey.Of("who"), cancellationToken: Ct)).Value!.AsText());
+        Assert.Equal("second", (await (await server.StoreAsync(secondNamespaces[0])).GetAsync(KvKey.Of("who"), cancellationToken: Ct)).Value!.AsText());
     }
 }
