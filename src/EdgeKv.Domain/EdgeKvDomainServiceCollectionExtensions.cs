@@ -3,6 +3,7 @@ using EdgeKv.Core.Sqlite;
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Bindings;
+using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Identity;
@@ -94,6 +95,7 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.AddScoped<NamespaceService>();
         services.AddScoped<ProjectService>();
         services.AddScoped<BindingService>();
+        services.AddScoped<DeploymentService>();
         services.AddScoped<RecordService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<AccessTokenService>();

@@ -147,6 +147,56 @@ namespace EdgeKv.Migrations
                     b.ToTable("Bindings", (string)null);
                 });
 
+            modelBuilder.Entity("EdgeKv.Domain.Deployments.Deployment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("Deployments", (string)null);
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.Deployments.DeploymentFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeploymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeploymentId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("DeploymentFiles", (string)null);
+                });
+
             modelBuilder.Entity("EdgeKv.Domain.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -563,6 +613,24 @@ namespace EdgeKv.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EdgeKv.Domain.Deployments.Deployment", b =>
+                {
+                    b.HasOne("EdgeKv.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.Deployments.DeploymentFile", b =>
+                {
+                    b.HasOne("EdgeKv.Domain.Deployments.Deployment", null)
+                        .WithMany("Files")
+                        .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EdgeKv.Domain.Namespaces.KvNamespace", b =>
                 {
                     b.HasOne("EdgeKv.Domain.Accounts.KvAccount", null)
@@ -663,6 +731,11 @@ namespace EdgeKv.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.Deployments.Deployment", b =>
+                {
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }

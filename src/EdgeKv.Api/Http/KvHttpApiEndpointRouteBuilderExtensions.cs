@@ -27,6 +27,7 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var settings = options ?? new KvHttpApiOptions();
         MapNamespaceManagement(endpoints, routePrefix);
+        MapFunctionsDeployment(endpoints);
         // Each endpoint requires an access policy (bearer token only: a console cookie never counts, and no fallback
         // policy redirects a program to a login page); it is decided before the endpoint reads a body.
         var group = endpoints.MapGroup(routePrefix + "/{namespaceId}")
@@ -141,6 +142,21 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
     }
 
     /// <summary>Documents the JSON error of each status, plus the refusals every account-level endpoint can answer.</summary>
+    private static void MapFunctionsDeployment(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/v1/projects/{projectId:int}/deployments", DeployFunctionsEndpoint.HandleAsync)
+            .WithTags("Functions")
+            .RequireRateLimiting(AccessTokenRateLimitPolicy.Name)
+            .AddEndpointFilter<KvHttpErrorFilter>()
+            .RequireAuthorization(KvAccessPolicies.AccountWrite)
+            .WithName("DeployFunctions")
+            .WithSummary("Deploy a project's functions")
+            .WithDescription("Body {\"files\": {\"index.js\": \"export function onRequest() {...}\", \"api/users/[id].js\": \"...\"}}: the files of the project's functions/ folder (paths of letters, digits, '-', '_', '.', '[', ']', ending in .js or .ts; at most 200 files, 5 MiB together). The new deployment serves the next request at /functions/{projectId}/. Needs a read-write token over all of the project owner's namespaces.")
+            .Accepts<DeploymentRequest>("application/json")
+            .Produces<DeploymentResponse>(StatusCodes.Status201Created)
+            .ProducesAccountErrors(400, 404);
+    }
+
     private static RouteHandlerBuilder ProducesAccountErrors(this RouteHandlerBuilder builder, params int[] statusCodes)
     {
         foreach (var status in statusCodes.Concat([401, 403]).Distinct())

@@ -48,7 +48,7 @@ internal static class KvHttpError
         var error = exception.Error;
         var status =
             error == DomainErrors.NamespaceLimitReached || error == DomainErrors.NamespaceNameTaken ? StatusCodes.Status409Conflict
-            : error == DomainErrors.NamespaceNotFound ? StatusCodes.Status404NotFound
+            : error == DomainErrors.NamespaceNotFound || error == DomainErrors.ProjectNotFound ? StatusCodes.Status404NotFound
             : error == DomainErrors.AccountNotOpen || error == DomainErrors.AccountSuspended ? StatusCodes.Status403Forbidden
             : StatusCodes.Status400BadRequest;
         return Result(status, error.Code, exception.Message);

@@ -75,4 +75,7 @@ public static class KvHttpErrors
 
     /// <summary>A method the route does not answer.</summary>
     public const string MethodNotAllowed = "This method is not allowed here; the Allow header lists the ones that are";
+
+    /// <summary>A deploy body that is not the JSON object of files.</summary>
+    public const string DeploymentBody = "The body must be a JSON object {\"files\": {\"<path under functions/>\": \"<source>\", ...}} of at most 8388608 bytes";
 }

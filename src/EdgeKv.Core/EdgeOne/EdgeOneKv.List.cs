@@ -1,6 +1,4 @@
-using System.Text;
 using EdgeKv.Core.Keys;
-using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.EdgeOne;
 
@@ -21,29 +19,7 @@ public sealed partial class EdgeOneKv
         }
 
         var prefix = options.Prefix ?? string.Empty;
-        if (options.Cursor is { } cursor && (!cursor.StartsWith(prefix, StringComparison.Ordinal) || Encoding.UTF8.GetByteCount(cursor) > KvLimits.MaxEdgeOneKeyBytes))
-        {
-            throw new KvException(KvErrorCode.InvalidCursor);
-        }
-
-        var selector = KvListSelector.Range(KvKey.Of(options.Cursor ?? prefix), KvStringKeys.EndOfPrefix(prefix));
-        var batch = new KvListOptions { BatchSize = limit + 1 };
-        var keys = new List<EdgeOneListKey>(limit);
-        await foreach (var entry in _store.ListAsync(selector, batch, cancellationToken).ConfigureAwait(false))
-        {
-            if (!KvStringKeys.TryGetString(entry.Key, out var key))
-            {
-                continue;
-            }
-
-            if (keys.Count == limit)
-            {
-                return new EdgeOneListResult(false, key, keys);
-            }
-
-            keys.Add(new EdgeOneListKey(key));
-        }
-
-        return new EdgeOneListResult(true, null, keys);
+        var page = await StringKeyModel.ListAsync(_store, prefix, limit, options.Cursor, limit + 1, cancellationToken).ConfigureAwait(false);
+        return new EdgeOneListResult(page.Next is null, page.Next, [.. page.Entries.Select(entry => new EdgeOneListKey(entry.Key))]);
     }
 }

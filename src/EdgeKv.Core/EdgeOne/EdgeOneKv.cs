@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
@@ -9,7 +8,8 @@ namespace EdgeKv.Core.EdgeOne;
 /// <summary>
 /// The EdgeOne Pages KV API (<c>put/get/delete/list</c> with string keys) over a Deno-style <see cref="IKvStore"/>.
 /// A string key <c>k</c> is the one-part tuple key <c>["k"]</c>, so a record is the same through both APIs. Keys are
-/// 1..512 UTF-8 bytes; values up to <see cref="KvLimits.MaxValueBytes"/>. Errors are <see cref="KvException"/>s.
+/// 1..512 UTF-8 bytes; values up to <see cref="KvLimits.MaxValueBytes"/>. Errors are <see cref="KvException"/>s. The key
+/// rules, the metadata companion and the listing are <see cref="StringKeyModel"/>'s, shared with every other layer.
 /// </summary>
 public sealed partial class EdgeOneKv
 {
@@ -19,26 +19,22 @@ public sealed partial class EdgeOneKv
     public EdgeOneKv(IKvStore store) => _store = store;
 
     /// <summary>The tuple key a string key is stored under.</summary>
-    public static KvKey ToTupleKey(string key)
-    {
-        ValidateKey(key);
-        return KvKey.Of(key);
-    }
+    public static KvKey ToTupleKey(string key) => StringKeyModel.ToTupleKey(key);
 
     /// <summary>Writes text (stored as UTF-8 text).</summary>
     public Task PutAsync(string key, string value, CancellationToken cancellationToken = default) =>
-        _store.SetAsync(ToTupleKey(key), KvValue.Text(value), cancellationToken: cancellationToken);
+        WriteAsync(StringKeyModel.Put(key, KvValue.Text(value)), cancellationToken);
 
     /// <summary>Writes bytes (EdgeOne's ArrayBuffer/ArrayBufferView).</summary>
     public Task PutAsync(string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default) =>
-        _store.SetAsync(ToTupleKey(key), KvValue.Bytes(value), cancellationToken: cancellationToken);
+        WriteAsync(StringKeyModel.Put(key, KvValue.Bytes(value)), cancellationToken);
 
     /// <summary>Writes a stream's bytes; refuses one longer than the value limit before writing anything.</summary>
     public async Task PutAsync(string key, Stream value, CancellationToken cancellationToken = default)
     {
-        var tupleKey = ToTupleKey(key);
+        ToTupleKey(key);
         var bytes = await ReadBoundedAsync(value, cancellationToken).ConfigureAwait(false);
-        await _store.SetAsync(tupleKey, KvValue.Bytes(bytes), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await WriteAsync(StringKeyModel.Put(key, KvValue.Bytes(bytes)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -67,9 +63,9 @@ public sealed partial class EdgeOneKv
     public Task<object?> GetAsync(string key, string type, CancellationToken cancellationToken = default) =>
         GetAsync(key, ParseType(type), cancellationToken);
 
-    /// <summary>Deletes a key (a no-op when it is missing).</summary>
+    /// <summary>Deletes a key and its metadata (a no-op when it is missing).</summary>
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
-        _store.DeleteAsync(ToTupleKey(key), cancellationToken);
+        WriteAsync(StringKeyModel.Delete(key), cancellationToken);
 
     /// <summary>Parses EdgeOne's type names (case as EdgeOne writes them).</summary>
     public static EdgeOneValueType ParseType(string? type) => type switch
@@ -81,14 +77,9 @@ public sealed partial class EdgeOneKv
         _ => throw new KvException(KvErrorCode.EdgeOneGetType),
     };
 
-    private static void ValidateKey(string key)
-    {
-        var length = key is null ? 0 : Encoding.UTF8.GetByteCount(key);
-        if (length is 0 or > KvLimits.MaxEdgeOneKeyBytes)
-        {
-            throw new KvException(KvErrorCode.EdgeOneKeyLength);
-        }
-    }
+    // A value and its metadata companion change in one commit (StringKeyModel); there are no checks to fail.
+    private Task WriteAsync(KvMutation[] mutations, CancellationToken cancellationToken) =>
+        _store.CommitAsync(new KvAtomicWrite([], mutations), cancellationToken);
 
     // KvU64 values (written by Deno clients' sum/min/max) read as their decimal number; everything else as UTF-8.
     private static string ReadText(KvValue value) =>

@@ -48,6 +48,21 @@ public sealed partial class BindingService
         return [.. views.OrderBy(view => view.VariableName, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The bindings of <paramref name="projectId"/> as its functions see them: one global per variable name, reaching
+    /// that namespace's store. A system read for the runtime (visitors of a function are anonymous); the project's
+    /// code can reach only these stores.
+    /// </summary>
+    public async Task<IReadOnlyList<BoundStore>> ListStoresForProjectAsync(int projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var stores = await (from binding in db.Bindings
+                            where binding.ProjectId == projectId
+                            join ns in db.Namespaces on binding.NamespaceId equals ns.Id
+                            select new { binding.VariableName, ns.StoreId }).ToListAsync(cancellationToken);
+        return [.. stores.OrderBy(s => s.VariableName, StringComparer.Ordinal).Select(s => new BoundStore(s.VariableName, s.StoreId))];
+    }
+
     // Filter before projecting: EF cannot translate a filter on a record built by its constructor.
     private static IQueryable<BindingView> Views(EdgeKvDbContext db, IQueryable<Binding> bindings) =>
         from binding in bindings

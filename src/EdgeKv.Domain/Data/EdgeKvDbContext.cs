@@ -1,6 +1,7 @@
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Bindings;
+using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Identity;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Platform;
@@ -14,7 +15,7 @@ namespace EdgeKv.Domain.Data;
 
 /// <summary>
 /// The console's database (admin.db): Identity's tables plus KV accounts, namespaces, projects, bindings, access
-/// tokens, the audit log, the platform settings and namespaces' usage per minute. Records are not here: they live in the engine, one store per namespace.
+/// tokens, functions' deployments, the audit log, the platform settings and namespaces' usage per minute. Records are not here: they live in the engine, one store per namespace.
 /// </summary>
 /// <remarks>
 /// Migrations live in the EdgeKv.Migrations assembly. To add one, from the repository root (dotnet-ef 9 runs on the
@@ -46,6 +47,12 @@ public class EdgeKvDbContext : IdentityDbContext<ApplicationUser>
 
     /// <summary>Namespace ↔ project bindings.</summary>
     public DbSet<Binding> Bindings => Set<Binding>();
+
+    /// <summary>Deployments of projects' functions, every one kept.</summary>
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+
+    /// <summary>The files of deployments.</summary>
+    public DbSet<DeploymentFile> DeploymentFiles => Set<DeploymentFile>();
 
     /// <summary>The audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -12,4 +12,7 @@ public static partial class DomainErrors
 
     /// <summary>A project id that names no project (or one the caller may not see).</summary>
     public static DomainError ProjectNotFound { get; } = new("project.not_found", "Project not found.");
+
+    /// <summary>A deployment's files that cannot be deployed; {0} says why.</summary>
+    public static DomainError InvalidFunctionFiles { get; } = new("project.invalid_function_files", "These functions cannot be deployed: {0}.");
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using EdgeKv.Core;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Domain.Errors;
@@ -9,14 +7,13 @@ namespace EdgeKv.Domain.Records;
 /// <summary>
 /// The EdgeOne-style string keys of the console: a string key <c>k</c> is the one-part tuple key <c>["k"]</c>, and a
 /// string prefix is a range of such keys (tuple strings order by their UTF-8 bytes, so a prefix is a contiguous range).
+/// The rules are <see cref="StringKeyModel"/>'s; this class gives them the console's error.
 /// </summary>
 public static class RecordKeys
 {
     /// <summary>The tuple key of string key <paramref name="key"/>; throws <see cref="DomainErrors.InvalidRecordKey"/> unless it has 1..512 UTF-8 bytes.</summary>
     public static KvKey FromString(string? key) =>
-        key is { Length: > 0 } && Encoding.UTF8.GetByteCount(key) <= KvLimits.MaxEdgeOneKeyBytes
-            ? KvKey.Of(KvKeyPart.FromString(key))
-            : throw DomainErrors.InvalidRecordKey.ToException();
+        StringKeyModel.IsValidKey(key) ? StringKeyModel.ToTupleKey(key) : throw DomainErrors.InvalidRecordKey.ToException();
 
     /// <summary>The string of a one-part string key; null for any other key.</summary>
     public static string? ToStringKey(KvKey key) => KvStringKeys.TryGetString(key, out var value) ? value : null;

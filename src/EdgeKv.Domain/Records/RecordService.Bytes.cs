@@ -25,11 +25,11 @@ public sealed partial class RecordService
         TimeSpan? expireIn,
         CancellationToken cancellationToken = default)
     {
-        var tupleKey = RecordKeys.FromString(key);
+        RecordKeys.FromString(key);
         RecordExpiry.Check(expireIn);
         var value = ValueOf(content, format);
         var (store, _, _) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
-        return await EngineAsync(() => store.SetAsync(tupleKey, value, expireIn, cancellationToken));
+        return await WriteAsync(store, key, value, expireIn, cancellationToken);
     }
 
     /// <summary>The value <paramref name="content"/> stands for in <paramref name="format"/>, checked; the bytes are not copied.</summary>

@@ -19,11 +19,11 @@ public sealed partial class RecordService
         TimeSpan? expireIn,
         CancellationToken cancellationToken = default)
     {
-        var tupleKey = RecordKeys.FromString(key);
+        RecordKeys.FromString(key);
         RecordExpiry.Check(expireIn);
         ArgumentNullException.ThrowIfNull(value);
         var kvValue = TypedValue(value, format);
         var (store, _, _) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
-        return await EngineAsync(() => store.SetAsync(tupleKey, kvValue, expireIn, cancellationToken));
+        return await WriteAsync(store, key, kvValue, expireIn, cancellationToken);
     }
 }

@@ -14,7 +14,8 @@ public sealed partial class RecordService
 {
     /// <summary>
     /// Writes (creates or replaces) the record of string key <paramref name="key"/>. JSON is validated first
-    /// (<see cref="DomainErrors.InvalidJson"/>). Returns the commit's versionstamp.
+    /// (<see cref="DomainErrors.InvalidJson"/>). Old metadata of the key is removed in the same commit
+    /// (<see cref="StringKeyModel.Put"/>). Returns the commit's versionstamp.
     /// </summary>
     public async Task<Versionstamp> PutAsync(
         Caller caller,
@@ -24,11 +25,11 @@ public sealed partial class RecordService
         RecordFormat format = RecordFormat.Text,
         CancellationToken cancellationToken = default)
     {
-        var tupleKey = RecordKeys.FromString(key);
+        RecordKeys.FromString(key);
         ArgumentNullException.ThrowIfNull(value);
         var kvValue = TypedValue(value, format);
         var (store, _, _) = await OpenForWriteAsync(caller, namespaceId, cancellationToken);
-        return await EngineAsync(() => store.SetAsync(tupleKey, kvValue, expireIn: null, cancellationToken));
+        return await WriteAsync(store, key, kvValue, expireIn: null, cancellationToken);
     }
 
     /// <summary>Deletes the record of string key <paramref name="key"/> (nothing happens when there is none).</summary>
@@ -70,13 +71,19 @@ public sealed partial class RecordService
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>Deletes a record and, for a string key, its metadata companion (a no-op when it has none).</summary>
+    // Every console write of a string key: the value, and its old metadata removed, in one commit (StringKeyModel).
+    private static async Task<Versionstamp> WriteAsync(IKvStore store, string key, KvValue value, TimeSpan? expireIn, CancellationToken cancellationToken)
+    {
+        var result = await EngineAsync(() => store.CommitAsync(new KvAtomicWrite([], StringKeyModel.Put(key, value, expireIn)), cancellationToken));
+        return result.Versionstamp!.Value;
+    }
+
+    /// <summary>Deletes a record and, for a string key, its metadata companion (<see cref="StringKeyModel.Delete(KvKey)"/>).</summary>
     private static void AddDelete(KvAtomicOperation operation, KvKey key)
     {
-        operation.Delete(key);
-        if (RecordKeys.ToStringKey(key) is { } stringKey)
+        foreach (var mutation in StringKeyModel.Delete(key))
         {
-            operation.Delete(KvMetadataKeys.For(stringKey));
+            operation.Mutate(mutation);
         }
     }
 

@@ -2,6 +2,7 @@ using EdgeKv.Api.Http;
 using EdgeKv.Api.Hubs;
 using EdgeKv.Api.KvConnect;
 using EdgeKv.Domain.Usage;
+using EdgeKv.Functions.Hosting;
 using EdgeKv.Web.Account;
 using EdgeKv.Web.Components;
 using EdgeKv.Web.Downloads;
@@ -38,6 +39,9 @@ public static class ConsoleHostExtensions
         // The programmatic APIs (KV Connect, the HTTP API and its OpenAPI document), authorized by access tokens.
         services.AddEdgeKvApi();
         services.AddKvHttpApiDocument();
+
+        // Pages Functions: each project's functions in its own sandboxed Deno process (docs/adr/0007-*).
+        services.AddEdgeKvFunctions(builder.Configuration);
 
         // Record values travel over the circuit when typed in the console (CircuitLimits says how much, and why).
         services.AddRazorComponents().AddInteractiveServerComponents()
@@ -113,6 +117,7 @@ public static class ConsoleHostExtensions
         app.MapKvConnect();
         app.MapKvHttpApi();
         app.MapKvWatchHub();
+        app.MapEdgeKvFunctions();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

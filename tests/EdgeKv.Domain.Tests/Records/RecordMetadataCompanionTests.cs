@@ -67,4 +67,21 @@ public sealed class RecordMetadataCompanionTests
         // Assert
         Assert.Equal(0, (await store.GetStatsAsync(Ct)).KeyCount);
     }
+
+    [Fact]
+    public async Task PutAsync_KeyWithMetadataCompanion_RemovesTheOldMetadata()
+    {
+        // Arrange: the console rewrites a value the HTTP API wrote with metadata.
+        await using var host = await DomainHost.StartAsync();
+        var (user, ns) = await host.CreateUserWithNamespaceAsync("ann");
+        var store = await host.Registry.OpenAsync(ns.StoreId, Ct);
+        await store.Atomic().Set(KvKey.Of("k"), KvValue.Text("v")).Set(KvMetadataKeys.For("k"), KvValue.Json("""{"a":1}""")).CommitAsync(Ct);
+
+        // Act
+        await host.Records.PutAsync(user, ns.Id, "k", "new", cancellationToken: Ct);
+
+        // Assert: one record, no companion left behind.
+        Assert.False((await store.GetAsync(KvMetadataKeys.For("k"), cancellationToken: Ct)).Exists);
+        Assert.Equal(1, (await store.GetStatsAsync(Ct)).KeyCount);
+    }
 }

@@ -1,3 +1,4 @@
+using EdgeKv.Core.Keys;
 using System.Text;
 using System.Text.Json;
 using EdgeKv.Api.Http.Metadata;
@@ -30,7 +31,7 @@ internal static class BulkWriteItem
         var metadata = item.TryGetProperty("metadata", out var json) && json.ValueKind != JsonValueKind.Null
             ? MetadataText.Validate(json.GetRawText())
             : null;
-        return StringKeyWrites.Put(key, kvValue, ttl, metadata);
+        return StringKeyModel.Put(key, kvValue, ttl, metadata);
     }
 
     private static KvValue ValueOf(JsonElement value, bool base64)

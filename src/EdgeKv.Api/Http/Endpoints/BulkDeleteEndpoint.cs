@@ -1,8 +1,8 @@
+using EdgeKv.Core.Keys;
 using EdgeKv.Api.Access;
 using System.Text.Json;
 using EdgeKv.Api.Http.Bulk;
 using EdgeKv.Api.Http.Contracts;
-using EdgeKv.Api.Http.Metadata;
 using EdgeKv.Core.Store;
 using Microsoft.AspNetCore.Http;
 
@@ -15,7 +15,7 @@ internal static class BulkDeleteEndpoint
     {
         var store = KvAccess.GrantOf(context).Store;
         using var keys = await BulkRequest.ReadArrayAsync(context, KvHttpErrors.BulkDeleteBody);
-        var mutations = keys.RootElement.EnumerateArray().SelectMany(key => StringKeyWrites.Delete(
+        var mutations = keys.RootElement.EnumerateArray().SelectMany(key => StringKeyModel.Delete(
             key.ValueKind == JsonValueKind.String ? key.GetString()! : throw KvHttpRequestException.BadRequest(KvHttpErrors.BulkDeleteBody))).ToList();
         var count = mutations.Count / 2;
         if (count == 0)

@@ -1,7 +1,7 @@
+using EdgeKv.Core.Keys;
 using EdgeKv.Api.Access;
 using EdgeKv.Api.Http.Contracts;
 using EdgeKv.Api.Http.Keys;
-using EdgeKv.Api.Http.Metadata;
 using EdgeKv.Api.Http.Values;
 using EdgeKv.Core.Store;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +23,7 @@ internal static class DeleteValueEndpoint
         var tupleKey = StringKeys.ToTupleKey(stringKey);
         var precondition = Precondition.Parse(ifMatch, ifNoneMatch);
         var checks = precondition is null ? [] : await precondition.ToChecksAsync(store, tupleKey, context.RequestAborted);
-        var result = await store.CommitAsync(new KvAtomicWrite(checks, StringKeyWrites.Delete(stringKey)), context.RequestAborted);
+        var result = await store.CommitAsync(new KvAtomicWrite(checks, StringKeyModel.Delete(stringKey)), context.RequestAborted);
         if (!result.Ok)
         {
             throw precondition!.Conflict();

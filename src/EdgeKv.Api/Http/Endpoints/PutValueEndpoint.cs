@@ -1,3 +1,4 @@
+using EdgeKv.Core.Keys;
 using EdgeKv.Api.Access;
 using EdgeKv.Api.Http.Contracts;
 using EdgeKv.Api.Http.Keys;
@@ -37,7 +38,7 @@ internal static class PutValueEndpoint
         var body = await BoundedBody.ReadAsync(context, KvLimits.MaxValueBytes) ?? throw new KvException(KvErrorCode.ValueTooLarge);
         var value = ValueBody.ToValue(body, context.Request.ContentType);
         var checks = precondition is null ? [] : await precondition.ToChecksAsync(store, tupleKey, context.RequestAborted);
-        var write = new KvAtomicWrite(checks, StringKeyWrites.Put(stringKey, value, ttl, metadataJson));
+        var write = new KvAtomicWrite(checks, StringKeyModel.Put(stringKey, value, ttl, metadataJson));
         var result = await store.CommitAsync(write, context.RequestAborted);
         if (!result.Ok)
         {

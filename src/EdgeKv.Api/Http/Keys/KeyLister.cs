@@ -20,27 +20,9 @@ internal static class KeyLister
 
     public static async Task<ListKeysResponse> ListAsync(IKvStore store, string prefix, int limit, string? cursor, CancellationToken cancellationToken)
     {
-        var start = KvKey.Of(cursor ?? prefix);
-        var selector = KvListSelector.Range(start, KvStringKeys.EndOfPrefix(prefix));
-        var options = new KvListOptions { BatchSize = Math.Min(limit + 1, BatchSize) };
-        var listed = new List<ListedKey>(Math.Min(limit, BatchSize));
-        string? next = null;
-        await foreach (var entry in store.ListAsync(selector, options, cancellationToken))
-        {
-            if (!KvStringKeys.TryGetString(entry.Key, out var key))
-            {
-                continue;
-            }
-
-            if (listed.Count == limit)
-            {
-                next = key;
-                break;
-            }
-
-            listed.Add(ListedKey.From(key, entry));
-        }
-
+        var page = await StringKeyModel.ListAsync(store, prefix, limit, cursor, BatchSize, cancellationToken);
+        var listed = page.Entries.Select(entry => ListedKey.From(entry.Key, entry.Entry)).ToList();
+        var next = page.Next;
         var withMetadata = await MetadataReader.ForListedAsync(store, listed, cancellationToken);
         var items = withMetadata.Select(k => new ListKeysItem(k.Key.Key, k.Key.ExpiresAt?.ToUnixTimeSeconds(), k.Metadata)).ToList();
         return new ListKeysResponse(next is null, next, items);
@@ -61,15 +43,5 @@ internal static class KeyLister
     }
 
     /// <summary>A cursor this listing could have produced: a key under the prefix (<see cref="KvErrors.InvalidCursor"/>).</summary>
-    public static string? ParseCursor(string? cursor, string prefix)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return null;
-        }
-
-        return cursor.StartsWith(prefix, StringComparison.Ordinal) && System.Text.Encoding.UTF8.GetByteCount(cursor) <= KvLimits.MaxEdgeOneKeyBytes
-            ? cursor
-            : throw new KvException(KvErrorCode.InvalidCursor);
-    }
+    public static string? ParseCursor(string? cursor, string prefix) => StringKeyModel.ParseCursor(cursor, prefix);
 }

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EdgeKv.Functions;
+
+/// <summary>Settings of the functions runtime (<c>EdgeKv:Functions</c>), validated at start-up.</summary>
+public sealed class FunctionsOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "EdgeKv:Functions";
+
+    /// <summary>
+    /// The Deno 2.9.6 binary (npm <c>@deno/linux-x64-glibc</c>, installed by <c>npm ci --prefix src/EdgeKv.Functions</c>);
+    /// relative paths resolve against the content root.
+    /// </summary>
+    [Required]
+    public string DenoPath { get; set; } = "src/EdgeKv.Functions/node_modules/@deno/linux-x64-glibc/deno";
+
+    /// <summary>Where each project's running deployment is written (one folder per project and deployment).</summary>
+    [Required]
+    public string WorkDirectory { get; set; } = "data/functions";
+
+    /// <summary>The wall-time limit of one request (<see cref="FunctionLimits.DefaultWallTime"/>): past it the project's process is stopped.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan WallTime { get; set; } = FunctionLimits.DefaultWallTime;
+}

@@ -1,0 +1,134 @@
+using EdgeKv.Domain.Bindings;
+using EdgeKv.Domain.Deployments;
+using EdgeKv.Functions.Routing;
+using EdgeKv.Functions.Runtime;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EdgeKv.Functions.Hosting;
+
+/// <summary>
+/// Serves <c>/functions/{projectId}/{path}</c>: finds the project's active deployment and bindings, routes the path
+/// to a file, forwards the request to the project's process and writes its response back. The wall-time limit
+/// bounds the whole (a start included): past it the process is killed and the caller gets 504 with
+/// <see cref="FunctionLimits.WallTimeExceeded"/>; the next request starts a fresh process.
+/// </summary>
+internal static class FunctionGateway
+{
+    // Hop-by-hop and framing headers are the server's own to set.
+    private static readonly HashSet<string> s_skippedResponseHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "connection", "content-length", "keep-alive", "transfer-encoding", "upgrade",
+    };
+
+    public static async Task HandleAsync(HttpContext context, int projectId, string? path)
+    {
+        var services = context.RequestServices;
+        var deployments = services.GetRequiredService<DeploymentService>();
+        var aborted = context.RequestAborted;
+        if (await deployments.ActiveIdAsync(projectId, aborted) is not { } deploymentId)
+        {
+            await WriteTextAsync(context, StatusCodes.Status404NotFound, FunctionLimits.NotFound);
+            return;
+        }
+
+        var deployment = new Lazy<Task<ActiveDeployment?>>(() => deployments.LoadAsync(projectId, deploymentId, aborted));
+        var routes = await services.GetRequiredService<FunctionRouteCache>().ForAsync(deploymentId, () => deployment.Value);
+        var route = routes.Match("/" + (path ?? ""));
+        if (route is null)
+        {
+            await WriteTextAsync(context, StatusCodes.Status404NotFound, FunctionLimits.NotFound);
+            return;
+        }
+
+        var body = await ReadBodyAsync(context);
+        if (body is null)
+        {
+            await WriteTextAsync(context, StatusCodes.Status413PayloadTooLarge, FunctionLimits.BodyTooLarge);
+            return;
+        }
+
+        var bindings = await services.GetRequiredService<BindingService>().ListStoresForProjectAsync(projectId, aborted);
+        var manager = services.GetRequiredService<ProjectRuntimeManager>();
+        var wallTime = services.GetRequiredService<IOptions<FunctionsOptions>>().Value.WallTime;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        limit.CancelAfter(wallTime);
+        ProjectRuntime? runtime = null;
+        try
+        {
+            runtime = await manager.GetAsync(projectId, deploymentId, bindings, _ => deployment.Value, limit.Token);
+            var response = await runtime.InvokeAsync(ToFunctionRequest(context, route, path, body), limit.Token);
+            await WriteAsync(context, response);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            if (runtime is not null)
+            {
+                manager.Stop(runtime);
+            }
+
+            await WriteTextAsync(context, StatusCodes.Status504GatewayTimeout, FunctionLimits.WallTimeExceeded(wallTime));
+        }
+        catch (RuntimeStartException exception)
+        {
+            await WriteTextAsync(context, StatusCodes.Status502BadGateway, exception.Message);
+        }
+    }
+
+    private static FunctionRequest ToFunctionRequest(HttpContext context, FunctionRouteMatch route, string? path, byte[] body)
+    {
+        var request = context.Request;
+        var url = $"{request.Scheme}://{request.Host}/{path}{request.QueryString}";
+        var headers = request.Headers.SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v ?? ""))).ToList();
+        return new FunctionRequest(route.File, route.Params, request.Method, url, headers, body.Length == 0 ? null : body);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > FunctionLimits.MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > FunctionLimits.MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteAsync(HttpContext context, FunctionResponse response)
+    {
+        if (response.NoHandler)
+        {
+            await WriteTextAsync(context, StatusCodes.Status405MethodNotAllowed, FunctionLimits.MethodNotAllowed);
+            return;
+        }
+
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers.Where(h => !s_skippedResponseHeaders.Contains(h.Key)))
+        {
+            context.Response.Headers.Append(name, value);
+        }
+
+        context.Response.ContentLength = response.Body.Length;
+        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+    }
+
+    private static async Task WriteTextAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(message, context.RequestAborted);
+    }
+}

@@ -1,0 +1,23 @@
+using EdgeKv.Functions.Routing;
+using EdgeKv.Functions.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdgeKv.Functions.Hosting;
+
+/// <summary>Registers the functions runtime (needs <c>AddEdgeKvDomain</c>).</summary>
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>The gateway's services, with <see cref="FunctionsOptions"/> bound from <c>EdgeKv:Functions</c> and validated at start-up.</summary>
+    public static IServiceCollection AddEdgeKvFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FunctionsOptions>()
+            .Bind(configuration.GetSection(FunctionsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<FunctionRouteCache>();
+        services.AddSingleton<ProjectRuntimeManager>();
+        services.AddHostedService(provider => provider.GetRequiredService<ProjectRuntimeManager>());
+        return services;
+    }
+}

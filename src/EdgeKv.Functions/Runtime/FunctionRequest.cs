@@ -1,0 +1,10 @@
+namespace EdgeKv.Functions.Runtime;
+
+/// <summary>A request forwarded to a project's process: the routed file and params, and the HTTP request as the function sees it.</summary>
+internal sealed record FunctionRequest(
+    string File,
+    IReadOnlyDictionary<string, object> Params,
+    string Method,
+    string Url,
+    IReadOnlyList<KeyValuePair<string, string>> Headers,
+    byte[]? Body);

@@ -1,0 +1,4 @@
+namespace EdgeKv.Functions.Runtime;
+
+/// <summary>What a function answered: status, headers and body; <see cref="NoHandler"/> when its file exports no handler for the method.</summary>
+internal sealed record FunctionResponse(int Status, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body, bool NoHandler);

@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EdgeKv.Functions.Bindings;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeKv.Functions.Runtime;
+
+/// <summary>
+/// One project's Deno process (docs/adr/0007-*): started with no permissions from its <see cref="RuntimeWorkspace"/>
+/// folder, it reaches the world only through its stdin/stdout channel (<see cref="FrameChannel"/>). Requests go in as
+/// frames and come back as responses, matched by id, many at a time; the process's binding calls are served by the
+/// <see cref="BindingBridge"/> while the request waits. When the process ends (a crash, <c>Deno.exit</c>, a kill
+/// for the wall-time limit) every waiting request fails with <see cref="FunctionLimits.RuntimeFailed"/> and the
+/// runtime is <see cref="IsAlive"/> no more: the manager starts a new one for the next request.
+/// </summary>
+internal sealed class ProjectRuntime : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly FrameChannel _channel;
+    private readonly BindingBridge _bridge;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<FunctionResponse>> _pending = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly string _directory;
+    private readonly Task _readLoop;
+    private readonly Task _errorLoop;
+    private long _nextId;
+    private volatile bool _alive = true;
+
+    private ProjectRuntime(Process process, BindingBridge bridge, ILogger logger, string directory)
+    {
+        _process = process;
+        _bridge = bridge;
+        _logger = logger;
+        _directory = directory;
+        _channel = new FrameChannel(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+        _readLoop = Task.Run(ReadLoopAsync);
+        _errorLoop = Task.Run(ErrorLoopAsync);
+    }
+
+    /// <summary>The deployment it runs.</summary>
+    public int DeploymentId { get; private init; }
+
+    /// <summary>The bindings it was started with, as one comparable string (a change restarts the process).</summary>
+    public string BindingsKey { get; private init; } = "";
+
+    /// <summary>False once the process has ended or was stopped.</summary>
+    public bool IsAlive => _alive;
+
+    /// <summary>Starts the process in <paramref name="directory"/> and waits for its ready frame (its modules loaded).</summary>
+    public static async Task<ProjectRuntime> StartAsync(
+        string denoPath, string directory, int deploymentId, string bindingsKey, BindingBridge bridge, ILogger logger, CancellationToken cancellationToken)
+    {
+        var process = Process.Start(RuntimeWorkspace.RunInfo(denoPath, directory))
+            ?? throw new RuntimeStartException("The Deno process did not start.");
+        var runtime = new ProjectRuntime(process, bridge, logger, directory) { DeploymentId = deploymentId, BindingsKey = bindingsKey };
+        try
+        {
+            await runtime._ready.Task.WaitAsync(cancellationToken);
+            return runtime;
+        }
+        catch
+        {
+            await runtime.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Forwards <paramref name="request"/> and waits for the function's response (the caller bounds the wait).</summary>
+    public async Task<FunctionResponse> InvokeAsync(FunctionRequest request, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        var response = new TaskCompletionSource<FunctionResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = response;
+        try
+        {
+            if (!_alive)
+            {
+                throw new RuntimeStartException(FunctionLimits.RuntimeFailed);
+            }
+
+            await _channel.WriteAsync(ToFrame(id, request), cancellationToken);
+            return await response.Task.WaitAsync(cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            throw new RuntimeStartException(FunctionLimits.RuntimeFailed, exception);
+        }
+        finally
+        {
+            _pending.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Kills the process (and anything it started) at once.</summary>
+    public void Kill()
+    {
+        _alive = false;
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_readLoop, _errorLoop).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+        _process.Dispose();
+        _stopping.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A later start writes a fresh folder; a leftover is harmless.
+        }
+    }
+
+    private static JsonObject ToFrame(long id, FunctionRequest request)
+    {
+        var headers = new JsonArray([.. request.Headers.Select(h => (JsonNode)new JsonArray(h.Key, h.Value))]);
+        return new JsonObject
+        {
+            ["t"] = "request",
+            ["id"] = id,
+            ["file"] = request.File,
+            ["params"] = JsonSerializer.SerializeToNode(request.Params),
+            ["method"] = request.Method,
+            ["url"] = request.Url,
+            ["headers"] = headers,
+            ["body"] = request.Body is { } body ? Convert.ToBase64String(body) : null,
+        };
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        try
+        {
+            while (await _channel.ReadAsync(_stopping.Token) is { } frame)
+            {
+                switch (frame["t"]?.GetValue<string>())
+                {
+                    case "ready":
+                        _ready.TrySetResult();
+                        break;
+                    case "response":
+                        Complete(frame);
+                        break;
+                    case "call":
+                        _ = ServeCallAsync(frame);
+                        break;
+                    case "log":
+                        _logger.LogInformation("function {Level}: {Text}", frame["level"]?.GetValue<string>(), frame["text"]?.GetValue<string>());
+                        break;
+                    default:
+                        throw new InvalidDataException("An unknown frame from the runtime.");
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or JsonException or InvalidOperationException or FormatException)
+        {
+            // A garbled channel (function code writing to fd 1) is the project's own fault: stop it, start afresh.
+            _logger.LogWarning(exception, "The functions runtime's channel failed; the process is stopped.");
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+
+        Kill();
+        _ready.TrySetException(new RuntimeStartException(FunctionLimits.RuntimeFailed));
+        foreach (var pending in _pending.Values)
+        {
+            pending.TrySetException(new RuntimeStartException(FunctionLimits.RuntimeFailed));
+        }
+    }
+
+    private void Complete(JsonObject frame)
+    {
+        var id = frame["id"]!.GetValue<long>();
+        if (!_pending.TryGetValue(id, out var pending))
+        {
+            return;
+        }
+
+        var headers = (frame["headers"] as JsonArray ?? [])
+            .OfType<JsonArray>()
+            .Select(h => KeyValuePair.Create(h[0]!.GetValue<string>(), h[1]!.GetValue<string>()))
+            .ToList();
+        var body = frame["body"]?.GetValue<string>() is { } base64 ? Convert.FromBase64String(base64) : [];
+        pending.TrySetResult(new FunctionResponse(frame["status"]!.GetValue<int>(), headers, body, frame["noHandler"]?.GetValue<bool>() == true));
+    }
+
+    private async Task ServeCallAsync(JsonObject call)
+    {
+        try
+        {
+            var result = await _bridge.HandleAsync(call, _stopping.Token);
+            await _channel.WriteAsync(result, _stopping.Token);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The process is gone; its requests fail in the read loop.
+        }
+        catch (Exception exception)
+        {
+            _logger.LogError(exception, "A binding call of the functions runtime failed.");
+            Kill();
+        }
+    }
+
+    // Deno's own errors (a module that does not load, an uncaught error at the top level) go to the logs.
+    private async Task ErrorLoopAsync()
+    {
+        try
+        {
+            while (await _process.StandardError.ReadLineAsync(_stopping.Token) is { } line)
+            {
+                _logger.LogWarning("function runtime: {Line}", line);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The process is gone.
+        }
+    }
+}

@@ -1,0 +1,181 @@
+// EdgeKv's Pages Functions runtime: the JavaScript half, run by Deno with no permissions at all (docs/adr/0006-*).
+//
+// The host (EdgeKv.Functions, ProjectRuntime.cs) starts one Deno process per project with this module beside the
+// project's functions/ files. Everything crosses stdin/stdout as frames: a 4-byte big-endian length, then that many
+// bytes of UTF-8 JSON. The host sends {t:"request"} and {t:"result"}; this side sends {t:"ready"}, {t:"response"},
+// {t:"call"} (a binding operation) and {t:"log"}. Bodies and binary values travel as base64.
+//
+// install(bindingNames) runs before any function module is evaluated (the generated entry imports it first) and
+// defines one global per binding with EdgeOne's put/get/delete/list; an unbound name stays undefined, so using it is
+// "ReferenceError: my_kv is not defined", as on EdgeOne. serve(modules) then answers requests.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// The channel is ours: function code gets neither end of it, nor the raw stderr. (A function that still reached fd 1
+// could only garble its own project's channel; the host then stops and restarts this process.)
+const input = Deno.stdin.readable.getReader();
+const output = Deno.stdout.writable.getWriter();
+delete Deno.stdin;
+delete Deno.stdout;
+delete Deno.stderr;
+
+function send(message) {
+  const payload = encoder.encode(JSON.stringify(message));
+  const frame = new Uint8Array(4 + payload.length);
+  new DataView(frame.buffer).setUint32(0, payload.length);
+  frame.set(payload, 4);
+  // WritableStream writes queue in order; a failed write means the host is gone, and so should we be.
+  output.write(frame).catch(() => Deno.exit(1));
+}
+
+// console.* would write to fd 1 (the channel): it becomes log frames, which the host keeps as the project's logs.
+function format(args) {
+  return args.map((arg) => (typeof arg === "string" ? arg : Deno.inspect(arg))).join(" ");
+}
+const log = (level) => (...args) => send({ t: "log", level, text: format(args) });
+globalThis.console = {
+  log: log("info"), info: log("info"), debug: log("debug"), warn: log("warn"), error: log("error"),
+  trace: log("debug"), assert: (ok, ...args) => { if (!ok) log("error")("Assertion failed", ...args); },
+};
+
+function toBase64(bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+function fromBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+// Binding calls: each gets an id; the host answers {t:"result", id, ok, value | error}.
+let nextCallId = 1;
+const calls = new Map();
+
+function call(binding, op, args) {
+  const id = nextCallId++;
+  return new Promise((resolve, reject) => {
+    calls.set(id, { resolve, reject });
+    send({ t: "call", id, binding, op, ...args });
+  });
+}
+
+function keyOf(key) {
+  if (key === undefined || key === null) throw new TypeError("key must be a string");
+  return String(key);
+}
+
+async function valueOf(value) {
+  if (typeof value === "string") return { text: value };
+  if (value instanceof ArrayBuffer) return { bytes: toBase64(new Uint8Array(value)) };
+  if (ArrayBuffer.isView(value)) return { bytes: toBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) };
+  if (value instanceof ReadableStream) return { bytes: toBase64(new Uint8Array(await new Response(value).arrayBuffer())) };
+  throw new TypeError("value must be a string, ArrayBuffer, ArrayBufferView or ReadableStream");
+}
+
+// One namespace, as EdgeOne's guide describes it (使用 KV): put, get, delete, list.
+class KvNamespace {
+  #name;
+  constructor(name) { this.#name = name; }
+
+  async put(key, value) {
+    await call(this.#name, "put", { key: keyOf(key), ...(await valueOf(value)) });
+  }
+
+  // type: "text" (default), "json", "arrayBuffer" or "stream", as a string or {type}; null when missing or empty.
+  async get(key, options) {
+    const type = typeof options === "string" ? options : (options?.type ?? "text");
+    const value = await call(this.#name, "get", { key: keyOf(key), type });
+    if (value === null) return null;
+    switch (type) {
+      case "json": return JSON.parse(value.text);
+      case "arrayBuffer": return fromBase64(value.bytes).buffer;
+      case "stream": return new Blob([fromBase64(value.bytes)]).stream();
+      default: return value.text;
+    }
+  }
+
+  async delete(key) {
+    await call(this.#name, "delete", { key: keyOf(key) });
+  }
+
+  // {prefix, limit (1..256, default 256), cursor} → {complete, cursor (the next page's first key, or null), keys: [{key}]}.
+  async list(options = {}) {
+    const { prefix = null, limit = null, cursor = null } = options ?? {};
+    const text = (value) => (value === null || value === undefined ? null : String(value));
+    const count = limit === null || limit === undefined ? null : Number(limit);
+    return await call(this.#name, "list", { prefix: text(prefix), limit: count, cursor: text(cursor) });
+  }
+}
+
+export function install(bindingNames) {
+  for (const name of bindingNames) {
+    Object.defineProperty(globalThis, name, { value: new KvNamespace(name), enumerable: false, configurable: false, writable: false });
+  }
+}
+
+const methodHandler = (method) => "onRequest" + method[0] + method.slice(1).toLowerCase();
+
+async function handle(modules, message) {
+  const { id } = message;
+  const module = modules[message.file];
+  const handler = module?.[methodHandler(message.method)] ?? module?.onRequest;
+  if (typeof handler !== "function") {
+    send({ t: "response", id, status: 405, headers: [["content-type", "text/plain; charset=utf-8"]], body: null, noHandler: true });
+    return;
+  }
+
+  const init = { method: message.method, headers: message.headers };
+  if (message.body !== null && message.method !== "GET" && message.method !== "HEAD") init.body = fromBase64(message.body);
+  const pending = [];
+  const context = {
+    request: new Request(message.url, init),
+    params: message.params,
+    env: {},
+    waitUntil: (promise) => { pending.push(Promise.resolve(promise).catch((e) => console.error("waitUntil:", e))); },
+  };
+
+  try {
+    const response = await handler(context);
+    if (!(response instanceof Response)) throw new TypeError("the function did not return a Response");
+    const body = new Uint8Array(await response.arrayBuffer());
+    send({ t: "response", id, status: response.status, headers: [...response.headers], body: toBase64(body) });
+  } catch (error) {
+    console.error(error);
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    send({ t: "response", id, status: 500, headers: [["content-type", "text/plain; charset=utf-8"]], body: toBase64(encoder.encode(text)), threw: true });
+  }
+}
+
+export async function serve(modules) {
+  send({ t: "ready" });
+  let buffer = new Uint8Array(0);
+  for (;;) {
+    const { value, done } = await input.read();
+    if (done) Deno.exit(0); // the host closed the channel: it stopped us
+    const joined = new Uint8Array(buffer.length + value.length);
+    joined.set(buffer);
+    joined.set(value, buffer.length);
+    buffer = joined;
+    while (buffer.length >= 4) {
+      const length = new DataView(buffer.buffer, buffer.byteOffset).getUint32(0);
+      if (buffer.length < 4 + length) break;
+      const message = JSON.parse(decoder.decode(buffer.subarray(4, 4 + length)));
+      buffer = buffer.slice(4 + length);
+      if (message.t === "request") {
+        handle(modules, message);
+      } else if (message.t === "result") {
+        const pending = calls.get(message.id);
+        calls.delete(message.id);
+        if (message.ok) pending?.resolve(message.value ?? null);
+        else pending?.reject(new Error(message.error));
+      }
+    }
+  }
+}
