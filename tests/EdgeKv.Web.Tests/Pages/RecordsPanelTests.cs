@@ -13,6 +13,10 @@ namespace EdgeKv.Web.Tests.Pages;
 
 public sealed class RecordsPanelTests : ConsolePageContext
 {
+    // Counting and skipping 100,000 rows takes tens of milliseconds alone, but seconds on a loaded CI machine: a generous
+    // bound, never a timing assertion.
+    private static readonly TimeSpan BigNamespaceWait = TimeSpan.FromSeconds(30);
+
     private static readonly TimeSpan LiveTimeout = TimeSpan.FromSeconds(10);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -119,7 +123,7 @@ public sealed class RecordsPanelTests : ConsolePageContext
         var (_, namespaces) = await OpenUserAsync("big@example.com", "big");
         await PutBulkAsync(namespaces[0].StoreId, 100_000);
         var panel = Render<RecordsPanel>(p => p.Add(c => c.NamespaceId, namespaces[0].Id));
-        panel.WaitForAssertion(() => Assert.Equal("key-000000", panel.FindAll(".record-key")[0].TextContent));
+        panel.WaitForAssertion(() => Assert.Equal("key-000000", panel.FindAll(".record-key")[0].TextContent), BigNamespaceWait);
         Assert.Equal("共 100000 条", panel.Find("#record-total").TextContent);
         Assert.Equal(5000, panel.FindComponent<MudPagination>().Instance.GetState(x => x.Count));
 
@@ -128,14 +132,14 @@ public sealed class RecordsPanelTests : ConsolePageContext
         panel.Find("#page-jump").KeyUp("Enter");
 
         // Assert
-        panel.WaitForAssertion(() => Assert.Equal("key-019980", panel.FindAll(".record-key")[0].TextContent));
+        panel.WaitForAssertion(() => Assert.Equal("key-019980", panel.FindAll(".record-key")[0].TextContent), BigNamespaceWait);
         Assert.Equal("key-019999", panel.FindAll(".record-key")[^1].TextContent);
         Assert.Equal(1000, panel.FindComponent<MudPagination>().Instance.GetState(x => x.Selected));
 
         // Act: a page past the end goes to the last page.
         panel.Find("#page-jump").Input("999999");
         panel.Find("#page-go").Click();
-        panel.WaitForAssertion(() => Assert.Equal("key-099999", panel.FindAll(".record-key")[^1].TextContent));
+        panel.WaitForAssertion(() => Assert.Equal("key-099999", panel.FindAll(".record-key")[^1].TextContent), BigNamespaceWait);
     }
 
     [Fact]
