@@ -53,6 +53,18 @@ public sealed class AccessTokenFlowTests(ConsoleServerFixture server) : IClassFi
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         }
 
+        // The use shows on the page once written (every second in these tests): reload until it does, bounded.
+        var uses = user.Page.Locator(".token-uses");
+        for (var attempt = 0; attempt < 30 && await uses.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            await user.Page.ReloadAsync();
+        }
+
+        await Expect(uses).ToHaveTextAsync("读取 0 次 · 写入 1 次 · 写入数据 2 B");
+        await PageLayout.AssertNothingCutAsync(user.Page.Locator("#token-grid tbody td.mud-table-cell"));
+        await user.ScreenshotAsync("tokens-used");
+
         // Act 2: 撤销, confirmed.
         await user.Page.Locator("button.revoke-token[data-name='e2e']").ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "撤销" }).ClickAsync();
