@@ -18,6 +18,10 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
     private readonly TimeProvider _time;
     private readonly AccessTokenUsage _usage;
 
+    // The token this request authenticated, so authorizing it does not hash and look the secret up again. Dropped
+    // once its lifetime ends (the token changed meanwhile): then it is looked up anew.
+    private (string Secret, AccessTokenCredential Credential)? _authenticated;
+
     /// <summary>Made by dependency injection.</summary>
     public DomainKvAccessResolver(
         AccessTokenService tokens, AccessTokenDirectory directory, IKvStoreRegistry registry, TimeProvider time, AccessTokenUsage usage)
@@ -43,6 +47,7 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
     public async Task<KvCredential?> AuthenticateAsync(string bearerToken, CancellationToken cancellationToken)
     {
         var credential = await _directory.FindAsync(bearerToken, cancellationToken);
+        _authenticated = credential is null ? null : (bearerToken, credential);
         return credential is not null && credential.IsActiveAt(_time.GetUtcNow().UtcDateTime)
             ? new KvCredential(bearerToken, credential.Id.ToString(CultureInfo.InvariantCulture), credential.OwnerUserId, credential.Lifetime)
             : null;
@@ -53,7 +58,7 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
     {
         ArgumentNullException.ThrowIfNull(credential);
         var use = intent == KvAccessIntent.Read ? AccessTokenUse.Read : AccessTokenUse.Write;
-        var resolution = await _tokens.ResolveAsync(credential.Token, namespaceId, use, cancellationToken);
+        var resolution = await _tokens.ResolveCredentialAsync(await FindAsync(credential, cancellationToken), namespaceId, use, cancellationToken);
         switch (resolution.Denial)
         {
             case AccessTokenDenial.None:
@@ -88,7 +93,7 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
     {
         ArgumentNullException.ThrowIfNull(credential);
         var use = intent == KvAccessIntent.Read ? AccessTokenUse.Read : AccessTokenUse.Write;
-        var resolution = await _tokens.ResolveAccountAsync(credential.Token, use, cancellationToken);
+        var resolution = _tokens.ResolveAccount(await FindAsync(credential, cancellationToken), use);
         return resolution.Denial switch
         {
             AccessTokenDenial.None => KvAccountAccessResult.Allow(resolution.Caller!, resolution.CanWrite),
@@ -96,4 +101,9 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
             _ => KvAccountAccessResult.Deny(KvAccessDenial.InvalidToken),
         };
     }
+
+    private ValueTask<AccessTokenCredential?> FindAsync(KvCredential credential, CancellationToken cancellationToken) =>
+        _authenticated is { } known && known.Secret == credential.Token && !known.Credential.Lifetime.IsCancellationRequested
+            ? ValueTask.FromResult<AccessTokenCredential?>(known.Credential)
+            : _directory.FindAsync(credential.Token, cancellationToken);
 }

@@ -17,9 +17,20 @@ public sealed partial class AccessTokenService
         string? secret,
         string namespaceStoreId,
         AccessTokenUse use,
+        CancellationToken cancellationToken = default) =>
+        await ResolveCredentialAsync(await _directory.FindAsync(secret, cancellationToken), namespaceStoreId, use, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ResolveAsync"/> for a token already found with
+    /// <see cref="AccessTokenDirectory.FindAsync"/> (null when none was), so a request that authenticated its token
+    /// does not look it up again.
+    /// </summary>
+    public async Task<AccessTokenResolution> ResolveCredentialAsync(
+        AccessTokenCredential? credential,
+        string namespaceStoreId,
+        AccessTokenUse use,
         CancellationToken cancellationToken = default)
     {
-        var credential = await _directory.FindAsync(secret, cancellationToken);
         var now = Now;
         if (credential is null || !credential.IsActiveAt(now))
         {

@@ -16,9 +16,15 @@ public sealed partial class AccessTokenService
     public async Task<AccessTokenAccountResolution> ResolveAccountAsync(
         string? secret,
         AccessTokenUse use,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ResolveAccount(await _directory.FindAsync(secret, cancellationToken), use);
+
+    /// <summary>
+    /// <see cref="ResolveAccountAsync"/> for a token already found with <see cref="AccessTokenDirectory.FindAsync"/>
+    /// (null when none was), so a request that authenticated its token does not look it up again.
+    /// </summary>
+    public AccessTokenAccountResolution ResolveAccount(AccessTokenCredential? credential, AccessTokenUse use)
     {
-        var credential = await _directory.FindAsync(secret, cancellationToken);
         var now = Now;
         if (credential is null || !credential.IsActiveAt(now))
         {
