@@ -49,6 +49,9 @@ public static class AuditActions
     /// <summary>A project was deleted.</summary>
     public const string ProjectDeleted = "project.deleted";
 
+    /// <summary>An earlier deployment of a project's functions was made active again (a rollback).</summary>
+    public const string DeploymentActivated = "deployment.activated";
+
     /// <summary>A namespace was bound to a project.</summary>
     public const string BindingCreated = "binding.created";
 

@@ -15,4 +15,7 @@ public static partial class DomainErrors
 
     /// <summary>A deployment's files that cannot be deployed; {0} says why.</summary>
     public static DomainError InvalidFunctionFiles { get; } = new("project.invalid_function_files", "These functions cannot be deployed: {0}.");
+
+    /// <summary>A deployment id that names no deployment of the project (or of a project the caller may not see).</summary>
+    public static DomainError DeploymentNotFound { get; } = new("project.deployment_not_found", "Deployment not found.");
 }

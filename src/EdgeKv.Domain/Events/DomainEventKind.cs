@@ -44,4 +44,7 @@ public enum DomainEventKind
 
     /// <summary>An access token was revoked.</summary>
     TokenRevoked,
+
+    /// <summary>A project's functions were deployed, or an earlier deployment was made active again.</summary>
+    DeploymentChanged,
 }

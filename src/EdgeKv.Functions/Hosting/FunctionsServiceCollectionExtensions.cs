@@ -16,6 +16,7 @@ public static class FunctionsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<FunctionRouteCache>();
+        services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<ProjectRuntimeManager>();
         services.AddHostedService(provider => provider.GetRequiredService<ProjectRuntimeManager>());
         return services;

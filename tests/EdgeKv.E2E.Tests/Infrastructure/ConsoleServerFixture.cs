@@ -63,6 +63,10 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
             // The host's two listeners (appsettings.json) on free ports instead of 5080/5081.
             ["Kestrel:Endpoints:Console:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:KvConnect:Url"] = "http://127.0.0.1:0",
+
+            // Pages Functions: the repository's Deno (npm ci --prefix src/EdgeKv.Functions), work files in the temp folder.
+            ["EdgeKv:Functions:DenoPath"] = RepositoryFile("src", "EdgeKv.Functions", "node_modules", "@deno", "linux-x64-glibc", "deno"),
+            ["EdgeKv:Functions:WorkDirectory"] = Path.Combine(_dataPath, "functions"),
         });
         builder.AddEdgeKvConsole();
         _app = builder.Build();
@@ -95,6 +99,20 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
         return new ConsolePage(context, await context.NewPageAsync());
     }
 
+    // The content root is the test's bin folder; the repository holds what the build installed (Deno).
+    private static string RepositoryFile(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EdgeKv.sln")))
+            {
+                return Path.Combine([dir.FullName, .. parts]);
+            }
+        }
+
+        throw new InvalidOperationException("EdgeKv.sln not found above " + AppContext.BaseDirectory);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
@@ -116,6 +134,10 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
         catch (DirectoryNotFoundException)
         {
             // Nothing was written.
+        }
+        catch (IOException)
+        {
+            // A file still held by a function's process that was just stopped; the temp cleaner takes it.
         }
     }
 }
