@@ -1,5 +1,6 @@
 using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Data;
+using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,19 +8,21 @@ namespace EdgeKv.Domain.Deployments;
 
 /// <summary>
 /// Deploys a project's functions and tells the runtime what to run. A deployment is refused unless the caller may
-/// reach the project (its owner, or an admin) and its files pass <see cref="FunctionFilePaths"/>. Whether the code
-/// loads is not checked here yet (to come: a deployment that does not load is refused and the active one keeps serving).
+/// reach the project (its owner, or an admin), its files pass <see cref="FunctionFilePaths"/> and its code loads
+/// (<see cref="IFunctionCodeVerifier"/>): a refused deployment is not kept, so the active one keeps serving.
 /// </summary>
 public sealed class DeploymentService
 {
     private readonly IDbContextFactory<EdgeKvDbContext> _dbFactory;
     private readonly TimeProvider _time;
+    private readonly IFunctionCodeVerifier? _verifier;
 
-    /// <summary>Made by dependency injection.</summary>
-    public DeploymentService(IDbContextFactory<EdgeKvDbContext> dbFactory, TimeProvider time)
+    /// <summary>Made by dependency injection (the verifier comes with the functions runtime; without it code is not loaded).</summary>
+    public DeploymentService(IDbContextFactory<EdgeKvDbContext> dbFactory, TimeProvider time, IFunctionCodeVerifier? verifier = null)
     {
         _dbFactory = dbFactory;
         _time = time;
+        _verifier = verifier;
     }
 
     /// <summary>Keeps <paramref name="files"/> (path under <c>functions/</c> → source) as the project's new, active deployment.</summary>
@@ -28,6 +31,11 @@ public sealed class DeploymentService
         FunctionFilePaths.Validate(files);
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var project = await ProjectAccess.FindAsync(db, caller, projectId, cancellationToken);
+        if (_verifier is not null && await _verifier.FindLoadErrorAsync(project.Id, files, cancellationToken) is { } loadError)
+        {
+            throw DomainErrors.FunctionCodeDoesNotLoad.With(loadError).ToException();
+        }
+
         var deployment = new Deployment
         {
             ProjectId = project.Id,
