@@ -138,13 +138,23 @@ public sealed class LimitTests(FunctionsServer server)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        for (;;)
+        List<string> seen = [];
+        try
         {
-            using var response = await client.GetAsync(path, timeout.Token);
-            if (response.StatusCode == status)
+            for (;;)
             {
-                return (await response.Content.ReadAsStringAsync(timeout.Token), response.Headers.RetryAfter?.ToString());
+                using var response = await client.GetAsync(path, timeout.Token);
+                if (response.StatusCode == status)
+                {
+                    return (await response.Content.ReadAsStringAsync(timeout.Token), response.Headers.RetryAfter?.ToString());
+                }
+
+                seen.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(timeout.Token)}");
             }
+        }
+        catch (OperationCanceledException exception) when (!Ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No {status} within 30 s; answers: {string.Join(" | ", seen.Distinct())} ({seen.Count})", exception);
         }
     }
 }
