@@ -91,7 +91,14 @@ public sealed partial class ProjectLogsPanel
 
     private void LevelChanged(ProjectLogLevel? level) => _level = level;
 
-    private string LevelText(ProjectLogLevel? level) => level is { } value ? L["Logs.Level." + value] : L["Logs.AllLevels"];
+    private string LevelText(ProjectLogLevel? level) => level switch
+    {
+        ProjectLogLevel.Debug => L["Logs.Level.Debug"],
+        ProjectLogLevel.Info => L["Logs.Level.Info"],
+        ProjectLogLevel.Warning => L["Logs.Level.Warning"],
+        ProjectLogLevel.Error => L["Logs.Level.Error"],
+        _ => L["Logs.AllLevels"],
+    };
 
     private static string LevelClass(ProjectLogLevel level) => "log-level-" + level.ToString().ToLowerInvariant();
 }
