@@ -207,7 +207,11 @@ internal sealed class ProjectRuntime : IAsyncDisposable
                         _ = ServeCallAsync(frame);
                         break;
                     case "log":
-                        _logs.Write(_projectId, LevelOf(frame["level"]?.GetValue<string>()), frame["text"]?.GetValue<string>() ?? "", frame["path"]?.GetValue<string>());
+                        _logs.Write(
+                            _projectId,
+                            LevelOf(frame["level"]?.GetValue<string>()),
+                            RuntimeWorkspace.WithoutHostDetails(frame["text"]?.GetValue<string>() ?? "", _directory),
+                            frame["path"]?.GetValue<string>());
                         break;
                     default:
                         throw new InvalidDataException("An unknown frame from the runtime.");

@@ -65,9 +65,7 @@ internal static partial class RuntimeWorkspace
     /// </summary>
     public static string Readable(string text, string directory)
     {
-        var readable = AnsiEscape().Replace(text, "")
-            .Replace(new Uri(directory + Path.DirectorySeparatorChar).AbsoluteUri, "", StringComparison.Ordinal)
-            .Replace(directory + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+        var readable = WithoutHostDetails(text, directory);
         var backtrace = readable.IndexOf("Stack backtrace:", StringComparison.Ordinal);
         readable = (backtrace >= 0 ? readable[..backtrace] : readable).Trim();
         return readable.StartsWith("error: ", StringComparison.Ordinal) ? readable["error: ".Length..] : readable;
@@ -108,6 +106,18 @@ internal static partial class RuntimeWorkspace
         start.Environment["NO_COLOR"] = "1";
         start.Environment["DENO_NO_UPDATE_CHECK"] = "1";
         return start;
+    }
+
+    /// <summary>
+    /// A log line or stack trace of the function as its author reads it: paths relative to the deployment
+    /// (<c>functions/api/[id].js:4:17</c>), no colours, and none of the runtime's own frames (ours and Deno's).
+    /// </summary>
+    public static string WithoutHostDetails(string text, string directory)
+    {
+        var relative = AnsiEscape().Replace(text, "")
+            .Replace(new Uri(directory + Path.DirectorySeparatorChar).AbsoluteUri, "", StringComparison.Ordinal)
+            .Replace(directory + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+        return RuntimeFrame().Replace(relative, "");
     }
 
     // The setup module first (binding globals), then every function file, then serve (or report) over all of them.
@@ -199,6 +209,10 @@ internal static partial class RuntimeWorkspace
             throw new RuntimeStartException($"The functions' modules could not be resolved: {Readable(await stderr, directory)}");
         }
     }
+
+    // A stack frame of the shim (__edgekv_*.js) or of Deno itself (ext:…), with its line break.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\n[ \t]+at [^\n]*(__edgekv_|\(ext:|at ext:)[^\n]*")]
+    private static partial System.Text.RegularExpressions.Regex RuntimeFrame();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\x1b\[[0-9;]*m")]
     private static partial System.Text.RegularExpressions.Regex AnsiEscape();

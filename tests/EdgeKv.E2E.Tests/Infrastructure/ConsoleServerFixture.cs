@@ -60,6 +60,10 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
             // Usage charts show new minutes after a flush: every second here, so a test waits less for them.
             ["EdgeKv:Usage:FlushInterval"] = "00:00:01",
 
+            // The functions run on the repository's Deno (npm ci --prefix src/EdgeKv.Functions), their folders in the test's.
+            ["EdgeKv:Functions:DenoPath"] = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/EdgeKv.Functions/node_modules/@deno/linux-x64-glibc/deno")),
+            ["EdgeKv:Functions:WorkDirectory"] = Path.Combine(_dataPath, "functions"),
+
             // The host's two listeners (appsettings.json) on free ports instead of 5080/5081.
             ["Kestrel:Endpoints:Console:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:KvConnect:Url"] = "http://127.0.0.1:0",

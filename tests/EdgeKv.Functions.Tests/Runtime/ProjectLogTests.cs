@@ -44,6 +44,8 @@ public sealed class ProjectLogTests(FunctionsServer server)
         var error = await server.WaitForLogAsync(owner, project.Id, e => e.Message.StartsWith("RangeError: no such thing", StringComparison.Ordinal));
         Assert.Equal((ProjectLogLevel.Error, "/api/bad"), (error.Level, error.Path));
         Assert.Contains("functions/api/[id].js:5", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetTempPath(), error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("__edgekv", error.Message, StringComparison.Ordinal);
         var started = await server.WaitForLogAsync(owner, project.Id, e => e.Message.StartsWith("Runtime started", StringComparison.Ordinal));
         Assert.Equal(ProjectLogLevel.Info, started.Level);
     }
