@@ -22,4 +22,18 @@ public sealed class FunctionsOptions
     /// <summary>The wall-time limit of one request (<see cref="FunctionLimits.DefaultWallTime"/>): past it the project's process is stopped.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan WallTime { get; set; } = FunctionLimits.DefaultWallTime;
+
+    /// <summary>
+    /// The V8 heap of one project's process, in MiB (<see cref="FunctionLimits.DefaultMemoryMegabytes"/>): past it the
+    /// process dies and its requests get <see cref="FunctionLimits.MemoryExceeded"/>.
+    /// </summary>
+    [Range(16, 4096)]
+    public int MemoryMegabytes { get; set; } = FunctionLimits.DefaultMemoryMegabytes;
+
+    /// <summary>
+    /// Requests one project answers at once (<see cref="FunctionLimits.DefaultMaxConcurrentRequests"/>): one more is
+    /// refused at once with <see cref="FunctionLimits.TooManyConcurrentRequests"/>, not queued.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentRequests { get; set; } = FunctionLimits.DefaultMaxConcurrentRequests;
 }

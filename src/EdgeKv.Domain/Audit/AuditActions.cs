@@ -58,6 +58,12 @@ public static class AuditActions
     /// <summary>A binding was removed.</summary>
     public const string BindingDeleted = "binding.deleted";
 
+    /// <summary>A project's environment variable was added or changed (the note is its name, never its value).</summary>
+    public const string VariableSet = "variable.set";
+
+    /// <summary>A project's environment variable was deleted (the note is its name).</summary>
+    public const string VariableDeleted = "variable.deleted";
+
     /// <summary>Records were deleted in bulk.</summary>
     public const string RecordsBulkDeleted = "records.bulk_deleted";
 

@@ -12,21 +12,24 @@ namespace EdgeKv.Domain.Deployments;
 /// Deploys a project's functions, keeps their history, rolls back, and tells the runtime what to run. Every call of a
 /// person is refused unless the caller may reach the project (its owner, or an admin); a project the caller may not
 /// reach does not exist for them. The project's <see cref="Project.ActiveDeploymentId"/> says which deployment serves:
-/// a deploy points it at the new one, <see cref="ActivateAsync"/> at an earlier one. Whether the code loads is not
-/// checked here yet (to come: a deployment that does not load is refused and the active one keeps serving).
+/// a deploy points it at the new one, <see cref="ActivateAsync"/> at an earlier one. A deployment is refused unless its
+/// code loads (<see cref="IFunctionCodeVerifier"/>): a refused deployment is not kept, so the
+/// active one keeps serving.
 /// </summary>
 public sealed class DeploymentService
 {
     private readonly IDbContextFactory<EdgeKvDbContext> _dbFactory;
     private readonly IDomainEvents _events;
     private readonly TimeProvider _time;
+    private readonly IFunctionCodeVerifier? _verifier;
 
-    /// <summary>Made by dependency injection.</summary>
-    public DeploymentService(IDbContextFactory<EdgeKvDbContext> dbFactory, IDomainEvents events, TimeProvider time)
+    /// <summary>Made by dependency injection (the verifier comes with the functions runtime; without it code is not loaded).</summary>
+    public DeploymentService(IDbContextFactory<EdgeKvDbContext> dbFactory, IDomainEvents events, TimeProvider time, IFunctionCodeVerifier? verifier = null)
     {
         _dbFactory = dbFactory;
         _events = events;
         _time = time;
+        _verifier = verifier;
     }
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
@@ -36,8 +39,17 @@ public sealed class DeploymentService
     {
         FunctionFilePaths.Validate(files);
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        // Loading the code takes a runtime start (up to the wall time): it happens after the access check (a stranger
+        // never gets a process started) and before the write transaction (no lock is held while it runs).
+        await ProjectAccess.FindAsync(db, caller, projectId, cancellationToken);
+        if (_verifier is not null && await _verifier.FindLoadErrorAsync(projectId, files, cancellationToken) is { } loadError)
+        {
+            throw DomainErrors.FunctionCodeDoesNotLoad.With(loadError).ToException();
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var project = await ProjectAccess.FindAsync(db, caller, projectId, cancellationToken);
+
         var deployment = new Deployment
         {
             ProjectId = project.Id,

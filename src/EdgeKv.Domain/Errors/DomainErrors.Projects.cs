@@ -18,4 +18,7 @@ public static partial class DomainErrors
 
     /// <summary>A deployment id that names no deployment of the project (or of a project the caller may not see).</summary>
     public static DomainError DeploymentNotFound { get; } = new("project.deployment_not_found", "Deployment not found.");
+
+    /// <summary>A deployment whose code does not load (a syntax error, a missing module, no handler); {0} is the runtime's message.</summary>
+    public static DomainError FunctionCodeDoesNotLoad { get; } = new("project.function_code_does_not_load", "The functions do not load, so they were not deployed: {0}");
 }

@@ -1,3 +1,4 @@
+using EdgeKv.Domain.Deployments;
 using EdgeKv.Functions.Routing;
 using EdgeKv.Functions.Runtime;
 using Microsoft.Extensions.Configuration;
@@ -15,8 +16,11 @@ public static class FunctionsServiceCollectionExtensions
             .Bind(configuration.GetSection(FunctionsOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<FunctionRouteCache>();
         services.AddSingleton<FunctionInvoker>();
+        // Deployments are loaded before they are kept (DeploymentService refuses code that does not load).
+        services.AddScoped<IFunctionCodeVerifier, FunctionCodeVerifier>();
         services.AddSingleton<ProjectRuntimeManager>();
         services.AddHostedService(provider => provider.GetRequiredService<ProjectRuntimeManager>());
         return services;

@@ -24,7 +24,7 @@ public sealed class AuditSentencesTests : ConsoleComponentContext
         var constants = typeof(AuditActions).GetFields().Where(field => field.IsLiteral).Select(field => (string)field.GetRawConstantValue()!);
 
         Assert.Equal(constants.Order(), AuditActions.All.Order());
-        Assert.Equal(21, AuditActions.All.Count);
+        Assert.Equal(23, AuditActions.All.Count);
     }
 
     [Theory]

@@ -80,6 +80,8 @@ public static partial class AuditSentences
                 return (key, [Value("—"), Value("—"), Value("—")]);
             case AuditActions.BindingDeleted:
                 return (key, [Value(note)]);
+            case AuditActions.VariableSet or AuditActions.VariableDeleted:
+                return (key, [Project(l, id, subjects, null), Value(note)]);
             case AuditActions.RecordsBulkDeleted:
                 return (key, [Namespace(l, id, subjects, null), Value(CountNote().Match(note) is { Success: true } count ? count.Groups[1].Value : "—")]);
             case AuditActions.TokenCreated or AuditActions.TokenRevoked:
