@@ -14,7 +14,7 @@ public sealed class DeploymentHistoryTests : ProjectFunctionsContext
         using var scope = new CultureScope("zh-Hans");
         var (user, project) = await UserWithProjectAsync();
         var first = await DeployAsync(user, project.Id, Answering("one"));
-        var second = await DeployAsync(user, project.Id, new Dictionary<string, string> { ["index.js"] = "export {}", ["b.js"] = "export {}" });
+        var second = await DeployAsync(user, project.Id, new Dictionary<string, string> { ["index.js"] = FunctionDraft.NewFileSource, ["b.js"] = FunctionDraft.NewFileSource });
 
         var history = Render<DeploymentHistory>(p => p.Add(x => x.ProjectId, project.Id));
 

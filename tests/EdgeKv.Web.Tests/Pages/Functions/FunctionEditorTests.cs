@@ -50,7 +50,7 @@ public sealed class FunctionEditorTests : ProjectFunctionsContext
     {
         using var scope = new CultureScope("zh-Hans");
         var (user, project) = await UserWithProjectAsync();
-        var deployed = await DeployAsync(user, project.Id, new Dictionary<string, string> { ["index.js"] = "export {}", ["api/[id].js"] = "export {}" });
+        var deployed = await DeployAsync(user, project.Id, new Dictionary<string, string> { ["index.js"] = FunctionDraft.NewFileSource, ["api/[id].js"] = FunctionDraft.NewFileSource });
 
         var editor = Render<FunctionEditor>(p => p.Add(x => x.ProjectId, project.Id));
 

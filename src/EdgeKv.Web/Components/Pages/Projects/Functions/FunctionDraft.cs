@@ -17,6 +17,15 @@ public sealed class FunctionDraft
         "    });\n" +
         "}\n";
 
+    /// <summary>
+    /// A new file's source: a route (a file no other imports) must export a handler to deploy, so a new file starts as
+    /// one; a module meant for imports is edited from there.
+    /// </summary>
+    public const string NewFileSource =
+        "export async function onRequest({ request, params, env }) {\n" +
+        "    return new Response(\"\");\n" +
+        "}\n";
+
     private FunctionDraft(int? baseDeploymentId, IReadOnlyDictionary<string, string> files)
     {
         BaseDeploymentId = baseDeploymentId;

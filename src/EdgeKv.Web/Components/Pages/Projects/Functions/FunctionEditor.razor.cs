@@ -160,7 +160,7 @@ public sealed partial class FunctionEditor
         await CaptureAsync();
         if (await AskPathAsync(L["Functions.NewFile"], "", L["Common.Create"]) is { } path)
         {
-            _draft!.Files[path] = "";
+            _draft!.Files[path] = FunctionDraft.NewFileSource;
             await ShowAsync(path);
         }
     }
