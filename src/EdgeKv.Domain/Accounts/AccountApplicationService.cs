@@ -43,6 +43,17 @@ public sealed partial class AccountApplicationService
             ?? throw DomainErrors.AccountNotFound.ToException();
     }
 
+    // An account's user id never changes, so it is read unlocked, then the account is locked by it (as creates lock
+    // it by their caller's id) and read again by the caller, fresh. An unknown id locks nothing: the read says so.
+    private static async Task LockAccountByIdAsync(EdgeKvDbContext db, int accountId, CancellationToken cancellationToken)
+    {
+        var userId = await db.Accounts.Where(account => account.Id == accountId).Select(account => account.UserId).SingleOrDefaultAsync(cancellationToken);
+        if (userId is not null)
+        {
+            await db.LockAccountAsync(userId, cancellationToken);
+        }
+    }
+
     private void Publish(DomainEventKind kind, Caller caller, KvAccount account) =>
         _events.Publish(new DomainEvent(kind, caller.UserId, account.UserId, account.Id, null, null, Now));
 
