@@ -33,7 +33,7 @@ public sealed partial class AccountApplicationService
         _time = time;
     }
 
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private DateTime Now => _time.UtcNow();
 
     // The account an admin decides on, read inside the caller's transaction so two decisions cannot interleave.
     private static async Task<KvAccount> FindForDecisionAsync(EdgeKvDbContext db, Caller caller, int accountId, CancellationToken cancellationToken)

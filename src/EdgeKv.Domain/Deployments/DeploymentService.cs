@@ -32,7 +32,7 @@ public sealed class DeploymentService
         {
             ProjectId = project.Id,
             CreatedByUserId = caller.UserId,
-            CreatedAt = _time.GetUtcNow().UtcDateTime,
+            CreatedAt = _time.UtcNow(),
             Files = [.. files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new DeploymentFile { Path = f.Key, Content = f.Value ?? "" })],
         };
         db.Deployments.Add(deployment);

@@ -27,7 +27,7 @@ public sealed class ProjectService
         _time = time;
     }
 
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private DateTime Now => _time.UtcNow();
 
     /// <summary>The caller's projects by name; an admin gets all, or those of <paramref name="ownerUserId"/>.</summary>
     public async Task<IReadOnlyList<ProjectView>> ListAsync(Caller caller, string? ownerUserId = null, CancellationToken cancellationToken = default)

@@ -85,7 +85,7 @@ public sealed class DomainSeeder
                 Email = email,
                 EmailConfirmed = true,
                 DisplayName = "Administrator",
-                CreatedAt = _time.GetUtcNow().UtcDateTime,
+                CreatedAt = _time.UtcNow(),
             };
             await CreateAdminAsync(admin);
         }
@@ -108,7 +108,7 @@ public sealed class DomainSeeder
     /// </summary>
     private async Task EnsureOpenAccountAsync(string adminId, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = _time.UtcNow();
         var account = await _db.Accounts.SingleOrDefaultAsync(a => a.UserId == adminId, cancellationToken);
         if (account is null)
         {

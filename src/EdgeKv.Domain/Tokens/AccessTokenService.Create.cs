@@ -90,7 +90,7 @@ public sealed partial class AccessTokenService
         return new CreatedAccessToken(view, secret);
     }
 
-    // An expiry without a kind is taken as UTC, as every time in the domain is.
+    // An expiry without a kind is taken as UTC, as every time in the domain is; kept to the microsecond (StoredTime).
     private static DateTime AsUtc(DateTime time) =>
-        time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+        StoredTime.ToMicroseconds(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

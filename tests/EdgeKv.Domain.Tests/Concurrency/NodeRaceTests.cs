@@ -1,0 +1,137 @@
+using EdgeKv.Domain.Audit;
+using EdgeKv.Domain.Data;
+using EdgeKv.Domain.Errors;
+using EdgeKv.Domain.Tests.Infrastructure;
+using EdgeKv.Domain.Tokens;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdgeKv.Domain.Tests.Concurrency;
+
+/// <summary>
+/// Two nodes (two hosts, each with its own services and contexts) on one PostgreSQL admin database race for what only
+/// one may get. A <see cref="RaceGate"/> holds each racer at its write until the other has either passed its own
+/// checks too (then both would win: the test fails) or waits on the lock (<c>AdminLocks</c>): the interleaving that
+/// breaks an unlocked check under READ COMMITTED happens on every run.
+/// </summary>
+public sealed class NodeRaceTests : IRunsOnPostgres
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateNamespace_TwoNodesRaceForTheLastOne_ExactlyOneCreated()
+    {
+        // Arrange: ann may hold 2 namespaces and holds 1.
+        await using var setup = await DomainHost.StartAsync();
+        var (ann, accountId) = await setup.CreateOpenUserAsync("ann");
+        await setup.Accounts.SetQuotaAsync(setup.Admin, accountId, 1024 * 1024, 2, Ct);
+        await setup.Namespaces.CreateAsync(ann, "first", null, Ct);
+        var (a, b, gate) = await StartTwoNodesAsync(setup, "INSERT INTO \"KvNamespaces\"");
+        await using var _ = a;
+        await using var __ = b;
+
+        // Act
+        gate.Arm();
+        var outcomes = await Task.WhenAll(
+            OutcomeAsync(() => a.Namespaces.CreateAsync(ann, "from-a", null, Ct)),
+            OutcomeAsync(() => b.Namespaces.CreateAsync(ann, "from-b", null, Ct)));
+
+        // Assert
+        Assert.Equal([null, DomainErrors.NamespaceLimitReached.Code], outcomes.Order());
+        Assert.Equal(2, (await setup.Namespaces.ListAsync(ann, null, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task CreateToken_TwoNodesRaceForTheLastOne_ExactlyOneCreated()
+    {
+        // Arrange: ann holds one token fewer than the limit.
+        await using var setup = await DomainHost.StartAsync();
+        var (ann, ns) = await setup.CreateUserWithNamespaceAsync("ann");
+        for (var i = 1; i < AccessToken.MaxLiveTokensPerUser; i++)
+        {
+            await setup.Tokens.CreateAsync(ann, new NewAccessToken($"t{i}", [ns.Id], AccessTokenPermission.ReadOnly), Ct);
+        }
+
+        var (a, b, gate) = await StartTwoNodesAsync(setup, "INSERT INTO \"AccessTokens\"");
+        await using var _ = a;
+        await using var __ = b;
+
+        // Act
+        gate.Arm();
+        var outcomes = await Task.WhenAll(
+            OutcomeAsync(() => a.Tokens.CreateAsync(ann, new NewAccessToken("from-a", [ns.Id], AccessTokenPermission.ReadOnly), Ct)),
+            OutcomeAsync(() => b.Tokens.CreateAsync(ann, new NewAccessToken("from-b", [ns.Id], AccessTokenPermission.ReadOnly), Ct)));
+
+        // Assert
+        Assert.Equal([null, DomainErrors.TokenLimitReached.Code], outcomes.Order());
+        Assert.Equal(AccessToken.MaxLiveTokensPerUser, (await setup.Tokens.ListAsync(ann, null, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Approve_TwoNodesApproveTwoApplicationsForTheLastPlace_OnlyOneApproved()
+    {
+        // Arrange
+        await using var setup = await DomainHost.StartAsync();
+        await setup.Accounts.SetMaxApprovedAccountsAsync(setup.Admin, 1, Ct);
+        var ann = await setup.Accounts.ApplyAsync(await setup.CreateUserAsync("ann"), null, Ct);
+        var bob = await setup.Accounts.ApplyAsync(await setup.CreateUserAsync("bob"), null, Ct);
+        var (a, b, gate) = await StartTwoNodesAsync(setup, "UPDATE \"KvAccounts\"");
+        await using var _ = a;
+        await using var __ = b;
+
+        // Act
+        gate.Arm();
+        var outcomes = await Task.WhenAll(
+            OutcomeAsync(() => a.Accounts.ApproveAsync(setup.Admin, ann.AccountId!.Value, null, Ct)),
+            OutcomeAsync(() => b.Accounts.ApproveAsync(setup.Admin, bob.AccountId!.Value, null, Ct)));
+
+        // Assert
+        Assert.Equal([null, DomainErrors.NoPlacesLeft.Code], outcomes.Order());
+        Assert.Equal(1, (await setup.Accounts.GetPlacesAsync(setup.Admin, Ct)).TakenPlaces);
+    }
+
+    [Fact]
+    public async Task Decide_TwoNodesApproveAndRejectOneApplication_OnlyTheFirstDecides()
+    {
+        // Arrange
+        await using var setup = await DomainHost.StartAsync();
+        var ann = await setup.Accounts.ApplyAsync(await setup.CreateUserAsync("ann"), null, Ct);
+        var (a, b, gate) = await StartTwoNodesAsync(setup, "UPDATE \"KvAccounts\"");
+        await using var _ = a;
+        await using var __ = b;
+
+        // Act
+        gate.Arm();
+        var outcomes = await Task.WhenAll(
+            OutcomeAsync(() => a.Accounts.ApproveAsync(setup.Admin, ann.AccountId!.Value, null, Ct)),
+            OutcomeAsync(() => b.Accounts.RejectAsync(setup.Admin, ann.AccountId!.Value, "no", Ct)));
+
+        // Assert: one decision, and the other is told the application is no longer pending.
+        Assert.Equal([null, DomainErrors.NotPending.Code], outcomes.Order());
+        await using var db = setup.CreateDbContext();
+        var decisions = await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccountApproved || e.Action == AuditActions.AccountRejected, Ct);
+        Assert.Equal(1, decisions);
+    }
+
+    private static async Task<(DomainHost A, DomainHost B, RaceGate Gate)> StartTwoNodesAsync(DomainHost setup, string write)
+    {
+        var server = await PostgresAdminDatabases.ServerAsync();
+        var gate = new RaceGate(write, server.ConnectionString());
+        var a = await setup.StartNodeAsync(services => services.ConfigureDbContext<EdgeKvDbContext>(options => options.AddInterceptors(gate)));
+        var b = await setup.StartNodeAsync(services => services.ConfigureDbContext<EdgeKvDbContext>(options => options.AddInterceptors(gate)));
+        return (a, b, gate);
+    }
+
+    private static async Task<string?> OutcomeAsync(Func<Task> attempt)
+    {
+        try
+        {
+            await attempt();
+            return null;
+        }
+        catch (DomainException exception)
+        {
+            return exception.Code;
+        }
+    }
+}
