@@ -22,6 +22,7 @@ public static class AdminLocks
     private const int AccountLock = 0x45_4B_01;
     private const int PlacesLock = 0x45_4B_02;
     private const int SeedingLock = 0x45_4B_03;
+    private const int UsageLock = 0x45_4B_04;
 
     /// <summary>
     /// Serializes the transactions that check and change one user's KV account and what it holds (its namespaces and
@@ -34,6 +35,13 @@ public static class AdminLocks
     /// <summary>Serializes the approvals that count the places taken against the platform's limit.</summary>
     public static Task LockPlacesAsync(this EdgeKvDbContext db, CancellationToken cancellationToken) =>
         TakeAsync(db, PlacesLock, "places", cancellationToken);
+
+    /// <summary>
+    /// Serializes the nodes' usage flushes: each adds its counts to the rows of the current minute, read then
+    /// written, so two flushes of one minute must not both start from the same row.
+    /// </summary>
+    public static Task LockUsageFlushAsync(this EdgeKvDbContext db, CancellationToken cancellationToken) =>
+        TakeAsync(db, UsageLock, "usage", cancellationToken);
 
     /// <summary>Serializes nodes seeding the same database at start-up (roles, the admin and its account).</summary>
     public static Task LockSeedingAsync(this EdgeKvDbContext db, CancellationToken cancellationToken) =>

@@ -1,8 +1,13 @@
+using EdgeKv.Core.Keys;
+using EdgeKv.Core.Store;
+using EdgeKv.Core.Values;
+using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Tests.Infrastructure;
 using EdgeKv.Domain.Tokens;
+using EdgeKv.Domain.Usage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -113,12 +118,47 @@ public sealed class NodeRaceTests : IRunsOnPostgres
         Assert.Equal(1, decisions);
     }
 
-    private static async Task<(DomainHost A, DomainHost B, RaceGate Gate)> StartTwoNodesAsync(DomainHost setup, string write)
+    [Fact]
+    public async Task FlushUsage_TwoNodesAddToOneMinuteRow_BothCountsKept()
+    {
+        // Arrange: one namespace served by both nodes (its store opened in each node's engine), one clock for all, a
+        // row for the minute already written by a first flush.
+        var clock = new ManualClock();
+        await using var setup = await DomainHost.StartAsync(time: clock);
+        var (_, ns) = await setup.CreateUserWithNamespaceAsync("ann");
+        var (a, b, gate) = await StartTwoNodesAsync(setup, "UPDATE \"NamespaceUsage\"", clock);
+        await using var _ = a;
+        await using var __ = b;
+        var storeAtA = await OpenOnNodeAsync(a, ns.StoreId, ns.AccountId);
+        var storeAtB = await OpenOnNodeAsync(b, ns.StoreId, ns.AccountId);
+        await storeAtA.SetAsync(KvKey.Of("first"), KvValue.Text("1"), cancellationToken: Ct);
+        await a.Get<UsageRecorder>().FlushAsync(Ct);
+        await storeAtA.SetAsync(KvKey.Of("a"), KvValue.Text("1"), cancellationToken: Ct);
+        await storeAtB.SetAsync(KvKey.Of("b"), KvValue.Text("1"), cancellationToken: Ct);
+
+        // Act
+        gate.Arm();
+        await Task.WhenAll(a.Get<UsageRecorder>().FlushAsync(Ct), b.Get<UsageRecorder>().FlushAsync(Ct));
+
+        // Assert: 1 + 1 + 1 writes, none lost to the other node's flush.
+        await using var db = setup.CreateDbContext();
+        var row = await db.NamespaceUsage.AsNoTracking().SingleAsync(u => u.NamespaceId == ns.Id, Ct);
+        Assert.Equal(3, row.Writes);
+    }
+
+    private static async Task<IKvStore> OpenOnNodeAsync(DomainHost node, string storeId, int accountId)
+    {
+        var group = KvAccount.BudgetGroupOf(accountId);
+        await node.Registry.SetBudgetAsync(group, 1024 * 1024, Ct);
+        return node.Registry.Exists(storeId) ? await node.Registry.OpenAsync(storeId, Ct) : await node.Registry.CreateNamespaceAsync(storeId, group, Ct);
+    }
+
+    private static async Task<(DomainHost A, DomainHost B, RaceGate Gate)> StartTwoNodesAsync(DomainHost setup, string write, TimeProvider? time = null)
     {
         var server = await PostgresAdminDatabases.ServerAsync();
         var gate = new RaceGate(write, server.ConnectionString());
-        var a = await setup.StartNodeAsync(services => services.ConfigureDbContext<EdgeKvDbContext>(options => options.AddInterceptors(gate)));
-        var b = await setup.StartNodeAsync(services => services.ConfigureDbContext<EdgeKvDbContext>(options => options.AddInterceptors(gate)));
+        var a = await setup.StartNodeAsync(services => services.ConfigureDbContext<EdgeKvDbContext>(options => options.AddInterceptors(gate)), time);
+        var b = await setup.StartNodeAsync(services => services.ConfigureDbContext<EdgeKvDbContext>(options => options.AddInterceptors(gate)), time);
         return (a, b, gate);
     }
 

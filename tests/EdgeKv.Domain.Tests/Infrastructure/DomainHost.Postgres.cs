@@ -9,10 +9,11 @@ internal sealed partial class DomainHost
 {
     /// <summary>
     /// Another node on this host's PostgreSQL admin database: its own services, engine data directory and clock, the
-    /// same database. <paramref name="configureServices"/> adds to its services (e.g. a command interceptor).
+    /// same database. <paramref name="configureServices"/> adds to its services (e.g. a command interceptor);
+    /// <paramref name="time"/> replaces its clock.
     /// </summary>
-    public Task<DomainHost> StartNodeAsync(Action<IServiceCollection>? configureServices = null) =>
-        StartOnPostgresAsync(PostgresDatabase ?? throw new InvalidOperationException("Nodes share a PostgreSQL admin database."), null, null, configureServices);
+    public Task<DomainHost> StartNodeAsync(Action<IServiceCollection>? configureServices = null, TimeProvider? time = null) =>
+        StartOnPostgresAsync(PostgresDatabase ?? throw new InvalidOperationException("Nodes share a PostgreSQL admin database."), null, time, configureServices);
 
     /// <summary>A host on <paramref name="connectionString"/> (seeding it, a no-op after the first).</summary>
     public static async Task<DomainHost> StartOnPostgresAsync(
