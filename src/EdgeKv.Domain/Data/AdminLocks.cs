@@ -25,8 +25,8 @@ public static class AdminLocks
     private const int UsageLock = 0x45_4B_04;
 
     /// <summary>
-    /// Serializes the transactions that check and change one user's KV account and what it holds (its namespaces and
-    /// their limit, the user's live tokens, its state). <paramref name="userId"/> never changes for an account, so it
+    /// Serializes the transactions that check and change one user's KV account and what the user holds (namespaces and
+    /// their limit, live tokens, the account's state, the names of namespaces, projects and bindings). <paramref name="userId"/> never changes for an account, so it
     /// may be read before the lock.
     /// </summary>
     public static Task LockAccountAsync(this EdgeKvDbContext db, string userId, CancellationToken cancellationToken) =>

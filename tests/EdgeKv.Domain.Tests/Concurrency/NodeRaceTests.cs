@@ -119,6 +119,27 @@ public sealed class NodeRaceTests : IRunsOnPostgres
     }
 
     [Fact]
+    public async Task CreateProject_TwoNodesCreateOneName_OneCreatedTheOtherToldTheNameIsTaken()
+    {
+        // Arrange: the unique index alone would refuse the second with a database error instead of the domain's.
+        await using var setup = await DomainHost.StartAsync();
+        var ann = await setup.CreateUserAsync("ann");
+        var (a, b, gate) = await StartTwoNodesAsync(setup, "INSERT INTO \"Projects\"");
+        await using var _ = a;
+        await using var __ = b;
+
+        // Act
+        gate.Arm();
+        var outcomes = await Task.WhenAll(
+            OutcomeAsync(() => a.Projects.CreateAsync(ann, "site", null, Ct)),
+            OutcomeAsync(() => b.Projects.CreateAsync(ann, "SITE", null, Ct)));
+
+        // Assert: names compare without case on PostgreSQL too.
+        Assert.Equal([null, DomainErrors.ProjectNameTaken.Code], outcomes.Order());
+        Assert.Single(await setup.Projects.ListAsync(ann, null, Ct));
+    }
+
+    [Fact]
     public async Task FlushUsage_TwoNodesAddToOneMinuteRow_BothCountsKept()
     {
         // Arrange: one namespace served by both nodes (its store opened in each node's engine), one clock for all, a
