@@ -61,7 +61,8 @@ internal static class PostgresCatalog
 
     /// <summary>
     /// Deletes a namespace's rows, its catalog entry and its bytes from its budget group, in one transaction that first
-    /// locks the namespace's row (so no commit of any node is halfway through it). Throws NamespaceNotFound.
+    /// locks the namespace's row and then its commit lock (so no commit of any node is halfway through it). A commit
+    /// group that waited for the lock then finds no namespace (NamespaceNotFound). Throws NamespaceNotFound.
     /// </summary>
     public static Task RemoveAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken) =>
         PostgresErrors.GuardAsync(async () =>
@@ -81,6 +82,17 @@ internal static class PostgresCatalog
                 }
 
                 (id, group, storedBytes) = (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2));
+            }
+
+            // Wait for any commit group or sweep of any node halfway through this namespace, then take the latest bytes.
+            await using (var wait = new NpgsqlBatch(connection, transaction))
+            {
+                wait.BatchCommands.Add(Sql.Command(PostgresStatements.LockNamespace, PostgresStatements.CommitLockClass, (int)id));
+                wait.BatchCommands.Add(Sql.Command(PostgresStatements.GetStoredBytes, id));
+                await using var reader = await wait.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                storedBytes = reader.GetInt64(0);
             }
 
             await using var batch = new NpgsqlBatch(connection, transaction);

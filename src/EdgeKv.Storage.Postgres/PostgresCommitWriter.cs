@@ -155,6 +155,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
             await writes.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
+        _pump.Committing(batch.Version);
         await transaction.CommitAsync().ConfigureAwait(false);
 
         // Durable from here on.
@@ -179,7 +180,8 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         }
 
         await using var read = new NpgsqlBatch(connection, transaction);
-        read.BatchCommands.Add(Sql.Command(PostgresStatements.LockMeta, _namespace.Id));
+        read.BatchCommands.Add(Sql.Command(PostgresStatements.LockNamespace, PostgresStatements.CommitLockClass, (int)_namespace.Id));
+        read.BatchCommands.Add(Sql.Command(PostgresStatements.GetMeta, _namespace.Id));
         if (_namespace.BudgetGroup is { } budgetGroup)
         {
             read.BatchCommands.Add(Sql.Command(PostgresStatements.LockBudget, budgetGroup));
@@ -187,6 +189,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
 
         read.BatchCommands.Add(Sql.Command(PostgresStatements.RowStates, _namespace.Id, keys.ToArray()));
         await using var reader = await read.ExecuteReaderAsync().ConfigureAwait(false);
+        await reader.NextResultAsync().ConfigureAwait(false);
         if (!await reader.ReadAsync().ConfigureAwait(false))
         {
             throw new KvException(KvErrorCode.NamespaceNotFound);
@@ -359,10 +362,12 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         ulong version;
         KvStoreStats stats;
         long deletionBytes;
-        await using (var meta = Sql.Command(connection, PostgresStatements.LockMeta, ns))
+        await using (var meta = new NpgsqlBatch(connection, transaction))
         {
-            meta.Transaction = transaction;
+            meta.BatchCommands.Add(Sql.Command(PostgresStatements.LockNamespace, PostgresStatements.CommitLockClass, (int)ns));
+            meta.BatchCommands.Add(Sql.Command(PostgresStatements.GetMeta, ns));
             await using var reader = await meta.ExecuteReaderAsync().ConfigureAwait(false);
+            await reader.NextResultAsync().ConfigureAwait(false);
             if (!await reader.ReadAsync().ConfigureAwait(false))
             {
                 throw new KvException(KvErrorCode.NamespaceNotFound);
@@ -406,6 +411,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         }
 
         var earliest = await EarliestExpiryAsync(connection, transaction).ConfigureAwait(false);
+        _pump.Committing(swept);
         await transaction.CommitAsync().ConfigureAwait(false);
         Stats = stats;
         ExpiryKnown?.Invoke(earliest, true);
@@ -420,3 +426,4 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         return await command.ExecuteScalarAsync().ConfigureAwait(false) is long ms ? ms : long.MaxValue;
     }
 }
+

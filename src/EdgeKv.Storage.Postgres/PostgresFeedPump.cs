@@ -23,6 +23,7 @@ internal sealed class PostgresFeedPump : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _follower;
     private ulong _lastPublished;
+    private ulong _ownUpTo;
 
     public PostgresFeedPump(NpgsqlDataSource dataSource, ChangeFeed feed, PostgresKvStoreOptions options, long namespaceId, string name, ulong version)
     {
@@ -37,10 +38,16 @@ internal sealed class PostgresFeedPump : IAsyncDisposable
 
     public long NamespaceId { get; }
 
+    /// <summary>
+    /// This node's writer is committing versions up to <paramref name="version"/> and will publish them itself, so their
+    /// notifications (which may arrive before the writer hears its commit succeed) need no read of the change log.
+    /// </summary>
+    public void Committing(ulong version) => Volatile.Write(ref _ownUpTo, version);
+
     /// <summary>A commit up to <paramref name="version"/> exists (ulong.MaxValue: maybe, after a reconnect).</summary>
     public void Notified(ulong version)
     {
-        if (version > Volatile.Read(ref _lastPublished) && _wake.CurrentCount == 0)
+        if (version > Volatile.Read(ref _lastPublished) && version > Volatile.Read(ref _ownUpTo) && _wake.CurrentCount == 0)
         {
             try
             {
