@@ -66,6 +66,9 @@ internal sealed class CommitBatch
     /// <summary>The rows the group leaves written (null: deleted), each key once.</summary>
     public IReadOnlyDictionary<byte[], RowImage?> Applied => _applied;
 
+    /// <summary>True when <paramref name="key"/> had a row when the group began (so writing it is an update).</summary>
+    public bool WasStored(byte[] key) => _stored.TryGetValue(key, out var row) && row is not null;
+
     /// <summary>The deletions to remember, with the version of the commit that made each.</summary>
     public IReadOnlyDictionary<byte[], ulong> Deletions => _deletions;
 

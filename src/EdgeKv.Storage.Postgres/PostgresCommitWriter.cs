@@ -248,17 +248,9 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     {
         var write = new NpgsqlBatch(connection, transaction);
         var ns = _namespace.Id;
-        var upserts = batch.Applied.Where(pair => pair.Value is not null).ToArray();
-        if (upserts.Length > 0)
-        {
-            write.BatchCommands.Add(Sql.Command(
-                PostgresStatements.UpsertMany, ns,
-                upserts.Select(pair => pair.Key).ToArray(),
-                upserts.Select(pair => pair.Value!.Data!).ToArray(),
-                upserts.Select(pair => (short)pair.Value!.Encoding).ToArray(),
-                upserts.Select(pair => (long)pair.Value!.Version).ToArray(),
-                upserts.Select(pair => pair.Value!.ExpiresAtMs).ToArray()));
-        }
+        var written = batch.Applied.Where(pair => pair.Value is not null).ToLookup(pair => batch.WasStored(pair.Key));
+        AddRows(write, PostgresStatements.InsertMany, [.. written[false]]);
+        AddRows(write, PostgresStatements.UpdateMany, [.. written[true]]);
 
         var deleted = batch.Applied.Where(pair => pair.Value is null).Select(pair => pair.Key).ToArray();
         if (deleted.Length > 0)
@@ -277,14 +269,25 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         return write;
     }
 
+    private void AddRows(NpgsqlBatch write, string statement, KeyValuePair<byte[], RowImage?>[] rows)
+    {
+        if (rows.Length > 0)
+        {
+            write.BatchCommands.Add(Sql.Command(
+                statement, _namespace.Id,
+                rows.Select(pair => pair.Key).ToArray(),
+                rows.Select(pair => pair.Value!.Data!).ToArray(),
+                rows.Select(pair => (short)pair.Value!.Encoding).ToArray(),
+                rows.Select(pair => (long)pair.Value!.Version).ToArray(),
+                rows.Select(pair => pair.Value!.ExpiresAtMs).ToArray()));
+        }
+    }
+
     /// <summary>What every commit group and sweep writes besides rows: changes, meta, budget, pruning, the notification.</summary>
     private void AddBookkeeping(NpgsqlBatch write, List<KvChange> changes, ulong version, ulong startVersion, KvStoreStats stats, long deletionBytes, long budgetDelta)
     {
         var ns = _namespace.Id;
-        write.BatchCommands.Add(Sql.Command(
-            PostgresStatements.RecordChanges, ns,
-            changes.Select(c => (long)c.Versionstamp.CommitVersion).ToArray(),
-            changes.Select(c => ChangeKeysCodec.Encode(c.Keys)).ToArray()));
+        write.BatchCommands.Add(Sql.Command(PostgresStatements.RecordChanges, ns, (long)version, ChangeLogCodec.Encode(changes)));
         write.BatchCommands.Add(Sql.Command(PostgresStatements.SetMeta, ns, (long)version, stats.KeyCount, stats.StoredBytes, deletionBytes));
         if (_namespace.BudgetGroup is { } budgetGroup && budgetDelta != 0)
         {

@@ -1,4 +1,3 @@
-using EdgeKv.Core;
 using EdgeKv.Core.Store;
 using Npgsql;
 
@@ -130,13 +129,13 @@ internal sealed class PostgresFeedPump : IAsyncDisposable
         {
             while (true)
             {
-                var page = await ReadChangesAsync(_lastPublished, cancellationToken).ConfigureAwait(false);
-                foreach (var change in page)
+                var (groups, rows) = await ReadGroupsAsync(_lastPublished, cancellationToken).ConfigureAwait(false);
+                foreach (var change in groups.SelectMany(ChangeLogCodec.Decode))
                 {
                     Publish(change);
                 }
 
-                if (page.Count < CatchUpPageSize)
+                if (rows < CatchUpPageSize)
                 {
                     return;
                 }
@@ -151,20 +150,17 @@ internal sealed class PostgresFeedPump : IAsyncDisposable
         }
     }
 
-    private async Task<List<KvChange>> ReadChangesAsync(ulong after, CancellationToken cancellationToken)
+    /// <summary>The logged commit groups that end after <paramref name="after"/> (one page), and how many rows that was.</summary>
+    private async Task<(List<byte[]> Groups, int Rows)> ReadGroupsAsync(ulong after, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand(PostgresStatements.ChangesAfter);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = NamespaceId });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = (long)after });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CatchUpPageSize });
+        await using var command = Sql.Command(_dataSource, PostgresStatements.ChangesAfter, NamespaceId, (long)after, CatchUpPageSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var changes = new List<KvChange>();
+        var groups = new List<byte[]>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var version = Versionstamp.FromCommitVersion((ulong)reader.GetInt64(0));
-            changes.Add(new KvChange(version, ChangeKeysCodec.Decode(reader.GetFieldValue<byte[]>(1))));
+            groups.Add(reader.GetFieldValue<byte[]>(0));
         }
 
-        return changes;
+        return (groups, groups.Count);
     }
 }

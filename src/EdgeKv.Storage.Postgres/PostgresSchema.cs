@@ -12,7 +12,8 @@ internal static class PostgresSchema
         // 1: namespaces with their commit version, exact stats and deletion horizon (one row each, locked by every
         // commit, so commits to one namespace are serialized across nodes); budget groups with their use; entries
         // keyed by (namespace, key) with keys as bytea, whose order is memcmp's, i.e. Deno's; remembered deletions;
-        // and the change log that carries commits to the watchers of other nodes.
+        // and the change log that carries commits to the watchers of other nodes (one row per commit group, keyed by its
+        // last version).
         """
         CREATE TABLE kv_namespaces (
           id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -50,7 +51,7 @@ internal static class PostgresSchema
         CREATE TABLE kv_changes (
           ns bigint NOT NULL,
           version bigint NOT NULL,
-          keys bytea NOT NULL,
+          changes bytea NOT NULL,
           committed_at timestamptz NOT NULL DEFAULT now(),
           PRIMARY KEY (ns, version)
         );

@@ -89,12 +89,20 @@ internal static class PostgresStatements
         "SELECT $1, * FROM unnest($2::bytea[], $3::bytea[], $4::smallint[], $5::bigint[], $6::bigint[]) " +
         "ON CONFLICT (ns, k) DO UPDATE SET v = excluded.v, encoding = excluded.encoding, version = excluded.version, " +
         "expires_at = excluded.expires_at";
+    // The group holds the namespace's commit lock and read every key's state under it, so it knows which rows exist:
+    // new rows are plain inserts and existing ones plain updates, without ON CONFLICT's speculative insertion.
+    public const string InsertMany =
+        "INSERT INTO kv_entries (ns, k, v, encoding, version, expires_at) " +
+        "SELECT $1, * FROM unnest($2::bytea[], $3::bytea[], $4::smallint[], $5::bigint[], $6::bigint[])";
+    public const string UpdateMany =
+        "UPDATE kv_entries e SET v = u.v, encoding = u.encoding, version = u.version, expires_at = u.expires_at " +
+        "FROM unnest($2::bytea[], $3::bytea[], $4::smallint[], $5::bigint[], $6::bigint[]) AS u (k, v, encoding, version, expires_at) " +
+        "WHERE e.ns = $1 AND e.k = u.k";
     public const string DeleteMany = "DELETE FROM kv_entries WHERE ns = $1 AND k = ANY($2)";
     public const string RecordDeletions =
         "INSERT INTO kv_deletions (ns, k, version) SELECT $1, * FROM unnest($2::bytea[], $3::bigint[]) " +
         "ON CONFLICT (ns, k) DO UPDATE SET version = excluded.version";
-    public const string RecordChanges =
-        "INSERT INTO kv_changes (ns, version, keys) SELECT $1, * FROM unnest($2::bigint[], $3::bytea[])";
+    public const string RecordChanges = "INSERT INTO kv_changes (ns, version, changes) VALUES ($1, $2, $3)";
     public const string Notify = "SELECT pg_notify('" + ChangeChannel + "', $1)";
 
     // Expiry sweep: one batch of expired rows, by the partial index; skipped when another node is sweeping.
@@ -126,5 +134,5 @@ internal static class PostgresStatements
 
     // The change log, read by the nodes that did not make a commit (after a notification or a reconnect).
     public const string ChangesAfter =
-        "SELECT version, keys FROM kv_changes WHERE ns = $1 AND version > $2 ORDER BY version LIMIT $3";
+        "SELECT changes FROM kv_changes WHERE ns = $1 AND version > $2 ORDER BY version LIMIT $3";
 }
