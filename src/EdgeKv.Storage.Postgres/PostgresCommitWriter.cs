@@ -11,7 +11,7 @@ namespace EdgeKv.Storage.Postgres;
 
 /// <summary>
 /// A store's writer loop: commits queued at the same time are applied as one group, one transaction and one WAL flush.
-/// The group first locks the namespace's row (<c>FOR UPDATE</c>), which serializes commits to the namespace across
+/// The group first takes the namespace's commit lock (an advisory transaction lock), which serializes commits to the namespace across
 /// every node, so versionstamps strictly increase in commit order; it then reads the rows it touches, evaluates each
 /// commit in memory (<see cref="CommitBatch"/>), writes the result, records the change and notifies, and commits.
 /// Callers learn their outcome only once the transaction is durable. Expiry sweeps run on the same loop.

@@ -33,8 +33,6 @@ internal static class PostgresStatements
         "INSERT INTO kv_namespaces (name, budget_group) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id";
     public const string EnsureBudgetRow =
         "INSERT INTO kv_budgets (budget_group) VALUES ($1) ON CONFLICT (budget_group) DO NOTHING";
-    public const string LockNamespaceByName =
-        "SELECT id, budget_group, stored_bytes FROM kv_namespaces WHERE name = $1 FOR UPDATE";
     public const string GetStoredBytes = "SELECT stored_bytes FROM kv_namespaces WHERE id = $1";
     public const string RemoveNamespaceRow = "DELETE FROM kv_namespaces WHERE id = $1";
     public const string RemoveNamespaceEntries = "DELETE FROM kv_entries WHERE ns = $1";
@@ -51,7 +49,7 @@ internal static class PostgresStatements
 
     // Meta: a namespace's version and exact stats. Every writer of a namespace (commit group, sweep, deletion) first
     // takes its commit lock, an advisory transaction lock: this serializes commits across nodes, so versions follow
-    // commit order. Measured cheaper than SELECT … FOR UPDATE on the meta row, which writes a lock into the row (and
+    // commit order. Chosen over SELECT … FOR UPDATE on the meta row, which writes a lock into the row (and
     // the WAL) that the same transaction's UPDATE then replaces. The meta read is a statement after the lock, so its
     // snapshot sees the previous holder's commit.
     public const string LockNamespace = "SELECT pg_advisory_xact_lock($1, $2::int)";
