@@ -250,12 +250,14 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         var ns = _namespace.Id;
         var written = batch.Applied.Where(pair => pair.Value is not null).ToLookup(pair => batch.WasStored(pair.Key));
         AddRows(write, PostgresStatements.InsertMany, [.. written[false]]);
-        AddRows(write, PostgresStatements.UpdateMany, [.. written[true]]);
-
-        var deleted = batch.Applied.Where(pair => pair.Value is null).Select(pair => pair.Key).ToArray();
-        if (deleted.Length > 0)
+        foreach (var (key, row) in written[true])
         {
-            write.BatchCommands.Add(Sql.Command(PostgresStatements.DeleteMany, ns, deleted));
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.UpdateOne, ns, key, row!.Data!, (short)row.Encoding, (long)row.Version, row.ExpiresAtMs));
+        }
+
+        foreach (var key in batch.Applied.Where(pair => pair.Value is null && batch.WasStored(pair.Key)).Select(pair => pair.Key))
+        {
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.DeleteOne, ns, key));
         }
 
         if (batch.Deletions.Count > 0)
