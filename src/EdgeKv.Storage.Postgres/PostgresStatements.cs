@@ -63,10 +63,14 @@ internal static class PostgresStatements
         "UPDATE kv_namespaces SET version = $2, key_count = $3, stored_bytes = $4, deletion_bytes = $5 WHERE id = $1";
 
     // Reads (each one statement, so one snapshot). Expired rows are invisible from the moment they expire.
+    // Keys asked by the array are looked up one by one (a LATERAL primary-key probe per key of unnest(…)) rather than
+    // matched with "k = ANY(…)" or a join: auto-prepared statements get a generic plan, and the ones chosen for those
+    // while the table was small scanned the whole namespace (measured with pg_stat_statements: 18 ms per group commit
+    // at 13,000 keys with ANY, 4.6 ms with a join; see bench/README.md). A LATERAL probe can only be an index lookup.
     private const string Live = "(expires_at IS NULL OR expires_at > $4)";
     public const string GetMany =
-        "SELECT k, v, encoding, version, expires_at FROM kv_entries " +
-        "WHERE ns = $1 AND k = ANY($2) AND (expires_at IS NULL OR expires_at > $3)";
+        "SELECT e.k, e.v, e.encoding, e.version, e.expires_at FROM unnest($2::bytea[]) AS q (k) CROSS JOIN LATERAL " +
+        "(SELECT * FROM kv_entries WHERE ns = $1 AND k = q.k AND (expires_at IS NULL OR expires_at > $3)) AS e";
     public const string ListAscending =
         "SELECT k, v, encoding, version, expires_at FROM kv_entries " +
         "WHERE ns = $1 AND k >= $2 AND k < $3 AND " + Live + " ORDER BY k ASC LIMIT $5";
@@ -82,13 +86,8 @@ internal static class PostgresStatements
     // the value only where sum/min/max may need it), evaluates its commits in memory, then writes the outcome with
     // one statement per kind.
     public const string RowStates =
-        "SELECT k, length(k) + length(v), encoding, version, expires_at, CASE WHEN encoding = 4 THEN v END " +
-        "FROM kv_entries WHERE ns = $1 AND k = ANY($2)";
-    public const string UpsertMany =
-        "INSERT INTO kv_entries (ns, k, v, encoding, version, expires_at) " +
-        "SELECT $1, * FROM unnest($2::bytea[], $3::bytea[], $4::smallint[], $5::bigint[], $6::bigint[]) " +
-        "ON CONFLICT (ns, k) DO UPDATE SET v = excluded.v, encoding = excluded.encoding, version = excluded.version, " +
-        "expires_at = excluded.expires_at";
+        "SELECT e.k, length(e.k) + length(e.v), e.encoding, e.version, e.expires_at, CASE WHEN e.encoding = 4 THEN e.v END " +
+        "FROM unnest($2::bytea[]) AS q (k) CROSS JOIN LATERAL (SELECT * FROM kv_entries WHERE ns = $1 AND k = q.k) AS e";
     // The group holds the namespace's commit lock and read every key's state under it, so it knows which rows exist:
     // new rows are plain inserts and existing ones plain updates, without ON CONFLICT's speculative insertion.
     public const string InsertMany =
@@ -98,7 +97,7 @@ internal static class PostgresStatements
         "UPDATE kv_entries e SET v = u.v, encoding = u.encoding, version = u.version, expires_at = u.expires_at " +
         "FROM unnest($2::bytea[], $3::bytea[], $4::smallint[], $5::bigint[], $6::bigint[]) AS u (k, v, encoding, version, expires_at) " +
         "WHERE e.ns = $1 AND e.k = u.k";
-    public const string DeleteMany = "DELETE FROM kv_entries WHERE ns = $1 AND k = ANY($2)";
+    public const string DeleteMany = "DELETE FROM kv_entries e USING unnest($2::bytea[]) AS q (k) WHERE e.ns = $1 AND e.k = q.k";
     public const string RecordDeletions =
         "INSERT INTO kv_deletions (ns, k, version) SELECT $1, * FROM unnest($2::bytea[], $3::bigint[]) " +
         "ON CONFLICT (ns, k) DO UPDATE SET version = excluded.version";
