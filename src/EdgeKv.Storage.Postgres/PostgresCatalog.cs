@@ -61,46 +61,39 @@ internal static class PostgresCatalog
 
     /// <summary>
     /// Deletes a namespace's rows, its catalog entry and its bytes from its budget group, in one transaction that first
-    /// locks the namespace's row and then its commit lock (so no commit of any node is halfway through it). A commit
-    /// group that waited for the lock then finds no namespace (NamespaceNotFound). Throws NamespaceNotFound.
+    /// takes the namespace's commit lock — the lock every commit group and sweep of every node takes first, so none is
+    /// halfway through it, and one that waited for it finds no namespace (NamespaceNotFound). Taking that lock before
+    /// any row lock keeps the order every writer uses (a row lock first would deadlock with a commit group's update
+    /// of the meta row). Throws NamespaceNotFound.
     /// </summary>
     public static Task RemoveAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken) =>
         PostgresErrors.GuardAsync(async () =>
         {
+            var ns = await FindAsync(dataSource, name, cancellationToken).ConfigureAwait(false)
+                ?? throw new KvException(KvErrorCode.NamespaceNotFound);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            long id;
-            string? group;
             long storedBytes;
-            await using (var find = Sql.Command(connection, PostgresStatements.LockNamespaceByName, name))
+            await using (var wait = new NpgsqlBatch(connection, transaction))
             {
-                find.Transaction = transaction;
-                await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                wait.BatchCommands.Add(Sql.Command(PostgresStatements.LockNamespace, PostgresStatements.CommitLockClass, (int)ns.Id));
+                wait.BatchCommands.Add(Sql.Command(PostgresStatements.GetStoredBytes, ns.Id));
+                await using var reader = await wait.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     throw new KvException(KvErrorCode.NamespaceNotFound);
                 }
 
-                (id, group, storedBytes) = (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2));
-            }
-
-            // Wait for any commit group or sweep of any node halfway through this namespace, then take the latest bytes.
-            await using (var wait = new NpgsqlBatch(connection, transaction))
-            {
-                wait.BatchCommands.Add(Sql.Command(PostgresStatements.LockNamespace, PostgresStatements.CommitLockClass, (int)id));
-                wait.BatchCommands.Add(Sql.Command(PostgresStatements.GetStoredBytes, id));
-                await using var reader = await wait.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 storedBytes = reader.GetInt64(0);
             }
 
             await using var batch = new NpgsqlBatch(connection, transaction);
-            batch.BatchCommands.Add(Sql.Command(PostgresStatements.RemoveNamespaceEntries, id));
-            batch.BatchCommands.Add(Sql.Command(PostgresStatements.RemoveNamespaceDeletions, id));
-            batch.BatchCommands.Add(Sql.Command(PostgresStatements.RemoveNamespaceChanges, id));
-            batch.BatchCommands.Add(Sql.Command(PostgresStatements.RemoveNamespaceRow, id));
-            if (group is not null)
+            batch.BatchCommands.Add(Sql.Command(PostgresStatements.RemoveNamespaceEntries, ns.Id));
+            batch.BatchCommands.Add(Sql.Command(PostgresStatements.RemoveNamespaceDeletions, ns.Id));
+            batch.BatchCommands.Add(Sql.Command(PostgresStatements.RemoveNamespaceChanges, ns.Id));
+            batch.BatchCommands.Add(Sql.Command(PostgresStatements.RemoveNamespaceRow, ns.Id));
+            if (ns.BudgetGroup is { } group)
             {
                 batch.BatchCommands.Add(Sql.Command(PostgresStatements.AddBudgetUse, group, -storedBytes));
             }

@@ -11,7 +11,7 @@ namespace EdgeKv.Storage.Postgres;
 
 /// <summary>
 /// A store's writer loop: commits queued at the same time are applied as one group, one transaction and one WAL flush.
-/// The group first locks the namespace's row (<c>FOR UPDATE</c>), which serializes commits to the namespace across
+/// The group first takes the namespace's commit lock (an advisory transaction lock), which serializes commits to the namespace across
 /// every node, so versionstamps strictly increase in commit order; it then reads the rows it touches, evaluates each
 /// commit in memory (<see cref="CommitBatch"/>), writes the result, records the change and notifies, and commits.
 /// Callers learn their outcome only once the transaction is durable. Expiry sweeps run on the same loop.
@@ -250,12 +250,14 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         var ns = _namespace.Id;
         var written = batch.Applied.Where(pair => pair.Value is not null).ToLookup(pair => batch.WasStored(pair.Key));
         AddRows(write, PostgresStatements.InsertMany, [.. written[false]]);
-        AddRows(write, PostgresStatements.UpdateMany, [.. written[true]]);
-
-        var deleted = batch.Applied.Where(pair => pair.Value is null).Select(pair => pair.Key).ToArray();
-        if (deleted.Length > 0)
+        foreach (var (key, row) in written[true])
         {
-            write.BatchCommands.Add(Sql.Command(PostgresStatements.DeleteMany, ns, deleted));
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.UpdateOne, ns, key, row!.Data!, (short)row.Encoding, (long)row.Version, row.ExpiresAtMs));
+        }
+
+        foreach (var key in batch.Applied.Where(pair => pair.Value is null && batch.WasStored(pair.Key)).Select(pair => pair.Key))
+        {
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.DeleteOne, ns, key));
         }
 
         if (batch.Deletions.Count > 0)

@@ -9,7 +9,7 @@ internal static class PostgresSchema
 {
     public static readonly string[] Migrations =
     [
-        // 1: namespaces with their commit version, exact stats and deletion horizon (one row each, locked by every
+        // 1: namespaces with their commit version, exact stats and deletion horizon (one row each, written by every
         // commit, so commits to one namespace are serialized across nodes); budget groups with their use; entries
         // keyed by (namespace, key) with keys as bytea, whose order is memcmp's, i.e. Deno's; remembered deletions;
         // and the change log that carries commits to the watchers of other nodes (one row per commit group, keyed by its

@@ -33,8 +33,6 @@ internal static class PostgresStatements
         "INSERT INTO kv_namespaces (name, budget_group) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id";
     public const string EnsureBudgetRow =
         "INSERT INTO kv_budgets (budget_group) VALUES ($1) ON CONFLICT (budget_group) DO NOTHING";
-    public const string LockNamespaceByName =
-        "SELECT id, budget_group, stored_bytes FROM kv_namespaces WHERE name = $1 FOR UPDATE";
     public const string GetStoredBytes = "SELECT stored_bytes FROM kv_namespaces WHERE id = $1";
     public const string RemoveNamespaceRow = "DELETE FROM kv_namespaces WHERE id = $1";
     public const string RemoveNamespaceEntries = "DELETE FROM kv_entries WHERE ns = $1";
@@ -51,7 +49,7 @@ internal static class PostgresStatements
 
     // Meta: a namespace's version and exact stats. Every writer of a namespace (commit group, sweep, deletion) first
     // takes its commit lock, an advisory transaction lock: this serializes commits across nodes, so versions follow
-    // commit order. Measured cheaper than SELECT … FOR UPDATE on the meta row, which writes a lock into the row (and
+    // commit order. Chosen over SELECT … FOR UPDATE on the meta row, which writes a lock into the row (and
     // the WAL) that the same transaction's UPDATE then replaces. The meta read is a statement after the lock, so its
     // snapshot sees the previous holder's commit.
     public const string LockNamespace = "SELECT pg_advisory_xact_lock($1, $2::int)";
@@ -93,11 +91,11 @@ internal static class PostgresStatements
     public const string InsertMany =
         "INSERT INTO kv_entries (ns, k, v, encoding, version, expires_at) " +
         "SELECT $1, * FROM unnest($2::bytea[], $3::bytea[], $4::smallint[], $5::bigint[], $6::bigint[])";
-    public const string UpdateMany =
-        "UPDATE kv_entries e SET v = u.v, encoding = u.encoding, version = u.version, expires_at = u.expires_at " +
-        "FROM unnest($2::bytea[], $3::bytea[], $4::smallint[], $5::bigint[], $6::bigint[]) AS u (k, v, encoding, version, expires_at) " +
-        "WHERE e.ns = $1 AND e.k = u.k";
-    public const string DeleteMany = "DELETE FROM kv_entries e USING unnest($2::bytea[]) AS q (k) WHERE e.ns = $1 AND e.k = q.k";
+    // Existing rows are updated and deleted one statement per key (all in the group's one round trip): a primary-key
+    // lookup whose plan cannot go wrong, where a join on unnest(…) may get a generic plan that scans the namespace.
+    public const string UpdateOne =
+        "UPDATE kv_entries SET v = $3, encoding = $4, version = $5, expires_at = $6 WHERE ns = $1 AND k = $2";
+    public const string DeleteOne = "DELETE FROM kv_entries WHERE ns = $1 AND k = $2";
     public const string RecordDeletions =
         "INSERT INTO kv_deletions (ns, k, version) SELECT $1, * FROM unnest($2::bytea[], $3::bigint[]) " +
         "ON CONFLICT (ns, k) DO UPDATE SET version = excluded.version";

@@ -165,6 +165,38 @@ public sealed class PostgresNodesTests : IAsyncLifetime
         Assert.Equal(KvErrorCode.NamespaceNotFound, error.Code);
     }
 
+    [Fact]
+    public async Task DeleteNamespaceAsync_WhileAnotherNodeCommits_SucceedsAndEndsThatNodesWrites()
+    {
+        await using var nodeA = await RegistryAsync();
+        await using var nodeB = await RegistryAsync();
+        var onA = await nodeA.CreateNamespaceAsync("busy", "acct", _ct);
+        var writes = Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; ; i++)
+            {
+                try
+                {
+                    await onA.SetAsync(K("w", writer, i), Text("v"), cancellationToken: _ct);
+                }
+                catch (KvException e) when (e.Code == KvErrorCode.NamespaceNotFound)
+                {
+                    return i;
+                }
+            }
+        }, _ct)).ToArray();
+        await (await nodeB.OpenAsync("busy", _ct)).SetAsync(K("from B"), Text("v"), cancellationToken: _ct);
+
+        // Every writer of a namespace takes its commit lock before any row lock; a deletion that took the meta row
+        // first would deadlock with a commit group updating that row (one of them aborted by the server).
+        await nodeB.DeleteNamespaceAsync("busy", _ct);
+        var written = await Task.WhenAll(writes).WaitAsync(WaitLimit, _ct);
+
+        Assert.False(nodeA.Exists("busy"));
+        Assert.All(written, count => Assert.True(count >= 0));
+        Assert.Equal(new KvBudgetUsage(0, null), await nodeA.GetBudgetUsageAsync("acct", _ct));
+    }
+
     private async Task<bool> TrySetAsync(IKvStore store, KvValue payload)
     {
         try
