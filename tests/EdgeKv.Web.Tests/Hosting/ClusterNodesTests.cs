@@ -85,7 +85,7 @@ public sealed class ClusterNodesTests(PostgresServerFixture postgres) : IClassFi
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("admin-database").GetString());
         Assert.Equal("Postgres", body.RootElement.GetProperty("storage").GetProperty("admin-database").GetString());
-        Assert.Equal("Sqlite", body.RootElement.GetProperty("storage").GetProperty("engine").GetString());
+        Assert.Equal("Postgres", body.RootElement.GetProperty("storage").GetProperty("engine").GetString());
     }
 
     [Fact]
