@@ -22,12 +22,16 @@ public sealed partial class ClusterEventListener(
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(5);
 
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _nextConnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the first LISTEN is in place (tests and start-up wait on it).</summary>
     public Task Listening => _listening.Task;
 
     /// <summary>Connections made so far (the first, then one per reconnection; for tests and diagnostics).</summary>
     public int Connections { get; private set; }
+
+    /// <summary>Completes at the next (re)connection, once its LISTEN is in place and the caches are dropped.</summary>
+    public Task NextConnection => Volatile.Read(ref _nextConnection).Task;
 
     /// <inheritdoc />
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -56,6 +60,7 @@ public sealed partial class ClusterEventListener(
                 Connections++;
                 tokens.DropAll();
                 _listening.TrySetResult();
+                Interlocked.Exchange(ref _nextConnection, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     if (!await connection.WaitAsync(ProbeInterval, stoppingToken).ConfigureAwait(false))

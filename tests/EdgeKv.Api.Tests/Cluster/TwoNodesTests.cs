@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using EdgeKv.Api.Tests.Support;
 using EdgeKv.Domain.Accounts;
+using EdgeKv.Domain.Cluster;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Tokens;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,40 @@ public sealed class TwoNodesTests(ClusterPostgres postgres) : IClassFixture<Clus
         // Assert: B's stream ends (bounded by the stream's own timeout), then B refuses the token.
         await Assert.ThrowsAsync<InvalidOperationException>(watch.NextEventAsync);
         using var after = await PutAsync(httpB, ns.StoreId, token.Secret, "after");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task AfterADatabaseOutage_NodeBHearsNodeAAgain_ARevocationStillReachesIt()
+    {
+        // Arrange: two nodes, then the server stopped as by a crash and started again.
+        await using var cluster = await TwoNodes.StartAsync(postgres.Server);
+        var (ann, _) = await cluster.A.CreateOpenUserAsync("ann");
+        var ns = await cluster.A.CreateNamespaceAsync(ann);
+        var token = await cluster.A.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
+        var listenerB = cluster.B.Services.GetRequiredService<ClusterEventListener>();
+        var reconnected = listenerB.NextConnection;
+        await postgres.Server.StopAsync(immediate: true);
+        await postgres.Server.StartAgainAsync();
+        await reconnected.WaitAsync(EventTimeout, Ct);
+
+        // B caches the token again (a watch open, a write), after its listener is back.
+        using var httpB = cluster.B.CreateHttpClient();
+        using (var before = await RetryAsync(() => PutAsync(httpB, ns.StoreId, token.Secret, "after the outage")))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using var watch = await WatchAsync(httpB, ns.StoreId, token.Secret);
+        await watch.NextEventAsync();
+
+        // Act: revoked through A (A's sender retries until its connections work again).
+        await RetryAsync(() => cluster.A.InScopeAsync(s => s.GetRequiredService<AccessTokenService>().RevokeAsync(ann, token.Token.Id, Ct)));
+
+        // Assert: B heard it over its new connection.
+        Assert.True(listenerB.Connections >= 2);
+        await Assert.ThrowsAsync<InvalidOperationException>(watch.NextEventAsync);
+        using var after = await PutAsync(httpB, ns.StoreId, token.Secret, "revoked");
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
@@ -147,6 +182,34 @@ public sealed class TwoNodesTests(ClusterPostgres postgres) : IClassFixture<Clus
         Assert.Equal("from A", update.GetProperty("value").GetString());
         Assert.Equal(written.Headers.ETag!.Tag.Trim('"'), update.GetProperty("versionstamp").GetString());
     }
+
+    // Pooled connections broken by the restart fail once each; a caller tries again, as a program would.
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> action)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await action();
+                if (result is HttpResponseMessage { StatusCode: HttpStatusCode.ServiceUnavailable } unavailable && attempt < 20)
+                {
+                    unavailable.Dispose();
+                    continue;
+                }
+
+                return result;
+            }
+            catch (Exception failure) when (attempt < 20 && failure is Npgsql.NpgsqlException or InvalidOperationException)
+            {
+            }
+        }
+    }
+
+    private static Task RetryAsync(Func<Task> action) => RetryAsync(async () =>
+    {
+        await action();
+        return true;
+    });
 
     private static async Task<SseStream> WatchAsync(HttpClient http, string storeId, string token)
     {
