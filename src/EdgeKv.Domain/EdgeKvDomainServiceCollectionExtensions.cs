@@ -2,6 +2,7 @@ using EdgeKv.Core.Registry;
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Bindings;
+using EdgeKv.Domain.Cluster;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Events;
@@ -47,6 +48,24 @@ public static class EdgeKvDomainServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Adds the relay of domain events between the nodes of a cluster on PostgreSQL (docs/cluster.md, ADR 0013): each
+    /// event published here is notified on the cluster's channel, and the others' are published here.
+    /// </summary>
+    private static void AddClusterEvents(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClusterOptions>()
+            .Bind(configuration.GetSection(ClusterOptions.SectionName))
+            .Validate(options => options.IsValid, ClusterOptions.InvalidName)
+            .ValidateOnStart();
+        services.TryAddSingleton<ClusterNode>();
+        services.TryAddSingleton<ClusterEventSender>();
+        services.AddSingleton<IDomainEventObserver>(provider => provider.GetRequiredService<ClusterEventSender>());
+        services.AddHostedService(provider => provider.GetRequiredService<ClusterEventSender>());
+        services.TryAddSingleton<ClusterEventListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<ClusterEventListener>());
+    }
+
+    /// <summary>
     /// Adds the domain: the admin database (<c>EdgeKv:Storage:Provider</c>: SQLite, or PostgreSQL shared by several
     /// nodes, on <c>ConnectionStrings:Admin</c>; validated at start-up), Identity core with roles, the sign-in manager
     /// and token providers (the host adds cookie authentication), the engine registry (<c>EdgeKv:Storage:Engine</c>,
@@ -64,6 +83,7 @@ public static class EdgeKvDomainServiceCollectionExtensions
                 options.Provider = current.Provider;
                 options.Engine = current.Engine;
                 options.AdminConnectionString = current.AdminConnectionString;
+                options.KvConnectionString = current.KvConnectionString;
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
@@ -112,6 +132,11 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.TryAddSingleton<AccessTokenDirectory>();
         services.AddSingleton<IDomainEventObserver>(provider => provider.GetRequiredService<AccessTokenDirectory>());
         services.TryAddSingleton<AccessTokenUsage>();
+        if (StorageOptions.From(configuration).AdminProvider == StorageProvider.Postgres)
+        {
+            AddClusterEvents(services, configuration);
+        }
+
         services.TryAddSingleton<AccessTokenUsageWriter>();
         services.AddScoped<DomainSeeder>();
         services.TryAddSingleton<IInitialAdminPasswordNotice, TerminalInitialAdminPasswordNotice>();

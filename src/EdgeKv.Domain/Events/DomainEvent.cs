@@ -22,4 +22,10 @@ public sealed record DomainEvent(
 {
     /// <summary>The access token concerned, if any.</summary>
     public int? AccessTokenId { get; init; }
+
+    /// <summary>
+    /// True when another node of the cluster published it and it was relayed here (docs/cluster.md): this node's own
+    /// caches and pages react to it as to their own, but it is not sent back out.
+    /// </summary>
+    public bool FromOtherNode { get; init; }
 }

@@ -1,5 +1,6 @@
 using EdgeKv.Core.Registry;
 using EdgeKv.Core.Sqlite;
+using EdgeKv.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,14 +9,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EdgeKv.Domain.Storage;
 
 /// <summary>
-/// Makes the node's one engine registry for <c>EdgeKv:Storage:Engine</c>. The seam where the engine's PostgreSQL
-/// backend plugs in: <see cref="IsAvailable"/> and <see cref="Create"/> gain a <see cref="StorageProvider.Postgres"/>
-/// case (its registry on its connection string) and nothing else in the composition changes.
+/// Makes the node's one engine registry for <c>EdgeKv:Storage:Engine</c>: SQLite files under the data directory, or the
+/// PostgreSQL backend on <c>ConnectionStrings:Kv</c> (the admin database's when unset), which every node shares.
 /// </summary>
 public static class KvRegistryFactory
 {
     /// <summary>Whether this build has an engine backend for <paramref name="engine"/>.</summary>
-    public static bool IsAvailable(StorageProvider engine) => engine == StorageProvider.Sqlite;
+    public static bool IsAvailable(StorageProvider engine) => engine is StorageProvider.Sqlite or StorageProvider.Postgres;
 
     /// <summary>The start-up message for an engine backend this build lacks.</summary>
     public static string UnavailableMessage(StorageProvider engine) =>
@@ -31,6 +31,11 @@ public static class KvRegistryFactory
         return options.EngineProvider switch
         {
             StorageProvider.Sqlite => new SqliteKvStoreRegistry(DataDirectory(configuration), SqliteKvStoreOptions.Default with { Logger = logger }),
+            StorageProvider.Postgres => new PostgresKvStoreRegistry(new PostgresKvStoreOptions
+            {
+                ConnectionString = options.EffectiveKvConnectionString!,
+                Logger = logger,
+            }),
             _ => throw new InvalidOperationException(UnavailableMessage(options.EngineProvider)),
         };
     }

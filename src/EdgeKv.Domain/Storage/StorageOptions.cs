@@ -14,6 +14,9 @@ public sealed class StorageOptions
     /// <summary>The name of the admin database's connection string (<c>ConnectionStrings:Admin</c>).</summary>
     public const string AdminConnectionStringName = "Admin";
 
+    /// <summary>The name of the engine's PostgreSQL connection string (<c>ConnectionStrings:Kv</c>; default: the admin one).</summary>
+    public const string KvConnectionStringName = "Kv";
+
     /// <summary>The admin database's connection string when SQLite is chosen and configuration names none.</summary>
     public const string DefaultSqliteConnectionString = "Data Source=data/admin.db";
 
@@ -33,11 +36,23 @@ public sealed class StorageOptions
     /// <summary><c>ConnectionStrings:Admin</c>; null means the SQLite default.</summary>
     public string? AdminConnectionString { get; set; }
 
+    /// <summary><c>ConnectionStrings:Kv</c>: the engine's database when it is PostgreSQL; null means the admin one.</summary>
+    public string? KvConnectionString { get; set; }
+
     /// <summary>The admin database's provider; only meaningful once validated.</summary>
     public StorageProvider AdminProvider => Parse(Provider) ?? StorageProvider.Sqlite;
 
-    /// <summary>The engine's backend; only meaningful once validated.</summary>
-    public StorageProvider EngineProvider => Parse(Engine) ?? StorageProvider.Sqlite;
+    /// <summary>
+    /// The engine's backend; only meaningful once validated. Unset, it follows the admin database's provider: a node
+    /// put on PostgreSQL keeps its namespaces there too, which is what lets several nodes serve them.
+    /// </summary>
+    public StorageProvider EngineProvider => string.IsNullOrWhiteSpace(Engine) ? AdminProvider : Parse(Engine) ?? StorageProvider.Sqlite;
+
+    /// <summary>The engine's PostgreSQL connection string: <c>ConnectionStrings:Kv</c>, else the admin database's.</summary>
+    public string? EffectiveKvConnectionString =>
+        KvConnectionString is { Length: > 0 } configured ? configured
+        : AdminProvider == StorageProvider.Postgres ? AdminConnectionString
+        : null;
 
     /// <summary>The admin database's connection string, the SQLite default filled in.</summary>
     public string EffectiveAdminConnectionString =>
@@ -52,6 +67,7 @@ public sealed class StorageOptions
         var options = new StorageOptions();
         configuration.GetSection(SectionName).Bind(options);
         options.AdminConnectionString = configuration.GetConnectionString(AdminConnectionStringName);
+        options.KvConnectionString = configuration.GetConnectionString(KvConnectionStringName);
         return options;
     }
 

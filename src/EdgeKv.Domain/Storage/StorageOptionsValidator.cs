@@ -20,6 +20,10 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     public const string PostgresNeedsConnectionString =
         "EdgeKv:Storage:Provider is Postgres: set ConnectionStrings:Admin to a PostgreSQL connection string, e.g. Host=127.0.0.1;Port=5432;Database=edgekv;Username=edgekv;Password=….";
 
+    /// <summary>The start-up message when the engine is on PostgreSQL without a PostgreSQL connection string for it.</summary>
+    public const string PostgresEngineNeedsConnectionString =
+        "EdgeKv:Storage:Engine is Postgres: set ConnectionStrings:Kv (or put the admin database on PostgreSQL, whose connection string the engine then shares) to a PostgreSQL connection string, e.g. Host=127.0.0.1;Port=5432;Database=edgekv;Username=edgekv;Password=….";
+
     /// <summary>The start-up message when SQLite is chosen with a connection string SQLite cannot read.</summary>
     public const string SqliteNeedsConnectionString =
         "EdgeKv:Storage:Provider is Sqlite: ConnectionStrings:Admin must be a SQLite connection string, e.g. Data Source=data/admin.db (for PostgreSQL set EdgeKv:Storage:Provider to Postgres).";
@@ -51,6 +55,10 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         else if (!KvRegistryFactory.IsAvailable(engine.Value))
         {
             failures.Add(KvRegistryFactory.UnavailableMessage(engine.Value));
+        }
+        else if (provider is not null && options.EngineProvider == StorageProvider.Postgres && !IsPostgres(options.EffectiveKvConnectionString))
+        {
+            failures.Add(PostgresEngineNeedsConnectionString);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

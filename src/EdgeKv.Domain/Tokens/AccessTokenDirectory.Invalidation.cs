@@ -29,6 +29,13 @@ public sealed partial class AccessTokenDirectory : IDomainEventObserver
         }
     }
 
+    /// <summary>
+    /// Drops everything and ends every cached credential's streams: for when events may have been missed (a node of a
+    /// cluster lost its connection to the others' events), so nothing is answered from what might be stale. Programs
+    /// reconnect and are checked against the database again.
+    /// </summary>
+    public void DropAll() => Drop(credential => true, target => true);
+
     private void Drop(Func<AccessTokenCredential, bool> credentials, Func<AccessTokenTarget, bool> targets)
     {
         List<AccessTokenCredential> dropped = [];

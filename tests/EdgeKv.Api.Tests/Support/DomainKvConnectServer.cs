@@ -33,7 +33,34 @@ namespace EdgeKv.Api.Tests.Support;
 public sealed class DomainKvConnectServer : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private WebApplication? _app;
+
+    /// <summary>A node on its own SQLite files (the class fixture).</summary>
+    public DomainKvConnectServer()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    private DomainKvConnectServer(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+
+    /// <summary>
+    /// A started node of a cluster: admin database and engine on the PostgreSQL database at
+    /// <paramref name="connectionString"/>, which other nodes made this way share.
+    /// </summary>
+    public static async Task<DomainKvConnectServer> StartNodeAsync(string connectionString)
+    {
+        var node = new DomainKvConnectServer(new Dictionary<string, string?>
+        {
+            ["EdgeKv:Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:Admin"] = connectionString,
+        });
+        await node.InitializeAsync();
+        return node;
+    }
+
+    /// <summary>The host's services (e.g. its event hub).</summary>
+    public IServiceProvider Services => _app!.Services;
     private ListenOptions? _http2;
 
     /// <summary>The HTTP/2 (h2c) address, e.g. http://127.0.0.1:43211.</summary>
@@ -66,6 +93,7 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
             ["EdgeKv:DataDirectory"] = _directory.File("kv"),
             ["EdgeKv:Admin:Password"] = "Adm1n!Tests",
         });
+        builder.Configuration.AddInMemoryCollection(_settings);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
         {
             listen.Protocols = HttpProtocols.Http2;

@@ -70,6 +70,25 @@ public sealed class ClusterNodesTests(PostgresServerFixture postgres) : IClassFi
     }
 
     [Fact]
+    public async Task Start_ClusterNameNotUsableInAChannelName_RefusedWithTheSettingToFix()
+    {
+        // Arrange: a node whose cluster name would have to be quoted into its notification channel.
+        var database = await postgres.Server.CreateDatabaseAsync();
+        using var node = new ConfiguredConsoleApplication(new Dictionary<string, string?>
+        {
+            ["EdgeKv:Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:Admin"] = database,
+            ["EdgeKv:Cluster:Name"] = "prod\"; DROP",
+        });
+
+        // Act
+        var refusal = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => node.CreateClient());
+
+        // Assert
+        Assert.Contains(EdgeKv.Domain.Cluster.ClusterOptions.InvalidName, refusal.Failures);
+    }
+
+    [Fact]
     public async Task Readyz_NodeOnPostgres_NamesItsStorageAndItsDatabaseAnswers()
     {
         // Arrange
@@ -85,7 +104,7 @@ public sealed class ClusterNodesTests(PostgresServerFixture postgres) : IClassFi
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("admin-database").GetString());
         Assert.Equal("Postgres", body.RootElement.GetProperty("storage").GetProperty("admin-database").GetString());
-        Assert.Equal("Sqlite", body.RootElement.GetProperty("storage").GetProperty("engine").GetString());
+        Assert.Equal("Postgres", body.RootElement.GetProperty("storage").GetProperty("engine").GetString());
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class StorageConfigurationTests
         { "Postgres", "Data Source=data/admin.db", null, StorageOptionsValidator.PostgresNeedsConnectionString },
         { "Sqlite", "Host=127.0.0.1;Database=edgekv", null, StorageOptionsValidator.SqliteNeedsConnectionString },
         { null, null, "Cassandra", StorageOptionsValidator.UnknownEngine },
-        { null, null, "Postgres", KvRegistryFactory.UnavailableMessage(StorageProvider.Postgres) },
+        { null, null, "Postgres", StorageOptionsValidator.PostgresEngineNeedsConnectionString },
     };
 
     [Theory]
