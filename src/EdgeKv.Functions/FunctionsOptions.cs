@@ -22,4 +22,10 @@ public sealed class FunctionsOptions
     /// <summary>The wall-time limit of one request (<see cref="FunctionLimits.DefaultWallTime"/>): past it the project's process is stopped.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan WallTime { get; set; } = FunctionLimits.DefaultWallTime;
+
+    /// <summary>
+    /// Whether functions may <c>fetch</c> the internet (off by default). The runtime never gets a network permission:
+    /// the host performs each fetch and refuses internal addresses (<see cref="Outbound.OutboundFetch"/>).
+    /// </summary>
+    public bool OutboundNetwork { get; set; }
 }

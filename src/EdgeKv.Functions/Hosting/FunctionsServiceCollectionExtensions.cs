@@ -1,3 +1,4 @@
+using EdgeKv.Functions.Outbound;
 using EdgeKv.Functions.Routing;
 using EdgeKv.Functions.Runtime;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,7 @@ public static class FunctionsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<FunctionRouteCache>();
+        services.AddSingleton<OutboundFetch>();
         services.AddSingleton<ProjectRuntimeManager>();
         services.AddHostedService(provider => provider.GetRequiredService<ProjectRuntimeManager>());
         return services;

@@ -3,6 +3,7 @@ using EdgeKv.Core.Registry;
 using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Functions.Bindings;
+using EdgeKv.Functions.Outbound;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,13 +19,16 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<int, ProjectSlot> _projects = new();
     private readonly IKvStoreRegistry _registry;
+    private readonly OutboundFetch _outbound;
     private readonly ILoggerFactory _loggers;
     private readonly string _denoPath;
     private readonly string _workDirectory;
 
-    public ProjectRuntimeManager(IKvStoreRegistry registry, IOptions<FunctionsOptions> options, IHostEnvironment environment, ILoggerFactory loggers)
+    public ProjectRuntimeManager(
+        IKvStoreRegistry registry, OutboundFetch outbound, IOptions<FunctionsOptions> options, IHostEnvironment environment, ILoggerFactory loggers)
     {
         _registry = registry;
+        _outbound = outbound;
         _loggers = loggers;
         _denoPath = Path.GetFullPath(options.Value.DenoPath, environment.ContentRootPath);
         _workDirectory = Path.GetFullPath(options.Value.WorkDirectory, environment.ContentRootPath);
@@ -66,7 +70,7 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
             var directory = await RuntimeWorkspace.PrepareAsync(_workDirectory, _denoPath, deployment, bindings, cancellationToken);
             var logger = _loggers.CreateLogger("EdgeKv.Functions.Project" + projectId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             slot.Current = await ProjectRuntime.StartAsync(
-                _denoPath, directory, deploymentId, bindingsKey, new BindingBridge(_registry, bindings), logger, cancellationToken);
+                _denoPath, directory, deploymentId, bindingsKey, new BindingBridge(_registry, bindings, _outbound), logger, cancellationToken);
             return slot.Current;
         }
         finally

@@ -21,6 +21,7 @@ internal static class RuntimeWorkspace
 
     private const string ShimModule = "__edgekv_runtime.js";
     private const string SetupModule = "__edgekv_setup.js";
+    private const string FetchModule = "__edgekv_fetch.js";
 
     /// <summary>Writes the folder of <paramref name="deployment"/> with <paramref name="bindings"/> (fresh each time) and checks its graph.</summary>
     public static async Task<string> PrepareAsync(
@@ -44,8 +45,10 @@ internal static class RuntimeWorkspace
         }
 
         await File.WriteAllTextAsync(Path.Combine(directory, ShimModule), Shim.Value, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, FetchModule), FetchShim.Value, cancellationToken);
         var names = JsonSerializer.Serialize(bindings.Select(b => b.VariableName));
-        await File.WriteAllTextAsync(Path.Combine(directory, SetupModule), $"import {{ install }} from \"./{ShimModule}\";\ninstall({names});\n", cancellationToken);
+        await File.WriteAllTextAsync(
+            Path.Combine(directory, SetupModule), $"import {{ install }} from \"./{ShimModule}\";\nimport \"./{FetchModule}\";\ninstall({names});\n", cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, EntryModule), Entry(modules), cancellationToken);
         await CheckGraphAsync(denoPath, directory, cancellationToken);
         return directory;
@@ -140,10 +143,14 @@ internal static class RuntimeWorkspace
         }
     }
 
-    private static readonly Lazy<string> Shim = new(() =>
+    private static readonly Lazy<string> Shim = new(() => Resource("edgekv-runtime.js"));
+
+    private static readonly Lazy<string> FetchShim = new(() => Resource("edgekv-fetch.js"));
+
+    private static string Resource(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("edgekv-runtime.js")!;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    });
+    }
 }

@@ -33,7 +33,7 @@ namespace EdgeKv.Functions.Tests.Support;
 /// the functions' anonymity is tested too. Users, projects, namespaces and bindings are made through the domain
 /// services. The wall-time limit is <see cref="WallTime"/>, short, so the runaway test is quick.
 /// </summary>
-public sealed class FunctionsServer : IAsyncLifetime
+public class FunctionsServer : IAsyncLifetime
 {
     public static readonly TimeSpan WallTime = TimeSpan.FromSeconds(4);
 
@@ -48,6 +48,9 @@ public sealed class FunctionsServer : IAsyncLifetime
     public Caller Admin { get; private set; } = new("", IsAdmin: true);
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Settings a derived server adds or overrides (e.g. outbound network on).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public async ValueTask InitializeAsync()
     {
@@ -64,6 +67,7 @@ public sealed class FunctionsServer : IAsyncLifetime
             // The host's own secret, which no function may read.
             ["EdgeKv:Secret"] = "not-for-functions",
         });
+        builder.Configuration.AddInMemoryCollection(Settings);
         Environment.SetEnvironmentVariable("EDGEKV_HOST_SECRET", "host-secret-value");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
         {
