@@ -94,6 +94,7 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.AddScoped<AccountApplicationService>();
         services.AddScoped<NamespaceService>();
         services.AddScoped<ProjectService>();
+        services.AddScoped<ProjectTemplateService>();
         services.AddScoped<BindingService>();
         services.AddScoped<DeploymentService>();
         services.AddScoped<RecordService>();
