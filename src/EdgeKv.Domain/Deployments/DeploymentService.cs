@@ -1,5 +1,6 @@
 using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Data;
+using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +14,14 @@ namespace EdgeKv.Domain.Deployments;
 public sealed class DeploymentService
 {
     private readonly IDbContextFactory<EdgeKvDbContext> _dbFactory;
+    private readonly IDomainEvents _events;
     private readonly TimeProvider _time;
 
     /// <summary>Made by dependency injection.</summary>
-    public DeploymentService(IDbContextFactory<EdgeKvDbContext> dbFactory, TimeProvider time)
+    public DeploymentService(IDbContextFactory<EdgeKvDbContext> dbFactory, IDomainEvents events, TimeProvider time)
     {
         _dbFactory = dbFactory;
+        _events = events;
         _time = time;
     }
 
@@ -37,6 +40,9 @@ public sealed class DeploymentService
         };
         db.Deployments.Add(deployment);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The runtime caches each project's active deployment (FunctionTargetCache): this tells it, before we return.
+        _events.Publish(new DomainEvent(DomainEventKind.DeploymentChanged, caller.UserId, project.OwnerUserId, null, null, project.Id, deployment.CreatedAt));
         return new DeploymentView(deployment.Id, project.Id, deployment.CreatedAt, [.. deployment.Files.Select(f => f.Path)]);
     }
 

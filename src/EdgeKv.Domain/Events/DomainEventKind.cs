@@ -44,4 +44,7 @@ public enum DomainEventKind
 
     /// <summary>An access token was revoked.</summary>
     TokenRevoked,
+
+    /// <summary>A project's active deployment changed (a deploy; a rollback must publish it too).</summary>
+    DeploymentChanged,
 }

@@ -1,4 +1,3 @@
-using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Functions.Routing;
 using EdgeKv.Functions.Runtime;
@@ -9,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace EdgeKv.Functions.Hosting;
 
 /// <summary>
-/// Serves <c>/functions/{projectId}/{path}</c>: finds the project's active deployment and bindings, routes the path
+/// Serves <c>/functions/{projectId}/{path}</c>: finds the project's active deployment and bindings (kept by
+/// <see cref="FunctionTargetCache"/>), routes the path
 /// to a file, forwards the request to the project's process and writes its response back. The wall-time limit
 /// bounds the whole (a start included): past it the process is killed and the caller gets 504 with
 /// <see cref="FunctionLimits.WallTimeExceeded"/>; the next request starts a fresh process.
@@ -27,7 +27,8 @@ internal static class FunctionGateway
         var services = context.RequestServices;
         var deployments = services.GetRequiredService<DeploymentService>();
         var aborted = context.RequestAborted;
-        if (await deployments.ActiveIdAsync(projectId, aborted) is not { } deploymentId)
+        var target = await services.GetRequiredService<FunctionTargetCache>().GetAsync(projectId, services, aborted);
+        if (target.DeploymentId is not { } deploymentId)
         {
             await WriteTextAsync(context, StatusCodes.Status404NotFound, FunctionLimits.NotFound);
             return;
@@ -49,7 +50,7 @@ internal static class FunctionGateway
             return;
         }
 
-        var bindings = await services.GetRequiredService<BindingService>().ListStoresForProjectAsync(projectId, aborted);
+        var bindings = target.Bindings;
         var manager = services.GetRequiredService<ProjectRuntimeManager>();
         var wallTime = services.GetRequiredService<IOptions<FunctionsOptions>>().Value.WallTime;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(aborted);

@@ -1,3 +1,4 @@
+using EdgeKv.Domain.Events;
 using EdgeKv.Functions.Outbound;
 using EdgeKv.Functions.Routing;
 using EdgeKv.Functions.Runtime;
@@ -17,6 +18,8 @@ public static class FunctionsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<FunctionRouteCache>();
+        services.AddSingleton<FunctionTargetCache>();
+        services.AddSingleton<IDomainEventObserver>(provider => provider.GetRequiredService<FunctionTargetCache>());
         services.AddSingleton<OutboundFetch>();
         services.AddSingleton<ProjectRuntimeManager>();
         services.AddHostedService(provider => provider.GetRequiredService<ProjectRuntimeManager>());
