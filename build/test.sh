@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Runs every EdgeKv test from a fresh clone: installs what the tests need (Chromium and curl from Debian,
+# Runs every EdgeKv test from a fresh clone: installs what the tests need (Chromium, curl and PostgreSQL from Debian,
 # the npm packages of the real-client tests, the dotnet tools), then runs the whole solution's tests once.
 # Prints a closing line "tests: N passed, N failed, N skipped" and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests drive: Chromium (browser tests) and curl (the HTTP API's curl walkthrough).
+# Debian packages the tests drive: Chromium (browser tests), curl (the HTTP API's curl walkthrough) and PostgreSQL's
+# server programs (the tests start their own throwaway servers with initdb/pg_ctl; tests/EdgeKv.Testing).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing ${missing[*]} (Debian packages) for the tests"
+    # Only the programs: Debian's package would otherwise create and start a system cluster on port 5432.
+    mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/edgekv-tests.conf
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else

@@ -6,6 +6,7 @@ using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Events;
+using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Domain.Identity;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Projects;
@@ -13,6 +14,7 @@ using EdgeKv.Domain.Records;
 using EdgeKv.Domain.Seeding;
 using EdgeKv.Domain.Tokens;
 using EdgeKv.Domain.Usage;
+using EdgeKv.Domain.Variables;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -97,6 +99,10 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.AddScoped<ProjectTemplateService>();
         services.AddScoped<BindingService>();
         services.AddScoped<DeploymentService>();
+        // Functions' logs live in memory, one book per host, written by the runtime and read through the service.
+        services.TryAddSingleton<ProjectLogBook>();
+        services.AddScoped<ProjectLogService>();
+        services.AddScoped<ProjectVariableService>();
         services.AddScoped<RecordService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<AccessTokenService>();

@@ -8,18 +8,38 @@ public static class FunctionLimits
     /// <summary>Wall time of one request, from its arrival to the function's response (EdgeOne's default).</summary>
     public static readonly TimeSpan DefaultWallTime = TimeSpan.FromSeconds(30);
 
-    /// <summary>A request or response body (the value limit of the engine is 25 MiB; a body carries at most one such value and some).</summary>
+    /// <summary>The V8 heap of a project's process, in MiB (<c>EdgeKv:Functions:MemoryMegabytes</c>).</summary>
+    public const int DefaultMemoryMegabytes = 128;
+
+    /// <summary>Requests a project answers at once (<c>EdgeKv:Functions:MaxConcurrentRequests</c>).</summary>
+    public const int DefaultMaxConcurrentRequests = 64;
+
+    /// <summary>A request body (the value limit of the engine is 25 MiB; a body carries at most one such value and some).</summary>
     public const int MaxBodyBytes = 32 * 1024 * 1024;
+
+    /// <summary>A response body, as large as a request's: the channel carries either in one frame.</summary>
+    public const int MaxResponseBodyBytes = MaxBodyBytes;
 
     /// <summary>The answer (504) when a function exceeds <paramref name="wallTime"/>: its process was stopped.</summary>
     public static string WallTimeExceeded(TimeSpan wallTime) => string.Create(
         CultureInfo.InvariantCulture, $"The function did not answer within the wall-time limit of {wallTime.TotalSeconds:0.###} s; its runtime was stopped.");
+
+    /// <summary>The answer (502) when the project's process ran out of its <paramref name="megabytes"/> MiB heap and died.</summary>
+    public static string MemoryExceeded(int megabytes) => string.Create(
+        CultureInfo.InvariantCulture, $"The function used more than the memory limit of {megabytes} MiB; its runtime was stopped.");
+
+    /// <summary>The answer (503, at once) to a request past <paramref name="limit"/> requests of one project at a time.</summary>
+    public static string TooManyConcurrentRequests(int limit) => string.Create(
+        CultureInfo.InvariantCulture, $"The function is already answering {limit} requests, its limit; try again shortly.");
 
     /// <summary>The answer (502) when the project's process ended or failed to start before answering.</summary>
     public const string RuntimeFailed = "The function's runtime stopped before answering.";
 
     /// <summary>The answer (413) to a request body over <see cref="MaxBodyBytes"/>.</summary>
     public const string BodyTooLarge = "Request body too large for a function (max 33554432 bytes).";
+
+    /// <summary>The answer (502) when a function's response body is over <see cref="MaxResponseBodyBytes"/>.</summary>
+    public const string ResponseTooLarge = "The function's response body is too large (max 33554432 bytes).";
 
     /// <summary>The answer (404) when the project has nothing deployed or no route matches.</summary>
     public const string NotFound = "No function matches this path.";
@@ -45,4 +65,12 @@ public static class FunctionLimits
 
     /// <summary>A <c>fetch</c> whose response body is over <see cref="MaxFetchResponseBytes"/>.</summary>
     public const string FetchResponseTooLarge = "fetch failed: the response body exceeds 10485760 bytes.";
+
+    /// <summary>A deployment's files that did not load within <paramref name="wallTime"/> (top-level code that never ends).</summary>
+    public static string LoadTimedOut(TimeSpan wallTime) => string.Create(
+        CultureInfo.InvariantCulture, $"the files did not finish loading within {wallTime.TotalSeconds:0.###} s");
+
+    /// <summary>A route file (one no other file imports) that exports no handler; {0} is its path.</summary>
+    public static string NoHandler(string path) =>
+        $"functions/{path} exports no onRequest handler (onRequest, or onRequestGet, onRequestPost, …)";
 }

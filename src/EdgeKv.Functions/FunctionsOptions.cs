@@ -28,4 +28,18 @@ public sealed class FunctionsOptions
     /// the host performs each fetch and refuses internal addresses (<see cref="Outbound.OutboundFetch"/>).
     /// </summary>
     public bool OutboundNetwork { get; set; }
+
+    /// <summary>
+    /// The V8 heap of one project's process, in MiB (<see cref="FunctionLimits.DefaultMemoryMegabytes"/>): past it the
+    /// process dies and its requests get <see cref="FunctionLimits.MemoryExceeded"/>.
+    /// </summary>
+    [Range(16, 4096)]
+    public int MemoryMegabytes { get; set; } = FunctionLimits.DefaultMemoryMegabytes;
+
+    /// <summary>
+    /// Requests one project answers at once (<see cref="FunctionLimits.DefaultMaxConcurrentRequests"/>): one more is
+    /// refused at once with <see cref="FunctionLimits.TooManyConcurrentRequests"/>, not queued.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentRequests { get; set; } = FunctionLimits.DefaultMaxConcurrentRequests;
 }

@@ -155,6 +155,28 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
             .Accepts<DeploymentRequest>("application/json")
             .Produces<DeploymentResponse>(StatusCodes.Status201Created)
             .ProducesAccountErrors(400, 404);
+
+        endpoints.MapGet("/api/v1/projects/{projectId:int}/deployments", DeploymentHistoryEndpoints.ListAsync)
+            .WithTags("Functions")
+            .RequireRateLimiting(AccessTokenRateLimitPolicy.Name)
+            .AddEndpointFilter<KvHttpErrorFilter>()
+            .RequireAuthorization(KvAccessPolicies.AccountRead)
+            .WithName("ListDeployments")
+            .WithSummary("List a project's deployments")
+            .WithDescription("The project's deployments, newest first: id, when, who deployed it, file count, and which one is active (serves /functions/{projectId}/). Needs a token over all of the project owner's namespaces.")
+            .Produces<List<DeploymentSummaryResponse>>()
+            .ProducesAccountErrors(404);
+
+        endpoints.MapPost("/api/v1/projects/{projectId:int}/deployments/{deploymentId:int}/activate", DeploymentHistoryEndpoints.ActivateAsync)
+            .WithTags("Functions")
+            .RequireRateLimiting(AccessTokenRateLimitPolicy.Name)
+            .AddEndpointFilter<KvHttpErrorFilter>()
+            .RequireAuthorization(KvAccessPolicies.AccountWrite)
+            .WithName("ActivateDeployment")
+            .WithSummary("Roll back (or forward) to a deployment")
+            .WithDescription("Makes the project's deployment {deploymentId} the active one: it serves the next request at /functions/{projectId}/. No body. Needs a read-write token over all of the project owner's namespaces.")
+            .Produces<DeploymentSummaryResponse>()
+            .ProducesAccountErrors(404);
     }
 
     private static RouteHandlerBuilder ProducesAccountErrors(this RouteHandlerBuilder builder, params int[] statusCodes)

@@ -40,7 +40,7 @@ internal static class KvHttpError
 
     /// <summary>
     /// A domain refusal (nothing was changed) with the domain's stable code and English message: a taken name or the
-    /// namespace limit 409, an invalid name 400, an unknown or unreachable namespace 404, an account that is not open
+    /// namespace limit 409, an invalid name 400, an unknown or unreachable namespace, project or deployment 404, an account that is not open
     /// or is suspended 403; any other refusal 400.
     /// </summary>
     public static IResult FromDomain(DomainException exception)
@@ -48,7 +48,7 @@ internal static class KvHttpError
         var error = exception.Error;
         var status =
             error == DomainErrors.NamespaceLimitReached || error == DomainErrors.NamespaceNameTaken ? StatusCodes.Status409Conflict
-            : error == DomainErrors.NamespaceNotFound || error == DomainErrors.ProjectNotFound ? StatusCodes.Status404NotFound
+            : error == DomainErrors.NamespaceNotFound || error == DomainErrors.ProjectNotFound || error == DomainErrors.DeploymentNotFound ? StatusCodes.Status404NotFound
             : error == DomainErrors.AccountNotOpen || error == DomainErrors.AccountSuspended ? StatusCodes.Status403Forbidden
             : StatusCodes.Status400BadRequest;
         return Result(status, error.Code, exception.Message);

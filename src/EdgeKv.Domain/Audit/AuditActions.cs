@@ -49,11 +49,20 @@ public static class AuditActions
     /// <summary>A project was deleted.</summary>
     public const string ProjectDeleted = "project.deleted";
 
+    /// <summary>An earlier deployment of a project's functions was made active again (a rollback).</summary>
+    public const string DeploymentActivated = "deployment.activated";
+
     /// <summary>A namespace was bound to a project.</summary>
     public const string BindingCreated = "binding.created";
 
     /// <summary>A binding was removed.</summary>
     public const string BindingDeleted = "binding.deleted";
+
+    /// <summary>A project's environment variable was added or changed (the note is its name, never its value).</summary>
+    public const string VariableSet = "variable.set";
+
+    /// <summary>A project's environment variable was deleted (the note is its name).</summary>
+    public const string VariableDeleted = "variable.deleted";
 
     /// <summary>Records were deleted in bulk.</summary>
     public const string RecordsBulkDeleted = "records.bulk_deleted";

@@ -8,6 +8,7 @@ using EdgeKv.Domain.Platform;
 using EdgeKv.Domain.Projects;
 using EdgeKv.Domain.Tokens;
 using EdgeKv.Domain.Usage;
+using EdgeKv.Domain.Variables;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace EdgeKv.Domain.Data;
 
 /// <summary>
 /// The console's database (admin.db): Identity's tables plus KV accounts, namespaces, projects, bindings, access
-/// tokens, functions' deployments, the audit log, the platform settings and namespaces' usage per minute. Records are not here: they live in the engine, one store per namespace.
+/// tokens, functions' deployments and environment variables, the audit log, the platform settings and namespaces' usage per minute. Records are not here: they live in the engine, one store per namespace.
 /// </summary>
 /// <remarks>
 /// Migrations live in the EdgeKv.Migrations assembly. To add one, from the repository root (dotnet-ef 9 runs on the
@@ -53,6 +54,9 @@ public class EdgeKvDbContext : IdentityDbContext<ApplicationUser>
 
     /// <summary>The files of deployments.</summary>
     public DbSet<DeploymentFile> DeploymentFiles => Set<DeploymentFile>();
+
+    /// <summary>Projects' environment variables.</summary>
+    public DbSet<ProjectVariable> ProjectVariables => Set<ProjectVariable>();
 
     /// <summary>The audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

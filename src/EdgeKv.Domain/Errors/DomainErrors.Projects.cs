@@ -15,4 +15,10 @@ public static partial class DomainErrors
 
     /// <summary>A deployment's files that cannot be deployed; {0} says why.</summary>
     public static DomainError InvalidFunctionFiles { get; } = new("project.invalid_function_files", "These functions cannot be deployed: {0}.");
+
+    /// <summary>A deployment id that names no deployment of the project (or of a project the caller may not see).</summary>
+    public static DomainError DeploymentNotFound { get; } = new("project.deployment_not_found", "Deployment not found.");
+
+    /// <summary>A deployment whose code does not load (a syntax error, a missing module, no handler); {0} is the runtime's message.</summary>
+    public static DomainError FunctionCodeDoesNotLoad { get; } = new("project.function_code_does_not_load", "The functions do not load, so they were not deployed: {0}");
 }

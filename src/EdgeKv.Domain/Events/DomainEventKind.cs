@@ -45,6 +45,6 @@ public enum DomainEventKind
     /// <summary>An access token was revoked.</summary>
     TokenRevoked,
 
-    /// <summary>A project's active deployment changed (a deploy; a rollback must publish it too).</summary>
+    /// <summary>A project's functions were deployed, or an earlier deployment was made active again.</summary>
     DeploymentChanged,
 }

@@ -20,4 +20,11 @@ public class Project
 
     /// <summary>When the project was created (UTC).</summary>
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// The deployment that serves the project's functions: the newest after a deploy, an earlier one after a rollback;
+    /// null before the first deploy. A plain column, not a foreign key: deployments already cascade from their project,
+    /// and a key back would make the two tables delete each other in a cycle.
+    /// </summary>
+    public int? ActiveDeploymentId { get; set; }
 }

@@ -1,9 +1,11 @@
+using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
+using EdgeKv.Domain.FunctionLogs;
+using EdgeKv.Domain.Variables;
 using EdgeKv.Functions.Routing;
 using EdgeKv.Functions.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace EdgeKv.Functions.Hosting;
 
@@ -12,7 +14,9 @@ namespace EdgeKv.Functions.Hosting;
 /// <see cref="FunctionTargetCache"/>), routes the path
 /// to a file, forwards the request to the project's process and writes its response back. The wall-time limit
 /// bounds the whole (a start included): past it the process is killed and the caller gets 504 with
-/// <see cref="FunctionLimits.WallTimeExceeded"/>; the next request starts a fresh process.
+/// <see cref="FunctionLimits.WallTimeExceeded"/>; the next request starts a fresh process. A project answers at most
+/// <see cref="FunctionsOptions.MaxConcurrentRequests"/> requests at once (one more: 503 at once); bodies both ways are
+/// bounded. Every limit a request crosses is written to the project's log with its path.
 /// </summary>
 internal static class FunctionGateway
 {
@@ -43,23 +47,69 @@ internal static class FunctionGateway
             return;
         }
 
+        var manager = services.GetRequiredService<ProjectRuntimeManager>();
+        var settings = services.GetRequiredService<RuntimeSettings>();
+        var logs = services.GetRequiredService<ProjectLogBook>();
+        var logPath = "/" + (path ?? "");
+        if (!manager.TryEnter(projectId))
+        {
+            var busy = FunctionLimits.TooManyConcurrentRequests(settings.MaxConcurrentRequests);
+            logs.Write(projectId, ProjectLogLevel.Warning, busy, logPath);
+            context.Response.Headers.RetryAfter = "1";
+            await WriteTextAsync(context, StatusCodes.Status503ServiceUnavailable, busy);
+            return;
+        }
+
+        try
+        {
+            await InvokeAsync(context, projectId, deploymentId, target.Bindings, route, path, () => deployment.Value, manager, settings, logs);
+        }
+        finally
+        {
+            manager.Exit(projectId);
+        }
+    }
+
+    private static async Task InvokeAsync(
+        HttpContext context,
+        int projectId,
+        int deploymentId,
+        IReadOnlyList<BoundStore> bindings,
+        FunctionRouteMatch route,
+        string? path,
+        Func<Task<ActiveDeployment?>> loadAsync,
+        ProjectRuntimeManager manager,
+        RuntimeSettings settings,
+        ProjectLogBook logs)
+    {
+        var services = context.RequestServices;
+        var aborted = context.RequestAborted;
+        var logPath = "/" + (path ?? "");
         var body = await ReadBodyAsync(context);
         if (body is null)
         {
+            logs.Write(projectId, ProjectLogLevel.Warning, FunctionLimits.BodyTooLarge, logPath);
             await WriteTextAsync(context, StatusCodes.Status413PayloadTooLarge, FunctionLimits.BodyTooLarge);
             return;
         }
 
-        var bindings = target.Bindings;
-        var manager = services.GetRequiredService<ProjectRuntimeManager>();
-        var wallTime = services.GetRequiredService<IOptions<FunctionsOptions>>().Value.WallTime;
+        // Environment variables are read per request (ProjectVariableService publishes no event the target cache could
+        // clear on), so a changed value takes effect on the next request.
+        var environment = await services.GetRequiredService<ProjectVariableService>().ValuesForRuntimeAsync(projectId, aborted);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        limit.CancelAfter(wallTime);
+        limit.CancelAfter(settings.WallTime);
         ProjectRuntime? runtime = null;
         try
         {
-            runtime = await manager.GetAsync(projectId, deploymentId, bindings, _ => deployment.Value, limit.Token);
-            var response = await runtime.InvokeAsync(ToFunctionRequest(context, route, path, body), limit.Token);
+            runtime = await manager.GetAsync(projectId, deploymentId, bindings, _ => loadAsync(), limit.Token);
+            var response = await runtime.InvokeAsync(ToFunctionRequest(context, route, path, body, environment), limit.Token);
+            if (response.TooLarge)
+            {
+                logs.Write(projectId, ProjectLogLevel.Warning, FunctionLimits.ResponseTooLarge, logPath);
+                await WriteTextAsync(context, StatusCodes.Status502BadGateway, FunctionLimits.ResponseTooLarge);
+                return;
+            }
+
             await WriteAsync(context, response);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !aborted.IsCancellationRequested)
@@ -69,7 +119,9 @@ internal static class FunctionGateway
                 manager.Stop(runtime);
             }
 
-            await WriteTextAsync(context, StatusCodes.Status504GatewayTimeout, FunctionLimits.WallTimeExceeded(wallTime));
+            var message = FunctionLimits.WallTimeExceeded(settings.WallTime);
+            logs.Write(projectId, ProjectLogLevel.Warning, message, logPath);
+            await WriteTextAsync(context, StatusCodes.Status504GatewayTimeout, message);
         }
         catch (RuntimeStartException exception)
         {
@@ -77,12 +129,13 @@ internal static class FunctionGateway
         }
     }
 
-    private static FunctionRequest ToFunctionRequest(HttpContext context, FunctionRouteMatch route, string? path, byte[] body)
+    private static FunctionRequest ToFunctionRequest(
+        HttpContext context, FunctionRouteMatch route, string? path, byte[] body, IReadOnlyDictionary<string, string> environment)
     {
         var request = context.Request;
         var url = $"{request.Scheme}://{request.Host}/{path}{request.QueryString}";
         var headers = request.Headers.SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v ?? ""))).ToList();
-        return new FunctionRequest(route.File, route.Params, request.Method, url, headers, body.Length == 0 ? null : body);
+        return new FunctionRequest(route.File, route.Params, request.Method, url, headers, body.Length == 0 ? null : body, environment);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context)

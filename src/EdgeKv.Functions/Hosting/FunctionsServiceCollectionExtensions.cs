@@ -1,3 +1,4 @@
+using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Events;
 using EdgeKv.Functions.Outbound;
 using EdgeKv.Functions.Routing;
@@ -17,10 +18,14 @@ public static class FunctionsServiceCollectionExtensions
             .Bind(configuration.GetSection(FunctionsOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<FunctionRouteCache>();
         services.AddSingleton<FunctionTargetCache>();
         services.AddSingleton<IDomainEventObserver>(provider => provider.GetRequiredService<FunctionTargetCache>());
         services.AddSingleton<OutboundFetch>();
+        services.AddSingleton<FunctionInvoker>();
+        // Deployments are loaded before they are kept (DeploymentService refuses code that does not load).
+        services.AddScoped<IFunctionCodeVerifier, FunctionCodeVerifier>();
         services.AddSingleton<ProjectRuntimeManager>();
         services.AddHostedService(provider => provider.GetRequiredService<ProjectRuntimeManager>());
         return services;

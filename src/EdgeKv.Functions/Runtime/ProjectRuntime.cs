@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Functions.Bindings;
 using Microsoft.Extensions.Logging;
 
@@ -12,8 +13,10 @@ namespace EdgeKv.Functions.Runtime;
 /// folder, it reaches the world only through its stdin/stdout channel (<see cref="FrameChannel"/>). Requests go in as
 /// frames and come back as responses, matched by id, many at a time; the process's binding calls are served by the
 /// <see cref="BindingBridge"/> while the request waits. When the process ends (a crash, <c>Deno.exit</c>, a kill
-/// for the wall-time limit) every waiting request fails with <see cref="FunctionLimits.RuntimeFailed"/> and the
-/// runtime is <see cref="IsAlive"/> no more: the manager starts a new one for the next request.
+/// for the wall-time limit, V8 out of its heap) every waiting request fails — with
+/// <see cref="FunctionLimits.MemoryExceeded"/> when the heap limit ended it, else <see cref="FunctionLimits.RuntimeFailed"/>
+/// — and the runtime is <see cref="IsAlive"/> no more: the manager starts a new one for the next request. Its console
+/// output and its death go to the project's log (<see cref="ProjectLogBook"/>).
 /// </summary>
 internal sealed class ProjectRuntime : IAsyncDisposable
 {
@@ -21,24 +24,35 @@ internal sealed class ProjectRuntime : IAsyncDisposable
     private readonly FrameChannel _channel;
     private readonly BindingBridge _bridge;
     private readonly ILogger _logger;
+    private readonly ProjectLogBook _logs;
+    private readonly int _projectId;
+    private readonly int _memoryMegabytes;
     private readonly ConcurrentDictionary<long, TaskCompletionSource<FunctionResponse>> _pending = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _directory;
     private readonly Task _readLoop;
     private readonly Task _errorLoop;
+    private readonly SemaphoreSlim _environmentLock = new(1, 1);
+    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
     private long _nextId;
     private volatile bool _alive = true;
+    private volatile bool _outOfMemory;
+    private bool _inV8Dump;
 
-    private ProjectRuntime(Process process, BindingBridge bridge, ILogger logger, string directory)
+    private ProjectRuntime(Process process, BindingBridge bridge, ILogger logger, string directory, int projectId, ProjectLogBook logs, int memoryMegabytes)
     {
         _process = process;
         _bridge = bridge;
         _logger = logger;
         _directory = directory;
+        _projectId = projectId;
+        _logs = logs;
+        _memoryMegabytes = memoryMegabytes;
         _channel = new FrameChannel(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
-        _readLoop = Task.Run(ReadLoopAsync);
+        // The error loop first: the read loop waits for it when the process ends.
         _errorLoop = Task.Run(ErrorLoopAsync);
+        _readLoop = Task.Run(ReadLoopAsync);
     }
 
     /// <summary>The deployment it runs.</summary>
@@ -52,11 +66,15 @@ internal sealed class ProjectRuntime : IAsyncDisposable
 
     /// <summary>Starts the process in <paramref name="directory"/> and waits for its ready frame (its modules loaded).</summary>
     public static async Task<ProjectRuntime> StartAsync(
-        string denoPath, string directory, int deploymentId, string bindingsKey, BindingBridge bridge, ILogger logger, CancellationToken cancellationToken)
+        RuntimeSettings settings, int projectId, string directory, int deploymentId, string bindingsKey, BindingBridge bridge, ProjectLogBook logs, ILogger logger, CancellationToken cancellationToken)
     {
-        var process = Process.Start(RuntimeWorkspace.RunInfo(denoPath, directory))
+        var process = Process.Start(RuntimeWorkspace.RunInfo(settings.DenoPath, directory, settings.MemoryMegabytes))
             ?? throw new RuntimeStartException("The Deno process did not start.");
-        var runtime = new ProjectRuntime(process, bridge, logger, directory) { DeploymentId = deploymentId, BindingsKey = bindingsKey };
+        var runtime = new ProjectRuntime(process, bridge, logger, directory, projectId, logs, settings.MemoryMegabytes)
+        {
+            DeploymentId = deploymentId,
+            BindingsKey = bindingsKey,
+        };
         try
         {
             await runtime._ready.Task.WaitAsync(cancellationToken);
@@ -82,6 +100,7 @@ internal sealed class ProjectRuntime : IAsyncDisposable
                 throw new RuntimeStartException(FunctionLimits.RuntimeFailed);
             }
 
+            await SendEnvironmentAsync(request.Environment, cancellationToken);
             await _channel.WriteAsync(ToFrame(id, request), cancellationToken);
             return await response.Task.WaitAsync(cancellationToken);
         }
@@ -116,6 +135,7 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         await Task.WhenAll(_readLoop, _errorLoop).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         _process.Dispose();
         _stopping.Dispose();
+        _environmentLock.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -123,6 +143,33 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         catch (IOException)
         {
             // A later start writes a fresh folder; a leftover is harmless.
+        }
+    }
+
+    // The variables travel over the channel (never written to disk) when they differ from what the process has, ahead
+    // of the request: a change takes effect on the next request without a restart.
+    private async Task SendEnvironmentAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        await _environmentLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (environment.Count == _environment.Count && environment.All(e => _environment.TryGetValue(e.Key, out var value) && value == e.Value))
+            {
+                return;
+            }
+
+            var values = new JsonObject();
+            foreach (var (name, value) in environment)
+            {
+                values[name] = value;
+            }
+
+            await _channel.WriteAsync(new JsonObject { ["t"] = "env", ["values"] = values }, cancellationToken);
+            _environment = environment;
+        }
+        finally
+        {
+            _environmentLock.Release();
         }
     }
 
@@ -160,7 +207,11 @@ internal sealed class ProjectRuntime : IAsyncDisposable
                         _ = ServeCallAsync(frame);
                         break;
                     case "log":
-                        _logger.LogInformation("function {Level}: {Text}", frame["level"]?.GetValue<string>(), frame["text"]?.GetValue<string>());
+                        _logs.Write(
+                            _projectId,
+                            LevelOf(frame["level"]?.GetValue<string>()),
+                            RuntimeWorkspace.WithoutHostDetails(frame["text"]?.GetValue<string>() ?? "", _directory),
+                            frame["path"]?.GetValue<string>());
                         break;
                     default:
                         throw new InvalidDataException("An unknown frame from the runtime.");
@@ -177,13 +228,30 @@ internal sealed class ProjectRuntime : IAsyncDisposable
             // Disposed.
         }
 
+        var stoppedByHost = !_alive;
         Kill();
-        _ready.TrySetException(new RuntimeStartException(FunctionLimits.RuntimeFailed));
+        // Its stderr says why it ended (V8's heap limit): read it to the end, which comes with the exit.
+        await _errorLoop.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+        var message = _outOfMemory ? FunctionLimits.MemoryExceeded(_memoryMegabytes) : FunctionLimits.RuntimeFailed;
+        if (!stoppedByHost)
+        {
+            _logs.Write(_projectId, ProjectLogLevel.Error, message);
+        }
+
+        _ready.TrySetException(new RuntimeStartException(message));
         foreach (var pending in _pending.Values)
         {
-            pending.TrySetException(new RuntimeStartException(FunctionLimits.RuntimeFailed));
+            pending.TrySetException(new RuntimeStartException(message));
         }
     }
+
+    private static ProjectLogLevel LevelOf(string? level) => level switch
+    {
+        "debug" => ProjectLogLevel.Debug,
+        "warn" => ProjectLogLevel.Warning,
+        "error" => ProjectLogLevel.Error,
+        _ => ProjectLogLevel.Info,
+    };
 
     private void Complete(JsonObject frame)
     {
@@ -198,7 +266,8 @@ internal sealed class ProjectRuntime : IAsyncDisposable
             .Select(h => KeyValuePair.Create(h[0]!.GetValue<string>(), h[1]!.GetValue<string>()))
             .ToList();
         var body = frame["body"]?.GetValue<string>() is { } base64 ? Convert.FromBase64String(base64) : [];
-        pending.TrySetResult(new FunctionResponse(frame["status"]!.GetValue<int>(), headers, body, frame["noHandler"]?.GetValue<bool>() == true));
+        pending.TrySetResult(new FunctionResponse(
+            frame["status"]!.GetValue<int>(), headers, body, frame["noHandler"]?.GetValue<bool>() == true, frame["tooLarge"]?.GetValue<bool>() == true));
     }
 
     private async Task ServeCallAsync(JsonObject call)
@@ -219,14 +288,22 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         }
     }
 
-    // Deno's own errors (a module that does not load, an uncaught error at the top level) go to the logs.
+    // Deno's own errors (a module that does not load, an uncaught error at the top level) go to the logs; V8's
+    // heap-limit death is recognized by its first line, and its C stack dump that follows is nobody's business.
     private async Task ErrorLoopAsync()
     {
         try
         {
             while (await _process.StandardError.ReadLineAsync(_stopping.Token) is { } line)
             {
-                _logger.LogWarning("function runtime: {Line}", line);
+                // V8's dump starts with its last GCs and names the cause a few lines later ("Fatal JavaScript out of memory").
+                _inV8Dump |= line.StartsWith("<--- Last few GCs", StringComparison.Ordinal);
+                _outOfMemory |= line.Contains("out of memory", StringComparison.OrdinalIgnoreCase);
+                if (!_inV8Dump && !_outOfMemory && line.Trim().Length > 0)
+                {
+                    _logger.LogWarning("function runtime: {Line}", line);
+                    _logs.Write(_projectId, ProjectLogLevel.Error, RuntimeWorkspace.Readable(line, _directory));
+                }
             }
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)

@@ -1,19 +1,21 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using EdgeKv.Core.Registry;
 using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
+using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Functions.Bindings;
 using EdgeKv.Functions.Outbound;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace EdgeKv.Functions.Runtime;
 
 /// <summary>
 /// One process per project, started on the project's first request and kept: a request finds it running, or starts
 /// it (again, after a crash or a kill), or replaces it when the active deployment or the bindings changed. Starts of
-/// one project are serialized; projects never wait for each other. Every process is stopped with the host.
+/// one project are serialized; projects never wait for each other. Every start goes to the project's log. It also
+/// counts each project's requests in flight (<see cref="TryEnter"/>). Every process is stopped with the host.
 /// </summary>
 internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
 {
@@ -21,17 +23,17 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
     private readonly IKvStoreRegistry _registry;
     private readonly OutboundFetch _outbound;
     private readonly ILoggerFactory _loggers;
-    private readonly string _denoPath;
-    private readonly string _workDirectory;
+    private readonly RuntimeSettings _settings;
+    private readonly ProjectLogBook _logs;
 
     public ProjectRuntimeManager(
-        IKvStoreRegistry registry, OutboundFetch outbound, IOptions<FunctionsOptions> options, IHostEnvironment environment, ILoggerFactory loggers)
+        IKvStoreRegistry registry, OutboundFetch outbound, RuntimeSettings settings, ProjectLogBook logs, ILoggerFactory loggers)
     {
         _registry = registry;
         _outbound = outbound;
         _loggers = loggers;
-        _denoPath = Path.GetFullPath(options.Value.DenoPath, environment.ContentRootPath);
-        _workDirectory = Path.GetFullPath(options.Value.WorkDirectory, environment.ContentRootPath);
+        _settings = settings;
+        _logs = logs;
     }
 
     /// <summary>
@@ -45,7 +47,7 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
         Func<CancellationToken, Task<ActiveDeployment?>> loadAsync,
         CancellationToken cancellationToken)
     {
-        var slot = _projects.GetOrAdd(projectId, _ => new ProjectSlot());
+        var slot = SlotOf(projectId);
         var bindingsKey = string.Join('\n', bindings.Select(b => b.VariableName + "=" + b.StoreId));
         if (slot.Current is { IsAlive: true } running && running.DeploymentId == deploymentId && running.BindingsKey == bindingsKey)
         {
@@ -55,6 +57,7 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
         await slot.Lock.WaitAsync(cancellationToken);
         try
         {
+            var reason = "Runtime started";
             if (slot.Current is { } current)
             {
                 if (current.IsAlive && current.DeploymentId == deploymentId && current.BindingsKey == bindingsKey)
@@ -62,15 +65,17 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
                     return current;
                 }
 
+                reason = current.IsAlive ? "Runtime restarted: the deployment or the bindings changed" : "Runtime restarted after it stopped";
                 slot.Current = null;
                 await current.DisposeAsync();
             }
 
             var deployment = await loadAsync(cancellationToken) ?? throw new RuntimeStartException(FunctionLimits.NotFound);
-            var directory = await RuntimeWorkspace.PrepareAsync(_workDirectory, _denoPath, deployment, bindings, cancellationToken);
-            var logger = _loggers.CreateLogger("EdgeKv.Functions.Project" + projectId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var folder = await RuntimeWorkspace.PrepareAsync(_settings.WorkDirectory, _settings.DenoPath, deployment, bindings, cancellationToken);
+            var logger = _loggers.CreateLogger("EdgeKv.Functions.Project" + projectId.ToString(CultureInfo.InvariantCulture));
+            _logs.Write(projectId, ProjectLogLevel.Info, string.Create(CultureInfo.InvariantCulture, $"{reason} (deployment {deploymentId})."));
             slot.Current = await ProjectRuntime.StartAsync(
-                _denoPath, directory, deploymentId, bindingsKey, new BindingBridge(_registry, bindings, _outbound), logger, cancellationToken);
+                _settings, projectId, folder.Directory, deploymentId, bindingsKey, new BindingBridge(_registry, bindings, _outbound), _logs, logger, cancellationToken);
             return slot.Current;
         }
         finally
@@ -78,6 +83,25 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
             slot.Lock.Release();
         }
     }
+
+    /// <summary>
+    /// Counts a request of <paramref name="projectId"/> in, unless it already answers the limit's number: then false at
+    /// once (a request is never queued behind a busy project). Each true is paired with <see cref="Exit"/>.
+    /// </summary>
+    public bool TryEnter(int projectId)
+    {
+        var slot = SlotOf(projectId);
+        if (Interlocked.Increment(ref slot.InFlight) <= _settings.MaxConcurrentRequests)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref slot.InFlight);
+        return false;
+    }
+
+    /// <summary>Counts a request of <paramref name="projectId"/> out.</summary>
+    public void Exit(int projectId) => Interlocked.Decrement(ref SlotOf(projectId).InFlight);
 
     /// <summary>Stops the project's process (the wall-time limit's answer to a runaway function); the next request starts a new one.</summary>
     public void Stop(ProjectRuntime runtime) => runtime.Kill();
@@ -98,8 +122,13 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
         }
     }
 
+    private ProjectSlot SlotOf(int projectId) => _projects.GetOrAdd(projectId, _ => new ProjectSlot());
+
     private sealed class ProjectSlot
     {
+        // Requests in flight: a field, for Interlocked.
+        public int InFlight;
+
         public SemaphoreSlim Lock { get; } = new(1, 1);
 
         public ProjectRuntime? Current { get; set; }

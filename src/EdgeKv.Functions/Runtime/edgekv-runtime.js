@@ -1,15 +1,21 @@
-// EdgeKv's Pages Functions runtime: the JavaScript half, run by Deno with no permissions at all (docs/adr/0006-*).
+// EdgeKv's Pages Functions runtime: the JavaScript half, run by Deno with no permissions at all (docs/adr/0007-*).
 //
 // The host (EdgeKv.Functions, ProjectRuntime.cs) starts one Deno process per project with this module beside the
 // project's functions/ files. Everything crosses stdin/stdout as frames: a 4-byte big-endian length, then that many
-// bytes of UTF-8 JSON. The host sends {t:"request"} and {t:"result"}; this side sends {t:"ready"}, {t:"response"},
-// {t:"call"} (a binding operation) and {t:"log"}. Bodies and binary values travel as base64.
+// bytes of UTF-8 JSON. The host sends {t:"request"}, {t:"result"} and {t:"env"} (the project's environment variables,
+// before the first request and whenever they change); this side sends {t:"ready"}, {t:"response"}, {t:"call"} (a
+// binding operation) and {t:"log"}. Bodies and binary values travel as base64. At deploy time the host loads the same
+// files with report() instead of serve(): one {t:"loaded"} frame naming each file's handlers.
 //
 // install(bindingNames) runs before any function module is evaluated (the generated entry imports it first) and
 // defines one global per binding with EdgeOne's put/get/delete/list; an unbound name stays undefined, so using it is
 // "ReferenceError: my_kv is not defined", as on EdgeOne. serve(modules) then answers requests.
 
+import { AsyncLocalStorage } from "node:async_hooks";
+
 const encoder = new TextEncoder();
+// The path of the request a piece of code runs for (across awaits and timers), so its log lines name it.
+const currentPath = new AsyncLocalStorage();
 const decoder = new TextDecoder();
 
 // The channel is ours: function code gets neither end of it, nor the raw stderr. (A function that still reached fd 1
@@ -33,7 +39,7 @@ function send(message) {
 function format(args) {
   return args.map((arg) => (typeof arg === "string" ? arg : Deno.inspect(arg))).join(" ");
 }
-const log = (level) => (...args) => send({ t: "log", level, text: format(args) });
+const log = (level) => (...args) => send({ t: "log", level, text: format(args), path: currentPath.getStore() ?? null });
 globalThis.console = {
   log: log("info"), info: log("info"), debug: log("debug"), warn: log("warn"), error: log("error"),
   trace: log("debug"), assert: (ok, ...args) => { if (!ok) log("error")("Assertion failed", ...args); },
@@ -114,13 +120,18 @@ class KvNamespace {
   }
 }
 
-export function install(bindingNames) {
+let maxResponseBytes = Infinity;
+let env = Object.freeze({});
+
+export function install(bindingNames, responseLimit) {
+  maxResponseBytes = responseLimit;
   for (const name of bindingNames) {
     Object.defineProperty(globalThis, name, { value: new KvNamespace(name), enumerable: false, configurable: false, writable: false });
   }
 }
 
 const methodHandler = (method) => "onRequest" + method[0] + method.slice(1).toLowerCase();
+const handlerNames = ["onRequest", ...["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].map(methodHandler)];
 
 async function handle(modules, message) {
   const { id } = message;
@@ -137,7 +148,7 @@ async function handle(modules, message) {
   const context = {
     request: new Request(message.url, init),
     params: message.params,
-    env: {},
+    env,
     waitUntil: (promise) => { pending.push(Promise.resolve(promise).catch((e) => console.error("waitUntil:", e))); },
   };
 
@@ -145,6 +156,10 @@ async function handle(modules, message) {
     const response = await handler(context);
     if (!(response instanceof Response)) throw new TypeError("the function did not return a Response");
     const body = new Uint8Array(await response.arrayBuffer());
+    if (body.length > maxResponseBytes) {
+      send({ t: "response", id, status: 502, headers: [], body: null, tooLarge: true });
+      return;
+    }
     send({ t: "response", id, status: response.status, headers: [...response.headers], body: toBase64(body) });
   } catch (error) {
     console.error(error);
@@ -154,6 +169,16 @@ async function handle(modules, message) {
 }
 
 export async function serve(modules) {
+  // Once serving, an error nobody caught (a rejected promise nobody awaited, a throw in a timer) is logged, not fatal:
+  // the process serves other requests too. (While loading, it is fatal: Deno's message is the deployment's refusal.)
+  globalThis.addEventListener("unhandledrejection", (event) => {
+    event.preventDefault();
+    console.error("Uncaught (in promise)", event.reason);
+  });
+  globalThis.addEventListener("error", (event) => {
+    event.preventDefault();
+    console.error("Uncaught", event.error ?? event.message);
+  });
   send({ t: "ready" });
   let buffer = new Uint8Array(0);
   for (;;) {
@@ -169,7 +194,9 @@ export async function serve(modules) {
       const message = JSON.parse(decoder.decode(buffer.subarray(4, 4 + length)));
       buffer = buffer.slice(4 + length);
       if (message.t === "request") {
-        handle(modules, message);
+        currentPath.run(new URL(message.url).pathname, () => handle(modules, message));
+      } else if (message.t === "env") {
+        env = Object.freeze({ ...message.values });
       } else if (message.t === "result") {
         const pending = calls.get(message.id);
         calls.delete(message.id);
@@ -178,4 +205,13 @@ export async function serve(modules) {
       }
     }
   }
+}
+
+// Deploy time: every file loaded (the entry imported them all); say which handlers each exports, and stop.
+export function report(modules) {
+  const handlers = {};
+  for (const [file, module] of Object.entries(modules)) {
+    handlers[file] = handlerNames.filter((name) => typeof module[name] === "function");
+  }
+  send({ t: "loaded", handlers });
 }

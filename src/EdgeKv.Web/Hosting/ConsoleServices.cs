@@ -1,3 +1,4 @@
+using EdgeKv.Web.Components.Pages.Projects.Functions;
 using EdgeKv.Web.Services;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,6 +11,9 @@ internal static class ConsoleServices
     {
         services.AddScoped<ConsoleCaller>();
         services.AddScoped<ErrorText>();
+
+        // The functions editor's drafts live as long as the circuit (a browser tab).
+        services.AddScoped<FunctionDrafts>();
 
         // The host registers its bound listeners first; without a server (component tests) none are known.
         services.TryAddSingleton<ConsoleListeners>();

@@ -4,6 +4,7 @@ using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Data;
+using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Identity;
 using EdgeKv.Domain.Namespaces;
@@ -54,6 +55,8 @@ internal sealed partial class DomainHost : IAsyncDisposable
     public ProjectService Projects => Get<ProjectService>();
 
     public BindingService Bindings => Get<BindingService>();
+
+    public DeploymentService Deployments => Get<DeploymentService>();
 
     public RecordService Records => Get<RecordService>();
 

@@ -127,5 +127,9 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
         {
             // Nothing was written.
         }
+        catch (IOException)
+        {
+            // A file still held by a function's process that was just stopped; the temp cleaner takes it.
+        }
     }
 }

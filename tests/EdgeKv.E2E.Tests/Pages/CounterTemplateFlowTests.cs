@@ -71,7 +71,7 @@ public sealed class CounterTemplateFlowTests(ConsoleServerFixture server) : ICla
         await page.Locator("#language-switch").ClickAsync();
         await Expect(page.Locator("#functions-url-title")).ToHaveTextAsync("Functions URL");
         await page.SetViewportSizeAsync(1024, 768);
-        await PageLayout.AssertInsideAsync(page.Locator("#functions-url-path"), page.Locator(".project-content"));
+        await PageLayout.AssertInsideAsync(page.Locator("#functions-url-path"), page.Locator(".project-functions-url"));
         await Screenshots.SaveAsync(page, "counter-template-project-en-1024", toDocs: false);
         Assert.Empty(browser.Errors);
     }

@@ -51,7 +51,7 @@ public sealed class LayoutWalkTests(ConsoleServerFixture server) : IClassFixture
             foreach (var (name, path) in new[]
             {
                 ("kv", "/kv"), ("namespace", $"/kv/{walker.NamespaceId}"), ("namespace-usage", $"/kv/{walker.NamespaceId}/usage"), ("projects", "/projects"),
-                ("project", $"/projects/{walker.ProjectId}"), ("tokens", "/tokens"),
+                ("project", $"/projects/{walker.ProjectId}"), ("project-functions", $"/projects/{walker.ProjectId}/functions"), ("tokens", "/tokens"),
             })
             {
                 problems.AddRange(await WalkAsync(user, name, path, width, language, theme));

@@ -62,7 +62,7 @@ public sealed class SandboxTests(FunctionsServer server)
     }
 
     [Fact]
-    public async Task StaticImportOfAHostFile_RefusedBeforeTheProcessStarts()
+    public async Task StaticImportOfAHostFile_DeploymentRefused()
     {
         // Deno loads statically imported local files without read permission: the host checks the module graph.
         var secret = Path.Combine(Path.GetTempPath(), $"edgekv-secret-{Guid.NewGuid():N}.json");
@@ -73,13 +73,13 @@ public sealed class SandboxTests(FunctionsServer server)
                 import secret from {{System.Text.Json.JsonSerializer.Serialize(secret)}} with { type: "json" };
                 export function onRequest() { return Response.json(secret); }
                 """;
-            var (project, _) = await server.DeployedProjectAsync(new Dictionary<string, string> { ["index.js"] = source });
-            using var client = server.CreateClient();
+            var (owner, token) = await server.CreateOwnerAsync("importer");
+            var (project, _) = await server.CreateProjectAsync(owner);
 
-            using var response = await client.GetAsync($"/functions/{project.Id}/", Ct);
+            using var response = await server.DeployAsync(token, project.Id, new Dictionary<string, string> { ["index.js"] = source });
             var text = await response.Content.ReadAsStringAsync(Ct);
 
-            Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
             Assert.Contains("outside their deployment", text, StringComparison.Ordinal);
         }

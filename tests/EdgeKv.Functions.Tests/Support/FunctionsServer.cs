@@ -7,6 +7,7 @@ using EdgeKv.Core.Store;
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Bindings;
+using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Domain.Identity;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Projects;
@@ -36,6 +37,9 @@ namespace EdgeKv.Functions.Tests.Support;
 public class FunctionsServer : IAsyncLifetime
 {
     public static readonly TimeSpan WallTime = TimeSpan.FromSeconds(4);
+
+    /// <summary>Requests one project answers at once here (small, so the limit test holds few requests).</summary>
+    public const int MaxConcurrentRequests = 8;
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "edgekv-functions-tests", Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
@@ -68,6 +72,7 @@ public class FunctionsServer : IAsyncLifetime
             ["EdgeKv:Functions:DenoPath"] = DenoRuntime.Path(),
             ["EdgeKv:Functions:WorkDirectory"] = Path.Combine(_directory, "functions"),
             ["EdgeKv:Functions:WallTime"] = WallTime.ToString(),
+            ["EdgeKv:Functions:MaxConcurrentRequests"] = MaxConcurrentRequests.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The host's own secret, which no function may read.
             ["EdgeKv:Secret"] = "not-for-functions",
         });
@@ -160,6 +165,32 @@ public class FunctionsServer : IAsyncLifetime
         using var response = await DeployAsync(token, created.Project.Id, files);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return created;
+    }
+
+    /// <summary>The project's function logs as <paramref name="caller"/> may follow them (<see cref="ProjectLogService"/>).</summary>
+    public Task<ProjectLogFeed> FollowLogsAsync(Caller caller, int projectId, CancellationToken cancellationToken) =>
+        InScopeAsync(services => services.GetRequiredService<ProjectLogService>().FollowAsync(caller, projectId, cancellationToken));
+
+    /// <summary>Waits (up to 30 s) until the project's log has a line matching <paramref name="match"/>, and returns it.</summary>
+    public async Task<ProjectLogEntry> WaitForLogAsync(Caller caller, int projectId, Func<ProjectLogEntry, bool> match)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        var feed = await FollowLogsAsync(caller, projectId, timeout.Token);
+        if (feed.Snapshot.FirstOrDefault(match) is { } kept)
+        {
+            return kept;
+        }
+
+        await foreach (var entry in feed.Changes.WithCancellation(timeout.Token))
+        {
+            if (match(entry))
+            {
+                return entry;
+            }
+        }
+
+        throw new InvalidOperationException("The log feed ended.");
     }
 
     /// <summary>The engine store of a namespace, to check what functions wrote.</summary>

@@ -24,7 +24,7 @@ public sealed class AuditSentencesTests : ConsoleComponentContext
         var constants = typeof(AuditActions).GetFields().Where(field => field.IsLiteral).Select(field => (string)field.GetRawConstantValue()!);
 
         Assert.Equal(constants.Order(), AuditActions.All.Order());
-        Assert.Equal(20, AuditActions.All.Count);
+        Assert.Equal(23, AuditActions.All.Count);
     }
 
     [Theory]
@@ -89,6 +89,7 @@ public sealed class AuditSentencesTests : ConsoleComponentContext
         AuditActions.NamespaceRenamed or AuditActions.ProjectRenamed => "old → new",
         AuditActions.BindingCreated => "orders → shop as ORDERS",
         AuditActions.RecordsBulkDeleted => "3 records",
+        AuditActions.DeploymentActivated => "deployment 12",
         AuditActions.TokenCreated => "ci (ekv_ab12): ReadWrite on all namespaces",
         _ => "orders",
     };

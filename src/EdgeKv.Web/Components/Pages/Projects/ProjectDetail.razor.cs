@@ -6,17 +6,25 @@ using MudBlazor;
 namespace EdgeKv.Web.Components.Pages.Projects;
 
 /// <summary>
-/// A project's detail with its KV 存储 menu: the namespaces bound to it, 绑定命名空间 and unbind; delete after
-/// confirming. Live: renamed or deleted elsewhere, the page shows it at once.
+/// A project's page with its own menu, as on EdgeOne Pages: 函数 (<c>/projects/{id}/functions</c>: the code editor,
+/// deployments and a test-invoke panel) and KV 存储 (<c>/projects/{id}</c>: the namespaces bound to it, 绑定命名空间 and
+/// unbind); delete after confirming. Live: renamed or deleted elsewhere, the page shows it at once.
 /// </summary>
 public sealed partial class ProjectDetail
 {
     private ProjectView? _project;
     private bool _leaving;
 
+    /// <summary>The section the page opens at when the URL names none (KV 存储, the page's first content).</summary>
+    public const string DefaultSection = "kv";
+
     /// <summary>The project's database id, from the route.</summary>
     [Parameter]
     public int ProjectId { get; set; }
+
+    /// <summary>The section's URL segment (<see cref="ProjectSection.Key"/>), from the route; null for the default.</summary>
+    [Parameter]
+    public string? Section { get; set; }
 
     [Inject]
     private ProjectService Projects { get; set; } = default!;
@@ -34,6 +42,9 @@ public sealed partial class ProjectDetail
         new(L["Projects.Title"], "projects"),
         new(_project?.Name ?? "…", null, true),
     ];
+
+    // The default section keeps the project's own URL, so links and bookmarks made before the menu grew still land on it.
+    private string SectionHref(string key) => key == DefaultSection ? $"projects/{ProjectId}" : $"projects/{ProjectId}/{key}";
 
     protected override async Task LoadDataAsync() => _project = await Projects.GetAsync(Caller, ProjectId);
 

@@ -70,6 +70,8 @@ public static partial class AuditSentences
                 return (key, [Project(l, id, subjects, rename.Groups[2].Value), Value(rename.Groups[1].Value)]);
             case AuditActions.ProjectRenamed:
                 return (key, [Project(l, id, subjects, null), Value("—")]);
+            case AuditActions.DeploymentActivated:
+                return (key, [Project(l, id, subjects, null), Value(DeploymentNote().Match(note) is { Success: true } deployment ? deployment.Groups[1].Value : "—")]);
             case AuditActions.BindingCreated when subjects.Bindings.TryGetValue(id, out var binding):
                 return (key, [Namespace(l, binding.NamespaceId, subjects, binding.NamespaceName), Project(l, binding.ProjectId, subjects, binding.ProjectName), Value(binding.VariableName)]);
             case AuditActions.BindingCreated when BindingNote().Match(note) is { Success: true } bound:
@@ -78,6 +80,8 @@ public static partial class AuditSentences
                 return (key, [Value("—"), Value("—"), Value("—")]);
             case AuditActions.BindingDeleted:
                 return (key, [Value(note)]);
+            case AuditActions.VariableSet or AuditActions.VariableDeleted:
+                return (key, [Project(l, id, subjects, null), Value(note)]);
             case AuditActions.RecordsBulkDeleted:
                 return (key, [Namespace(l, id, subjects, null), Value(CountNote().Match(note) is { Success: true } count ? count.Groups[1].Value : "—")]);
             case AuditActions.TokenCreated or AuditActions.TokenRevoked:
@@ -165,7 +169,7 @@ public static partial class AuditSentences
     [GeneratedRegex(@"\{(\d)\}")]
     private static partial Regex Placeholder();
 
-    // The notes the domain writes (AccountApplicationService, NamespaceService, ProjectService, BindingService, RecordService).
+    // The notes the domain writes (AccountApplicationService, NamespaceService, ProjectService, BindingService, RecordService, DeploymentService).
     [GeneratedRegex(@"^capacity (\d+) → (\d+) bytes; namespaces (\d+) → (\d+)$")]
     private static partial Regex QuotaNote();
 
@@ -177,6 +181,9 @@ public static partial class AuditSentences
 
     [GeneratedRegex(@"^(.*) → (.*) as (.*)$")]
     private static partial Regex BindingNote();
+
+    [GeneratedRegex(@"^deployment (\d+)$")]
+    private static partial Regex DeploymentNote();
 
     [GeneratedRegex(@"^(\d+) records$")]
     private static partial Regex CountNote();

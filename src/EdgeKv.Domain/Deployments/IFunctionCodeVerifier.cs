@@ -1,0 +1,16 @@
+namespace EdgeKv.Domain.Deployments;
+
+/// <summary>
+/// Loads a deployment's code before it is kept, so a deployment that would not run is refused and the active one keeps
+/// serving. The domain cannot run the code itself: the functions runtime implements this (EdgeKv.Functions loads the
+/// files in a throwaway sandboxed process). A host without the runtime registers none, and then nothing is loaded.
+/// </summary>
+public interface IFunctionCodeVerifier
+{
+    /// <summary>
+    /// Why <paramref name="files"/> (path under <c>functions/</c> → source) of project <paramref name="projectId"/> do not
+    /// load — the runtime's message, with file and line where it gives them — or null when every file loads and every
+    /// route file exports a handler.
+    /// </summary>
+    Task<string?> FindLoadErrorAsync(int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken);
+}

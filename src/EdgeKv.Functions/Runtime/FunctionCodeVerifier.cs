@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using EdgeKv.Domain.Bindings;
+using EdgeKv.Domain.Deployments;
+using EdgeKv.Domain.FunctionLogs;
+
+namespace EdgeKv.Functions.Runtime;
+
+/// <summary>
+/// Loads a deployment before it is kept (<see cref="IFunctionCodeVerifier"/>): its files are written to a throwaway
+/// folder, the module graph is checked as before a start (nothing outside the folder, every import found, every file
+/// parsed), then a permission-less Deno process like the project's own imports every file — top-level code runs —
+/// and reports which handlers each exports. A file no other file imports is a route and must export one. Whatever
+/// fails is the refusal, in Deno's words with the file and line (the host's folder left out), and goes to the
+/// project's log. A load that does not finish within the wall time (top-level code that never ends, or that awaits a
+/// binding: bindings are not served while loading) is refused too.
+/// </summary>
+internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
+{
+    private readonly RuntimeSettings _settings;
+    private readonly BindingService _bindings;
+    private readonly ProjectLogBook _logs;
+
+    public FunctionCodeVerifier(RuntimeSettings settings, BindingService bindings, ProjectLogBook logs)
+    {
+        _settings = settings;
+        _bindings = bindings;
+        _logs = logs;
+    }
+
+    public async Task<string?> FindLoadErrorAsync(int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
+    {
+        var error = await LoadAsync(projectId, files, cancellationToken);
+        if (error is not null)
+        {
+            _logs.Write(projectId, ProjectLogLevel.Error, "Deployment refused: " + error);
+        }
+
+        return error;
+    }
+
+    private async Task<string?> LoadAsync(int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
+    {
+        var bindings = await _bindings.ListStoresForProjectAsync(projectId, cancellationToken);
+        RuntimeFolder folder;
+        try
+        {
+            folder = await RuntimeWorkspace.PrepareAsync(_settings.WorkDirectory, _settings.DenoPath, new ActiveDeployment(projectId, 0, files), bindings, cancellationToken);
+        }
+        catch (RuntimeStartException exception)
+        {
+            return exception.Message;
+        }
+
+        try
+        {
+            var handlers = await ReportAsync(folder.Directory, cancellationToken);
+            if (handlers.Error is { } error)
+            {
+                return error;
+            }
+
+            return files.Keys.Order(StringComparer.Ordinal)
+                .Where(path => !folder.ImportedFiles.Contains(path) && handlers.Exports!.GetValueOrDefault(path) is not { Count: > 0 })
+                .Select(FunctionLimits.NoHandler)
+                .FirstOrDefault();
+        }
+        finally
+        {
+            TryDelete(folder.Directory);
+        }
+    }
+
+    private async Task<(string? Error, Dictionary<string, List<string>>? Exports)> ReportAsync(string directory, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(RuntimeWorkspace.RunInfo(_settings.DenoPath, directory, _settings.MemoryMegabytes, RuntimeWorkspace.VerifyModule))
+            ?? throw new RuntimeStartException("The Deno process did not start.");
+        var channel = new FrameChannel(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(_settings.WallTime);
+        // Past the limit the process is killed, which ends the read below whatever it waits for.
+        using var killer = limit.Token.Register(() => Kill(process));
+        try
+        {
+            // Console output of top-level code comes first as log frames; the report is the "loaded" frame.
+            while (await channel.ReadAsync(limit.Token) is { } frame)
+            {
+                if (frame["t"]?.GetValue<string>() == "loaded" && frame["handlers"] is JsonObject handlers)
+                {
+                    return (null, handlers.ToDictionary(
+                        h => h.Key, h => (h.Value as JsonArray ?? []).Select(n => n!.GetValue<string>()).ToList(), StringComparer.Ordinal));
+                }
+            }
+
+            // The process ended without a report: a module failed to load or threw at its top level.
+            await process.WaitForExitAsync(limit.Token);
+            var text = RuntimeWorkspace.Readable(await stderr, directory);
+            return (text.Length > 0 ? text : "the files did not load", null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (FunctionLimits.LoadTimedOut(_settings.WallTime), null);
+        }
+        finally
+        {
+            Kill(process);
+            await ((Task)stderr).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover throwaway folder is harmless.
+        }
+    }
+}
