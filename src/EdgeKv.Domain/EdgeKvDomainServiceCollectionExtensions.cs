@@ -1,5 +1,4 @@
 using EdgeKv.Core.Registry;
-using EdgeKv.Core.Sqlite;
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Bindings;
@@ -12,21 +11,25 @@ using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Projects;
 using EdgeKv.Domain.Records;
 using EdgeKv.Domain.Seeding;
+using EdgeKv.Domain.Storage;
 using EdgeKv.Domain.Tokens;
 using EdgeKv.Domain.Usage;
 using EdgeKv.Domain.Variables;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the console's domain in a host.</summary>
 public static class EdgeKvDomainServiceCollectionExtensions
 {
+    /// <summary>The data-protection application name of every node of a PostgreSQL cluster.</summary>
+    public const string SharedDataProtectionApplicationName = "EdgeKv";
+
     /// <summary>
     /// Adds usage history: the recorder that writes the engine's usage counters to the admin database, the signal live
     /// charts follow and the queries. The host adds <see cref="UsageFlushService"/> to flush on a timer (after the
@@ -44,18 +47,34 @@ public static class EdgeKvDomainServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds the domain: the admin database (SQLite, <c>ConnectionStrings:Admin</c>), Identity core with roles, the
-    /// sign-in manager and token providers (the host adds cookie authentication), the engine registry
-    /// (<c>EdgeKv:DataDirectory</c>), the domain services, the event hub and the seeder.
+    /// Adds the domain: the admin database (<c>EdgeKv:Storage:Provider</c>: SQLite, or PostgreSQL shared by several
+    /// nodes, on <c>ConnectionStrings:Admin</c>; validated at start-up), Identity core with roles, the sign-in manager
+    /// and token providers (the host adds cookie authentication), the engine registry (<c>EdgeKv:Storage:Engine</c>,
+    /// <c>EdgeKv:DataDirectory</c>), the domain services, the event hub and the seeder. On PostgreSQL the
+    /// data-protection keys (cookies, antiforgery, Identity's tokens) live in the admin database, so every node reads
+    /// what any node protected.
     /// </summary>
     public static IServiceCollection AddEdgeKvDomain(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<EdgeKv.Domain.EdgeKvDomainOptions>(configuration.GetSection(EdgeKv.Domain.EdgeKvDomainOptions.SectionName));
-        var connectionString = configuration.GetConnectionString("Admin") ?? EdgeKvDbContextOptions.DefaultConnectionString;
+        services.AddOptions<StorageOptions>()
+            .Configure(options =>
+            {
+                var current = StorageOptions.From(configuration);
+                options.Provider = current.Provider;
+                options.Engine = current.Engine;
+                options.AdminConnectionString = current.AdminConnectionString;
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
         // A factory, because Blazor Server circuits are long-lived: services open a short context per operation.
-        // A scoped context too, for Identity's stores and the seeder.
-        services.AddDbContextFactory<EdgeKvDbContext>(options => EdgeKvDbContextOptions.Configure(options, connectionString));
+        // A scoped context too, for Identity's stores and the seeder. The validated options choose the provider.
+        services.AddDbContextFactory<EdgeKvDbContext>((provider, options) =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            EdgeKvDbContextOptions.Configure(options, storage.AdminProvider, storage.EffectiveAdminConnectionString);
+        });
         services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<EdgeKvDbContext>>().CreateDbContext());
 
         services.AddIdentityCore<ApplicationUser>(options =>
@@ -72,15 +91,18 @@ public static class EdgeKvDomainServiceCollectionExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        // One registry per process: it owns the open stores and the budget groups of the data directory.
-        var dataDirectory = configuration[$"{EdgeKv.Domain.EdgeKvDomainOptions.SectionName}:DataDirectory"] is { Length: > 0 } configured
-            ? configured
-            : EdgeKv.Domain.EdgeKvDomainOptions.DefaultDataDirectory;
-        // The engine reports its background failures (expiry sweep, checkpoint) through the host's logging.
-        services.TryAddSingleton<IKvStoreRegistry>(provider => new SqliteKvStoreRegistry(dataDirectory, SqliteKvStoreOptions.Default with
+        if (StorageOptions.From(configuration).AdminProvider == StorageProvider.Postgres)
         {
-            Logger = provider.GetService<ILoggerFactory>()?.CreateLogger("EdgeKv.Core.Engine") ?? NullLogger.Instance,
-        }));
+            // One key ring for the cluster, under one application name (the default name is the content root's path,
+            // which differs between nodes).
+            services.AddDataProtection()
+                .SetApplicationName(SharedDataProtectionApplicationName)
+                .PersistKeysToDbContext<EdgeKvDbContext>();
+        }
+
+        // One registry per process: it owns the open stores and the budget groups of the data directory.
+        services.TryAddSingleton<IKvStoreRegistry>(provider =>
+            KvRegistryFactory.Create(provider, provider.GetRequiredService<IOptions<StorageOptions>>().Value, configuration));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDomainEvents, DomainEventHub>();

@@ -33,7 +33,7 @@ internal static class KvHttpError
         KvErrorCode.QuotaExceeded => Result(StatusCodes.Status507InsufficientStorage, KvHttpErrorCodes.QuotaExceeded, exception.Message),
         KvErrorCode.ValueTooLarge or KvErrorCode.TotalMutationSizeTooLarge =>
             Result(StatusCodes.Status413PayloadTooLarge, KvHttpErrorCodes.TooLarge, exception.Message),
-        KvErrorCode.StoreClosed or KvErrorCode.NamespaceNotFound =>
+        KvErrorCode.StoreClosed or KvErrorCode.NamespaceNotFound or KvErrorCode.StorageUnavailable =>
             Result(StatusCodes.Status503ServiceUnavailable, KvHttpErrorCodes.Unavailable, exception.Message),
         _ => BadRequest(exception.Message),
     };

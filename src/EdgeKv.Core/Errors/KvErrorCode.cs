@@ -122,4 +122,10 @@ public enum KvErrorCode
 
     /// <summary>A write refused by a byte budget (<see cref="KvQuotaExceededException"/>).</summary>
     QuotaExceeded = 39,
+
+    /// <summary>
+    /// The storage could not be reached or failed mid-operation (a database server restarting): nothing is known to
+    /// have changed, and the same call may succeed later.
+    /// </summary>
+    StorageUnavailable = 40,
 }

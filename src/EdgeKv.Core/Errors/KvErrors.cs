@@ -118,6 +118,9 @@ public static class KvErrors
     /// <summary>EdgeOne API: a json get on a value that is not JSON.</summary>
     public const string EdgeOneNotJson = "value is not valid JSON";
 
+    /// <summary>The storage could not be reached or failed mid-operation; the same call may succeed later.</summary>
+    public const string StorageUnavailable = "the storage is unavailable right now; try again shortly";
+
     /// <summary>A write refused by a byte budget.</summary>
     public static string QuotaExceeded(long limitBytes) =>
         $"Storage quota exceeded: this write would take the account past its capacity of {limitBytes} bytes";
@@ -166,6 +169,7 @@ public static class KvErrors
         KvErrorCode.EdgeOneGetType => EdgeOneGetType,
         KvErrorCode.EdgeOneNotJson => EdgeOneNotJson,
         KvErrorCode.TooManyBulkMutations => KvBulkLimits.TooManyMutations,
+        KvErrorCode.StorageUnavailable => StorageUnavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "This code has no fixed message."),
     };
 }

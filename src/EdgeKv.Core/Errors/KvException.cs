@@ -13,6 +13,16 @@ public class KvException : Exception
     {
     }
 
+    /// <summary>
+    /// Makes the error of <paramref name="code"/> caused by <paramref name="innerException"/> (a backend's storage
+    /// failure, kept for the log), with the code's message.
+    /// </summary>
+    public KvException(KvErrorCode code, Exception innerException)
+        : base(KvErrors.MessageOf(code), innerException)
+    {
+        Code = code;
+    }
+
     /// <summary>Makes an error whose message depends on more than its code (a quota's limit).</summary>
     protected KvException(KvErrorCode code, string message)
         : base(message)

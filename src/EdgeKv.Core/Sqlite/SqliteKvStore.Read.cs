@@ -20,7 +20,7 @@ public sealed partial class SqliteKvStore
     public Task<IReadOnlyList<KvEntry>> GetManyAsync(
         IReadOnlyList<KvKey> keys, KvConsistency consistency = KvConsistency.Strong, CancellationToken cancellationToken = default)
     {
-        ValidateKeys(keys, KvLimits.MaxReadRanges, KvErrorCode.TooManyRanges);
+        KvValidation.ReadKeys(keys, KvLimits.MaxReadRanges, KvErrorCode.TooManyRanges);
         cancellationToken.ThrowIfCancellationRequested();
         KvMetrics.Operation(KvMetrics.OperationKinds.Read, KvMetrics.Outcomes.Ok);
         _usage.Read(keys.Count);
@@ -41,18 +41,4 @@ public sealed partial class SqliteKvStore
             connection.EndSnapshot();
             return (IReadOnlyList<KvEntry>)entries;
         });
-
-    private static void ValidateKeys(IReadOnlyList<KvKey> keys, int max, KvErrorCode tooMany)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count > max)
-        {
-            throw new KvException(tooMany);
-        }
-
-        foreach (var key in keys)
-        {
-            KvValidation.ReadKey(key);
-        }
-    }
 }

@@ -14,7 +14,7 @@ public sealed partial class SqliteKvStore
     /// </remarks>
     public IAsyncEnumerable<IReadOnlyList<KvEntry>> WatchAsync(IReadOnlyList<KvKey> keys, CancellationToken cancellationToken = default)
     {
-        ValidateKeys(keys, KvLimits.MaxWatchedKeys, KvErrorCode.TooManyWatchedKeys);
+        KvValidation.ReadKeys(keys, KvLimits.MaxWatchedKeys, KvErrorCode.TooManyWatchedKeys);
         if (keys.Count == 0)
         {
             throw new KvException(KvErrorCode.NoWatchedKeys);

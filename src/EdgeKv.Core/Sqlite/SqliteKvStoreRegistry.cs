@@ -16,7 +16,6 @@ public sealed partial class SqliteKvStoreRegistry : IKvStoreRegistry
 {
     private const string CatalogFileName = "catalog.db";
     private const string StoreFileSuffix = ".kv.sqlite";
-    private const int MaxNamespaceIdLength = 64;
 
     private readonly string _directory;
     private readonly SqliteKvStoreOptions _options;
@@ -92,16 +91,9 @@ public sealed partial class SqliteKvStoreRegistry : IKvStoreRegistry
     private SqliteKvStore OpenStore(string namespaceId, KvByteBudget? budget) =>
         SqliteKvStore.Open(StorePath(namespaceId), _options, budget, Usage.CountersFor(namespaceId));
 
-    private static void ValidateId(string namespaceId)
-    {
-        if (!IsValidId(namespaceId))
-        {
-            throw new KvException(KvErrorCode.InvalidNamespaceId);
-        }
-    }
+    private static void ValidateId(string namespaceId) => KvValidation.NamespaceId(namespaceId);
 
-    private static bool IsValidId(string? id) =>
-        id is { Length: > 0 and <= MaxNamespaceIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    private static bool IsValidId(string? id) => KvValidation.IsValidNamespaceId(id);
 
     /// <summary>Runs <paramref name="action"/> under the registry's lock, refusing once disposed.</summary>
     private async Task<T> LockedAsync<T>(Func<ValueTask<T>> action, CancellationToken cancellationToken)

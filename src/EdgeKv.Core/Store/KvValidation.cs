@@ -120,4 +120,97 @@ internal static class KvValidation
                 throw new ArgumentOutOfRangeException(nameof(mutation), mutation.Kind, "Unknown mutation kind.");
         }
     }
+
+    /// <summary>
+    /// Validates a bulk write with the rules of <see cref="AtomicWrite"/>, applied to slices of at most
+    /// <see cref="KvLimits.MaxMutations"/> mutations (so each rule and message lives in one place), then checks the
+    /// total size over the whole write.
+    /// </summary>
+    public static (byte[][] CheckKeys, byte[][] MutationKeys) BulkWrite(KvAtomicWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (write.Mutations.Count > KvBulkLimits.MaxMutations)
+        {
+            throw new KvException(KvErrorCode.TooManyBulkMutations);
+        }
+
+        var checkKeys = AtomicWrite(new KvAtomicWrite(write.Checks, [])).CheckKeys;
+        long total = checkKeys.Sum(k => (long)k.Length);
+        var mutationKeys = new List<byte[]>(write.Mutations.Count);
+        for (var start = 0; start < write.Mutations.Count; start += KvLimits.MaxMutations)
+        {
+            var slice = write.Mutations.Skip(start).Take(KvLimits.MaxMutations).ToArray();
+            var keys = AtomicWrite(new KvAtomicWrite([], slice)).MutationKeys;
+            for (var i = 0; i < slice.Length; i++)
+            {
+                var suffix = slice[i].Kind == KvMutationKind.SetSuffixVersionstampedKey ? VersionstampSuffixBytes : 0;
+                total += keys[i].Length + suffix + (slice[i].Value?.Data.Length ?? 0);
+            }
+
+            mutationKeys.AddRange(keys);
+        }
+
+        return total > KvLimits.MaxTotalMutationBytes
+            ? throw new KvException(KvErrorCode.TotalMutationSizeTooLarge)
+            : (checkKeys, mutationKeys.ToArray());
+    }
+
+    /// <summary>Checks the keys of a read or watch: at most <paramref name="max"/> (else <paramref name="tooMany"/>), each a valid read key.</summary>
+    public static void ReadKeys(IReadOnlyList<KvKey> keys, int max, KvErrorCode tooMany)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count > max)
+        {
+            throw new KvException(tooMany);
+        }
+
+        foreach (var key in keys)
+        {
+            KvValidation.ReadKey(key);
+        }
+    }
+
+    /// <summary>Checks the raw ranges of a snapshot read against Deno's read limits.</summary>
+    public static void RawRanges(IReadOnlyList<KvRawRange> ranges)
+    {
+        ArgumentNullException.ThrowIfNull(ranges);
+        if (ranges.Count > KvLimits.MaxReadRanges)
+        {
+            throw new KvException(KvErrorCode.TooManyRanges);
+        }
+
+        foreach (var range in ranges)
+        {
+            if (range.Start.Length > KvLimits.MaxReadKeyBytes || range.End.Length > KvLimits.MaxReadKeyBytes)
+            {
+                throw new KvException(KvErrorCode.KeyTooLargeForRead);
+            }
+
+            if (range.Limit < 1)
+            {
+                throw new KvException(KvErrorCode.InvalidLimit);
+            }
+
+            if (range.Limit > KvLimits.MaxListBatchSize)
+            {
+                throw new KvException(KvErrorCode.InvalidBatchSize);
+            }
+        }
+    }
+
+    /// <summary>The longest namespace id, in ASCII characters.</summary>
+    public const int MaxNamespaceIdLength = 64;
+
+    /// <summary>Checks a namespace id: 1 to 64 of [A-Za-z0-9_-] (so it is safe in a file name, a URL and a log).</summary>
+    public static void NamespaceId(string namespaceId)
+    {
+        if (!IsValidNamespaceId(namespaceId))
+        {
+            throw new KvException(KvErrorCode.InvalidNamespaceId);
+        }
+    }
+
+    /// <summary>True for a valid namespace id (see <see cref="NamespaceId"/>).</summary>
+    public static bool IsValidNamespaceId(string? id) =>
+        id is { Length: > 0 and <= MaxNamespaceIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -46,4 +46,35 @@ public sealed class KvUsageCounters
         Interlocked.Exchange(ref _writes, 0),
         Interlocked.Exchange(ref _deletes, 0),
         Interlocked.Exchange(ref _bytesWritten, 0));
+
+    /// <summary>
+    /// Counts raw ranges as usage the way their clients mean them: Deno's <c>get</c> asks for the one-key range
+    /// [key, key + 0x00) with limit 1, a read; any other range is a list page.
+    /// </summary>
+    internal void CountRawRanges(IReadOnlyList<Store.KvRawRange> ranges)
+    {
+        var reads = 0;
+        foreach (var range in ranges)
+        {
+            if (IsOneKey(range))
+            {
+                reads++;
+            }
+            else
+            {
+                Listed();
+            }
+        }
+
+        if (reads > 0)
+        {
+            Read(reads);
+        }
+    }
+
+    private static bool IsOneKey(Store.KvRawRange range) =>
+        range.Limit == 1
+        && range.End.Length == range.Start.Length + 1
+        && range.End.Span[^1] == 0
+        && range.End.Span[..^1].SequenceEqual(range.Start.Span);
 }

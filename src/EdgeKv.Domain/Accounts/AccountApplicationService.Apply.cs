@@ -1,5 +1,6 @@
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Authorization;
+using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Events;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,9 @@ public sealed partial class AccountApplicationService
         var normalizedReason = AccountRules.NormalizeReason(reason);
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Two applications at once (two tabs, two nodes) find the state the other left, not the same old one.
+        await db.LockAccountAsync(caller.UserId, cancellationToken);
 
         if (!await db.Users.AnyAsync(user => user.Id == caller.UserId, cancellationToken))
         {

@@ -35,8 +35,9 @@ public sealed partial class AccountApplicationService
         DecideAsync(caller, accountId, Reinstatement, AccountRules.NormalizeReason(reason), null, cancellationToken);
 
     /// <summary>
-    /// One admin decision: in one transaction (BEGIN IMMEDIATE), checks the account is in the decision's source
-    /// state, runs the decision's extra step, moves it to the target state and audits it; publishes after commit.
+    /// One admin decision: in one transaction under the account's lock (<see cref="AdminLocks"/>), checks the account
+    /// is in the decision's source state, runs the decision's extra step, moves it to the target state and audits it;
+    /// publishes after commit. Two admins deciding at once (on any nodes): the second sees the first's outcome.
     /// </summary>
     private async Task<AccountView> DecideAsync(
         Caller caller,
@@ -49,6 +50,7 @@ public sealed partial class AccountApplicationService
         caller.RequireAdmin();
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAccountByIdAsync(db, accountId, cancellationToken);
         var account = await FindForDecisionAsync(db, caller, accountId, cancellationToken);
         if (account.Status != decision.From)
         {
@@ -72,9 +74,10 @@ public sealed partial class AccountApplicationService
         return await ToViewAsync(db, account.Id, cancellationToken);
     }
 
-    // Counted inside the decision's transaction, so two approvals cannot both take the last place.
+    // Counted inside the decision's transaction under the places' lock, so two approvals cannot both take the last place.
     private async Task TakePlaceAsync(EdgeKvDbContext db, KvAccount account, CancellationToken cancellationToken)
     {
+        await db.LockPlacesAsync(cancellationToken);
         var settings = await db.PlatformSettings.SingleAsync(s => s.Id == PlatformSettings.SingletonId, cancellationToken);
         if (settings.MaxApprovedAccounts is { } max && await CountTakenPlacesAsync(db, cancellationToken) >= max)
         {

@@ -35,6 +35,7 @@ public sealed partial class AccountApplicationService
 
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAccountByIdAsync(db, accountId, cancellationToken);
         var account = await FindForDecisionAsync(db, caller, accountId, cancellationToken);
         var note = string.Create(
             CultureInfo.InvariantCulture,

@@ -33,7 +33,7 @@ public sealed partial class AccountApplicationService
         _time = time;
     }
 
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private DateTime Now => _time.UtcNow();
 
     // The account an admin decides on, read inside the caller's transaction so two decisions cannot interleave.
     private static async Task<KvAccount> FindForDecisionAsync(EdgeKvDbContext db, Caller caller, int accountId, CancellationToken cancellationToken)
@@ -41,6 +41,17 @@ public sealed partial class AccountApplicationService
         caller.RequireAdmin();
         return await db.Accounts.SingleOrDefaultAsync(account => account.Id == accountId, cancellationToken)
             ?? throw DomainErrors.AccountNotFound.ToException();
+    }
+
+    // An account's user id never changes, so it is read unlocked, then the account is locked by it (as creates lock
+    // it by their caller's id) and read again by the caller, fresh. An unknown id locks nothing: the read says so.
+    private static async Task LockAccountByIdAsync(EdgeKvDbContext db, int accountId, CancellationToken cancellationToken)
+    {
+        var userId = await db.Accounts.Where(account => account.Id == accountId).Select(account => account.UserId).SingleOrDefaultAsync(cancellationToken);
+        if (userId is not null)
+        {
+            await db.LockAccountAsync(userId, cancellationToken);
+        }
     }
 
     private void Publish(DomainEventKind kind, Caller caller, KvAccount account) =>

@@ -1,6 +1,7 @@
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Authorization;
+using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Projects;
@@ -33,6 +34,9 @@ public sealed partial class BindingService
         }
 
         AccountRules.RequireWritable(caller, account);
+
+        // The account's lock: two binds of one variable name (on any nodes) get the clear refusal, not the unique index's.
+        await db.LockAccountAsync(account.UserId, cancellationToken);
         if (await db.Bindings.AnyAsync(b => b.ProjectId == project.Id && b.VariableName == validName, cancellationToken))
         {
             throw DomainErrors.VariableNameTaken.With(validName).ToException();

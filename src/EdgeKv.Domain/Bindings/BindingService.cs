@@ -28,7 +28,7 @@ public sealed partial class BindingService
         _time = time;
     }
 
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private DateTime Now => _time.UtcNow();
 
     /// <summary>The projects a namespace is bound to, by project name.</summary>
     public async Task<IReadOnlyList<BindingView>> ListForNamespaceAsync(Caller caller, int namespaceId, CancellationToken cancellationToken = default)

@@ -9,27 +9,35 @@ using EdgeKv.Domain.Projects;
 using EdgeKv.Domain.Tokens;
 using EdgeKv.Domain.Usage;
 using EdgeKv.Domain.Variables;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace EdgeKv.Domain.Data;
 
 /// <summary>
-/// The console's database (admin.db): Identity's tables plus KV accounts, namespaces, projects, bindings, access
+/// The console's database (admin.db, or a PostgreSQL database shared by several nodes): Identity's tables plus KV accounts, namespaces, projects, bindings, access
 /// tokens, functions' deployments and environment variables, the audit log, the platform settings and namespaces' usage per minute. Records are not here: they live in the engine, one store per namespace.
 /// </summary>
 /// <remarks>
-/// Migrations live in the EdgeKv.Migrations assembly. To add one, from the repository root (dotnet-ef 9 runs on the
-/// installed .NET 10 runtime only with roll-forward):
+/// Migrations live in one assembly per provider: EdgeKv.Migrations (SQLite) and EdgeKv.Migrations.Postgres
+/// (docs/adr/0011-*). A model change needs a migration in both; from the repository root:
 /// <code>
-/// dotnet tool restore
-/// DOTNET_ROLL_FORWARD=Major dotnet ef migrations add NameOfTheChange --project migrations/EdgeKv.Migrations --startup-project migrations/EdgeKv.Migrations --context EdgeKvDbContext --output-dir Migrations --namespace EdgeKv.Migrations
+/// bash build/add-migration.sh NameOfTheChange
 /// </code>
+/// (docs/cluster.md shows the two dotnet-ef commands it runs).
 /// </remarks>
-public class EdgeKvDbContext : IdentityDbContext<ApplicationUser>
+public class EdgeKvDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
-    /// <summary>The assembly that holds the migrations.</summary>
-    public const string MigrationsAssembly = "EdgeKv.Migrations";
+    /// <summary>The assembly that holds the SQLite migrations (the PostgreSQL ones: <see cref="EdgeKvDbContextOptions.PostgresMigrationsAssembly"/>).</summary>
+    public const string MigrationsAssembly = EdgeKvDbContextOptions.SqliteMigrationsAssembly;
+
+    /// <summary>
+    /// The name of the case-insensitive collation of namespace and project names: SQLite's built-in NOCASE, and on
+    /// PostgreSQL a nondeterministic ICU collation of that name created by the migrations, so "Cache" and "cache"
+    /// are the same name under both (the unique indexes and the name checks rely on it).
+    /// </summary>
+    public const string CaseInsensitiveCollation = "NOCASE";
 
     /// <summary>Makes the context with configured options (see <see cref="EdgeKvDbContextOptions"/>).</summary>
     public EdgeKvDbContext(DbContextOptions<EdgeKvDbContext> options)
@@ -73,17 +81,27 @@ public class EdgeKvDbContext : IdentityDbContext<ApplicationUser>
     /// <summary>Namespaces' usage per minute, for the last day.</summary>
     public DbSet<NamespaceUsageMinute> NamespaceUsage => Set<NamespaceUsageMinute>();
 
+    /// <summary>ASP.NET data-protection keys, shared by every node on PostgreSQL (unused on SQLite: keys stay in files).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        if (Database.IsNpgsql())
+        {
+            // Level 2 strength: case (and width) differences are ignored, accents are not.
+            builder.HasCollation(CaseInsensitiveCollation, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
+        }
+
         builder.ApplyConfigurationsFromAssembly(typeof(EdgeKvDbContext).Assembly);
     }
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no time zone: every DateTime is stored as UTC and read back marked as UTC.
+        // SQLite has no time zone: every DateTime is stored as UTC and read back marked as UTC. On PostgreSQL the
+        // columns are timestamptz, which takes UTC only: the same conversion keeps every time UTC there too.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }

@@ -32,7 +32,7 @@ public sealed class DeploymentService
         _verifier = verifier;
     }
 
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private DateTime Now => _time.UtcNow();
 
     /// <summary>Keeps <paramref name="files"/> (path under <c>functions/</c> → source) as the project's new, active deployment.</summary>
     public async Task<DeploymentView> DeployAsync(Caller caller, int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken = default)

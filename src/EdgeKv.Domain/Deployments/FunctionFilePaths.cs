@@ -21,13 +21,13 @@ public static partial class FunctionFilePaths
     /// <summary>Bytes of one path.</summary>
     public const int MaxPathLength = 256;
 
-    /// <summary>Checks <paramref name="files"/> (path → source); throws <see cref="DomainErrors.InvalidFunctionFiles"/> naming the first fault.</summary>
+    /// <summary>Checks <paramref name="files"/> (path → source); throws the error of the first fault (count, path, size), each with its own code.</summary>
     public static void Validate(IReadOnlyDictionary<string, string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count is 0 or > MaxFiles)
         {
-            throw DomainErrors.InvalidFunctionFiles.With($"a deployment has 1 to {MaxFiles} files").ToException();
+            throw DomainErrors.FunctionFileCount.With(MaxFiles).ToException();
         }
 
         long total = 0;
@@ -35,7 +35,7 @@ public static partial class FunctionFilePaths
         {
             if (!IsValid(path))
             {
-                throw DomainErrors.InvalidFunctionFiles.With($"'{path}' is not a path under functions/ ending in .js or .ts").ToException();
+                throw DomainErrors.FunctionFilePath.With(path).ToException();
             }
 
             total += Encoding.UTF8.GetByteCount(content ?? "");
@@ -43,7 +43,7 @@ public static partial class FunctionFilePaths
 
         if (total > MaxTotalBytes)
         {
-            throw DomainErrors.InvalidFunctionFiles.With($"the files exceed {MaxTotalBytes} bytes together").ToException();
+            throw DomainErrors.FunctionFilesTooLarge.With(MaxTotalBytes).ToException();
         }
     }
 

@@ -13,8 +13,14 @@ public static partial class DomainErrors
     /// <summary>A project id that names no project (or one the caller may not see).</summary>
     public static DomainError ProjectNotFound { get; } = new("project.not_found", "Project not found.");
 
-    /// <summary>A deployment's files that cannot be deployed; {0} says why.</summary>
-    public static DomainError InvalidFunctionFiles { get; } = new("project.invalid_function_files", "These functions cannot be deployed: {0}.");
+    /// <summary>A deployment with no file or more than {0} files.</summary>
+    public static DomainError FunctionFileCount { get; } = new("project.function_file_count", "A deployment holds 1 to {0} files.");
+
+    /// <summary>A file path {0} that is not a plain path under functions/ ending in .js or .ts.</summary>
+    public static DomainError FunctionFilePath { get; } = new("project.function_file_path", "'{0}' is not a path under functions/ ending in .js or .ts.");
+
+    /// <summary>A deployment's sources over {0} UTF-8 bytes together.</summary>
+    public static DomainError FunctionFilesTooLarge { get; } = new("project.function_files_too_large", "The files of a deployment exceed {0} bytes together.");
 
     /// <summary>A deployment id that names no deployment of the project (or of a project the caller may not see).</summary>
     public static DomainError DeploymentNotFound { get; } = new("project.deployment_not_found", "Deployment not found.");

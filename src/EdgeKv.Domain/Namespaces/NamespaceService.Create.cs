@@ -1,6 +1,7 @@
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Authorization;
+using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Events;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +30,10 @@ public sealed partial class NamespaceService
         var validName = ValidateName(name);
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
 
-        // BEGIN IMMEDIATE: the count and the name check hold until commit, so two creates cannot pass the limit.
+        // The account's lock: the count and the name check hold until commit, so two creates (on any nodes) cannot
+        // pass the limit together.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAccountAsync(owner, cancellationToken);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.UserId == owner, cancellationToken);
         AccountRules.RequireWritable(caller, account);
 

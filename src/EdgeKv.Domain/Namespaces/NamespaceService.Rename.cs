@@ -2,6 +2,7 @@ using System.Globalization;
 using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Authorization;
+using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Events;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,9 @@ public sealed partial class NamespaceService
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (ns, account) = await NamespaceAccess.FindAsync(db, caller, namespaceId, cancellationToken);
         AccountRules.RequireWritable(caller, account);
+
+        // The account's lock: two renames to one name (on any nodes) get the clear refusal, not the unique index's.
+        await db.LockAccountAsync(account.UserId, cancellationToken);
 
         if (await db.Namespaces.AnyAsync(other => other.AccountId == account.Id && other.Id != ns.Id && other.Name == validName, cancellationToken))
         {

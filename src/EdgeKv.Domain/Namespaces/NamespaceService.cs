@@ -33,7 +33,7 @@ public sealed partial class NamespaceService
         _time = time;
     }
 
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private DateTime Now => _time.UtcNow();
 
     /// <summary>
     /// The caller's namespaces by name; an admin gets every namespace, or those of <paramref name="ownerUserId"/>.

@@ -27,7 +27,7 @@ public sealed class ProjectService
         _time = time;
     }
 
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private DateTime Now => _time.UtcNow();
 
     /// <summary>The caller's projects by name; an admin gets all, or those of <paramref name="ownerUserId"/>.</summary>
     public async Task<IReadOnlyList<ProjectView>> ListAsync(Caller caller, string? ownerUserId = null, CancellationToken cancellationToken = default)
@@ -61,6 +61,9 @@ public sealed class ProjectService
         var validName = ValidateName(name);
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The owner's lock: two creates of one name (on any nodes) get the clear refusal, not the unique index's.
+        await db.LockAccountAsync(owner, cancellationToken);
         if (!await db.Users.AnyAsync(u => u.Id == owner, cancellationToken))
         {
             throw DomainErrors.UserNotFound.ToException();
@@ -86,6 +89,7 @@ public sealed class ProjectService
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var project = await ProjectAccess.FindAsync(db, caller, projectId, cancellationToken);
+        await db.LockAccountAsync(project.OwnerUserId, cancellationToken);
         await RequireNameFreeAsync(db, project.OwnerUserId, validName, project.Id, cancellationToken);
 
         var note = string.Create(CultureInfo.InvariantCulture, $"{project.Name} → {validName}");

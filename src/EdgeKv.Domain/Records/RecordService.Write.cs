@@ -67,7 +67,7 @@ public sealed partial class RecordService
 
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var note = string.Create(CultureInfo.InvariantCulture, $"{distinctKeys.Count} records");
-        AuditTrail.Add(db, caller, AuditActions.RecordsBulkDeleted, AuditTargets.Namespace, ns.Id, account.UserId, note, _time.GetUtcNow().UtcDateTime);
+        AuditTrail.Add(db, caller, AuditActions.RecordsBulkDeleted, AuditTargets.Namespace, ns.Id, account.UserId, note, _time.UtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
     }
 

@@ -50,11 +50,22 @@ public sealed class DomainSeeder
     /// <exception cref="InvalidOperationException">Identity refused the configured admin (e.g. a weak password).</exception>
     public async Task<string> SeedAsync(CancellationToken cancellationToken = default)
     {
-        EnsureDatabaseDirectory(_db.Database.GetConnectionString());
-        await _db.Database.MigrateAsync(cancellationToken);
+        if (_db.Database.IsSqlite())
+        {
+            EnsureDatabaseDirectory(_db.Database.GetConnectionString());
+        }
 
-        // WAL (persistent in the file): pages read while a decision is being written, as a console with many users does.
-        await _db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        // Nodes starting together on one PostgreSQL database: EF Core's migration lock lets one migrate at a time.
+        await _db.Database.MigrateAsync(cancellationToken);
+        if (_db.Database.IsSqlite())
+        {
+            // WAL (persistent in the file): pages read while a decision is being written, as a console with many users does.
+            await _db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        // One node seeds at a time; the next finds the roles and the admin there.
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        await _db.LockSeedingAsync(cancellationToken);
 
         foreach (var role in EdgeKvRoles.All)
         {
@@ -74,7 +85,7 @@ public sealed class DomainSeeder
                 Email = email,
                 EmailConfirmed = true,
                 DisplayName = "Administrator",
-                CreatedAt = _time.GetUtcNow().UtcDateTime,
+                CreatedAt = _time.UtcNow(),
             };
             await CreateAdminAsync(admin);
         }
@@ -85,6 +96,7 @@ public sealed class DomainSeeder
         }
 
         await EnsureOpenAccountAsync(admin.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return admin.Id;
     }
 
@@ -96,7 +108,7 @@ public sealed class DomainSeeder
     /// </summary>
     private async Task EnsureOpenAccountAsync(string adminId, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = _time.UtcNow();
         var account = await _db.Accounts.SingleOrDefaultAsync(a => a.UserId == adminId, cancellationToken);
         if (account is null)
         {

@@ -1,5 +1,6 @@
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Authorization;
+using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Events;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +45,9 @@ public sealed partial class AccessTokenService
 
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
 
-        // BEGIN IMMEDIATE: the count of live tokens and the namespace check hold until commit.
+        // The account's lock: the count of live tokens and the namespace check hold until commit, on every node.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAccountAsync(caller.UserId, cancellationToken);
         var account = RequireOpen(await db.Accounts.SingleOrDefaultAsync(a => a.UserId == caller.UserId, cancellationToken));
         var ownedCount = await db.Namespaces.CountAsync(ns => ns.AccountId == account.Id && namespaceIds.Contains(ns.Id), cancellationToken);
         if (ownedCount != namespaceIds.Count)
@@ -88,7 +90,7 @@ public sealed partial class AccessTokenService
         return new CreatedAccessToken(view, secret);
     }
 
-    // An expiry without a kind is taken as UTC, as every time in the domain is.
+    // An expiry without a kind is taken as UTC, as every time in the domain is; kept to the microsecond (StoredTime).
     private static DateTime AsUtc(DateTime time) =>
-        time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+        StoredTime.ToMicroseconds(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

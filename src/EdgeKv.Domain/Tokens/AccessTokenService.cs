@@ -38,7 +38,7 @@ public sealed partial class AccessTokenService
         _usage = usage;
     }
 
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private DateTime Now => _time.UtcNow();
 
     private void Publish(DomainEventKind kind, Caller caller, string ownerUserId, int tokenId) =>
         _events.Publish(new DomainEvent(kind, caller.UserId, ownerUserId, null, null, null, Now) { AccessTokenId = tokenId });

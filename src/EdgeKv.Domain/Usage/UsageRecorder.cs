@@ -117,6 +117,9 @@ public sealed class UsageRecorder
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
+        // Another node's flush of the same minute adds to the same rows: one at a time (AdminLocks).
+        await db.LockUsageFlushAsync(cancellationToken);
+
         // Inside the transaction (SQLite's write lock is taken at its start): a namespace deleted before this point
         // is simply not found, and one deleted after waits for this commit and then takes its rows with it.
         var storeIds = samples.Select(s => s.Delta.StoreId).ToList();

@@ -42,6 +42,8 @@ public sealed class ProjectVariableService
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var project = await ProjectAccess.FindAsync(db, caller, projectId, cancellationToken);
+        // The name check and the count hold until commit on every node (on SQLite the write transaction does it).
+        await db.LockAccountAsync(project.OwnerUserId, cancellationToken);
         var names = await db.ProjectVariables.Where(v => v.ProjectId == project.Id).Select(v => v.Name).ToListAsync(cancellationToken);
         if (names.Contains(validName, StringComparer.Ordinal))
         {
@@ -105,7 +107,7 @@ public sealed class ProjectVariableService
             .ToDictionaryAsync(v => v.Name, v => v.Value, StringComparer.Ordinal, cancellationToken);
     }
 
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private DateTime Now => _time.UtcNow();
 
     private static ProjectVariableView View(ProjectVariable v) => new(v.Id, v.ProjectId, v.Name, v.IsSecret ? null : v.Value, v.IsSecret, v.UpdatedAt);
 

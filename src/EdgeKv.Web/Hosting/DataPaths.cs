@@ -1,3 +1,4 @@
+using EdgeKv.Domain.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace EdgeKv.Web.Hosting;
@@ -28,7 +29,7 @@ internal static class DataPaths
         }
 
         var connectionString = configuration.GetConnectionString(AdminConnectionStringName);
-        if (ResolveSqliteFile(connectionString, contentRoot) is { } absolute)
+        if (IsSqlite(configuration) && ResolveSqliteFile(connectionString, contentRoot) is { } absolute)
         {
             resolved["ConnectionStrings:" + AdminConnectionStringName] = absolute;
         }
@@ -47,7 +48,8 @@ internal static class DataPaths
             Directory.CreateDirectory(dataDirectory);
         }
 
-        if (SqliteFile(configuration.GetConnectionString(AdminConnectionStringName)) is { } file
+        if (IsSqlite(configuration)
+            && SqliteFile(configuration.GetConnectionString(AdminConnectionStringName)) is { } file
             && Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
@@ -66,7 +68,12 @@ internal static class DataPaths
         return builder.ToString();
     }
 
-    // An in-memory database has no file to place.
+    // On PostgreSQL the admin database is no file of ours.
+    private static bool IsSqlite(IConfiguration configuration) =>
+        StorageOptions.From(configuration).AdminProvider == StorageProvider.Sqlite;
+
+    // An in-memory database has no file to place; a string SQLite cannot read is left for the storage validator to
+    // report at start-up, with the setting to fix.
     private static string? SqliteFile(string? connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -74,7 +81,16 @@ internal static class DataPaths
             return null;
         }
 
-        var builder = new SqliteConnectionStringBuilder(connectionString);
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
         var inMemory = builder.Mode == SqliteOpenMode.Memory || builder.DataSource is ":memory:" or "";
         return inMemory ? null : builder.DataSource;
     }

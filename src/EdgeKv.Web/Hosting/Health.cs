@@ -1,15 +1,19 @@
 using System.Text.Json;
 using EdgeKv.Domain.Data;
+using EdgeKv.Domain.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace EdgeKv.Web.Hosting;
 
 /// <summary>
 /// <c>/healthz</c> (live: the process answers; it checks nothing else, so a slow disk never gets a live process
 /// restarted) and <c>/readyz</c> (ready: the admin database answers with every migration applied, and the engine's
-/// data directory is writable). Anonymous, with a minimal JSON body: the status of each check, no details.
+/// data directory is writable). Anonymous, with a minimal JSON body: the status of each check, no details; readiness
+/// also names the node's storage (which provider the admin database and the engine are on), so an operator sees
+/// which mode a node runs in and whether its database answers.
 /// </summary>
 internal static class Health
 {
@@ -29,20 +33,40 @@ internal static class Health
     {
         endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
             .AllowAnonymous().DisableHttpMetrics();
-        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReadinessAsync })
             .AllowAnonymous().DisableHttpMetrics();
     }
 
-    /// <summary><c>{"status":"Healthy","checks":{"admin-database":"Healthy",...}}</c>; never an exception's text.</summary>
-    private static Task WriteAsync(HttpContext context, HealthReport report)
+    /// <summary><c>{"status":"Healthy","checks":{}}</c>; never an exception's text.</summary>
+    private static Task WriteAsync(HttpContext context, HealthReport report) =>
+        WriteBodyAsync(context, new { status = report.Status.ToString(), checks = Checks(report) });
+
+    /// <summary>
+    /// <c>{"status":"Healthy","checks":{"admin-database":"Healthy",...},"storage":{"admin-database":"Postgres","engine":"Sqlite"}}</c>.
+    /// The provider names are configuration values (no host names, no connection strings).
+    /// </summary>
+    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
+    {
+        var storage = context.RequestServices.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return WriteBodyAsync(context, new
+        {
+            status = report.Status.ToString(),
+            checks = Checks(report),
+            storage = new Dictionary<string, string>
+            {
+                ["admin-database"] = storage.AdminProvider.ToString(),
+                ["engine"] = storage.EngineProvider.ToString(),
+            },
+        });
+    }
+
+    private static Dictionary<string, string> Checks(HealthReport report) =>
+        report.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Status.ToString());
+
+    private static Task WriteBodyAsync(HttpContext context, object body)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Status.ToString()),
-        };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body), context.RequestAborted);
     }
 
@@ -51,6 +75,8 @@ internal static class Health
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
+            // CanConnect answers false for a server that is down or refuses us; a PostgreSQL server that stops
+            // mid-query still throws, which the health check service reports as Unhealthy without the text.
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             if (!await db.Database.CanConnectAsync(cancellationToken))
             {

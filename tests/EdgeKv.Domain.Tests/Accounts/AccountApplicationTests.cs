@@ -4,7 +4,7 @@ using EdgeKv.Domain.Tests.Infrastructure;
 
 namespace EdgeKv.Domain.Tests.Accounts;
 
-public sealed class AccountApplicationTests
+public class AccountApplicationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

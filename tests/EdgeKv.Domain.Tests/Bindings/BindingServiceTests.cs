@@ -3,7 +3,7 @@ using EdgeKv.Domain.Tests.Infrastructure;
 
 namespace EdgeKv.Domain.Tests.Bindings;
 
-public sealed class BindingServiceTests
+public class BindingServiceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EdgeKv.Domain.Tests.Concurrency;
 
 /// <summary>Limits hold when requests race: each check and its write share one SQLite write transaction.</summary>
-public sealed class ConcurrentLimitTests
+public class ConcurrentLimitTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

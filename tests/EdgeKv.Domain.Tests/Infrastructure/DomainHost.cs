@@ -13,28 +13,39 @@ using EdgeKv.Domain.Records;
 using EdgeKv.Domain.Seeding;
 using EdgeKv.Domain.Tokens;
 using Microsoft.AspNetCore.Identity;
+using EdgeKv.Domain.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace EdgeKv.Domain.Tests.Infrastructure;
 
 /// <summary>
-/// The domain as a host composes it (<c>AddEdgeKvDomain</c>) on a fresh temporary folder: a real SQLite admin
-/// database migrated with the real migrations, and the real engine registry on a real data directory. One scope
-/// lives as long as the host, as a Blazor circuit's does. Disposing deletes the folder.
+/// The domain as a host composes it (<c>AddEdgeKvDomain</c>) on a fresh temporary folder: a real admin database
+/// migrated with the real migrations, and the real engine registry on a real data directory. One scope lives as long
+/// as the host, as a Blazor circuit's does. Disposing deletes the folder. The admin database is a SQLite file, or a
+/// fresh database on the test run's PostgreSQL server when the test class runs on PostgreSQL
+/// (<see cref="IRunsOnPostgres"/>): the same test bodies, on either provider.
 /// </summary>
 internal sealed partial class DomainHost : IAsyncDisposable
 {
     private readonly AsyncServiceScope _scope;
 
-    private DomainHost(string root, ServiceProvider services)
+    private DomainHost(string root, ServiceProvider services, string? postgresDatabase = null)
     {
         Root = root;
         Services = services;
+        PostgresDatabase = postgresDatabase;
         _scope = services.CreateAsyncScope();
     }
+
+    /// <summary>The admin database's connection string when on PostgreSQL; null on SQLite.</summary>
+    public string? PostgresDatabase { get; }
+
+    /// <summary>The admin database's provider.</summary>
+    public StorageProvider Provider => PostgresDatabase is null ? StorageProvider.Sqlite : StorageProvider.Postgres;
 
     /// <summary>The admin password every test host configures.</summary>
     public const string AdminPassword = "Adm1n!Tests";
@@ -91,6 +102,11 @@ internal sealed partial class DomainHost : IAsyncDisposable
     /// </summary>
     public static async Task<DomainHost> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
+        if (TestContext.Current.TestClassInstance is IRunsOnPostgres)
+        {
+            return await StartOnPostgresAsync(await PostgresAdminDatabases.CreateSeededAsync(), settings, time, configureServices: null);
+        }
+
         var root = NewRoot();
         File.Copy(await SeededTemplate.Value, Path.Combine(root, "admin.db"));
         var host = Create(root, settings, time);
@@ -128,7 +144,11 @@ internal sealed partial class DomainHost : IAsyncDisposable
         new(root, Build(root, settings, time));
 
     private static ServiceProvider Build(
-        string root, IDictionary<string, string?>? settings, TimeProvider? time, IInitialAdminPasswordNotice? passwordNotice = null)
+        string root,
+        IDictionary<string, string?>? settings,
+        TimeProvider? time,
+        IInitialAdminPasswordNotice? passwordNotice = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -158,6 +178,7 @@ internal sealed partial class DomainHost : IAsyncDisposable
         }
 
         services.AddEdgeKvDomain(configuration);
+        configureServices?.Invoke(services);
 
         // The host's part: authentication (cookies in the web host) is what SignInManager needs to be built.
         services.AddAuthentication();
@@ -179,8 +200,15 @@ internal sealed partial class DomainHost : IAsyncDisposable
         await _scope.DisposeAsync();
         await Services.DisposeAsync();
 
-        // Pooled SQLite connections keep the files open; release them so the folder can go.
+        // Pooled SQLite connections keep the files open; release them so the folder can go. Pooled PostgreSQL
+        // connections hold server slots: a run makes a database per test.
         SqliteConnection.ClearAllPools();
+        if (PostgresDatabase is not null)
+        {
+            await using var connection = new NpgsqlConnection(PostgresDatabase);
+            NpgsqlConnection.ClearPool(connection);
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EdgeKv.Domain.Tests.Migrations;
 
-public sealed class MigrationTests
+public class MigrationTests
 {
     [Fact]
     public async Task Model_AfterMigrations_HasNoChangesWithoutAMigration()

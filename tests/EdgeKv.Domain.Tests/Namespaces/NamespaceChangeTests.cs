@@ -3,7 +3,7 @@ using EdgeKv.Domain.Tests.Infrastructure;
 
 namespace EdgeKv.Domain.Tests.Namespaces;
 
-public sealed class NamespaceChangeTests
+public class NamespaceChangeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

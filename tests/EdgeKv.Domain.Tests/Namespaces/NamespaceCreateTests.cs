@@ -3,7 +3,7 @@ using EdgeKv.Domain.Tests.Infrastructure;
 
 namespace EdgeKv.Domain.Tests.Namespaces;
 
-public sealed class NamespaceCreateTests
+public class NamespaceCreateTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -3,7 +3,7 @@ using EdgeKv.Domain.Tests.Infrastructure;
 
 namespace EdgeKv.Domain.Tests.Projects;
 
-public sealed class ProjectServiceTests
+public class ProjectServiceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

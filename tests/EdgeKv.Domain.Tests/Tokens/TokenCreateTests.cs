@@ -9,7 +9,7 @@ using Microsoft.Data.Sqlite;
 
 namespace EdgeKv.Domain.Tests.Tokens;
 
-public sealed class TokenCreateTests
+public class TokenCreateTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -8,7 +8,7 @@ using EdgeKv.Domain.Tokens;
 namespace EdgeKv.Domain.Tests.Tokens;
 
 /// <summary>Listing and revoking tokens: owners see and revoke their own, admins everyone's, nobody else anything.</summary>
-public sealed class TokenManageTests
+public class TokenManageTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

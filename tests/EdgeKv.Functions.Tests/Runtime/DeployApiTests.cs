@@ -62,6 +62,6 @@ public sealed class DeployApiTests(FunctionsServer server)
         using var response = await server.DeployAsync(token, project.Id, new Dictionary<string, string> { [path] = "export {}" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("project.invalid_function_files", await response.Content.ReadAsStringAsync(FunctionsServer.Ct), StringComparison.Ordinal);
+        Assert.Contains("project.function_file_path", await response.Content.ReadAsStringAsync(FunctionsServer.Ct), StringComparison.Ordinal);
     }
 }

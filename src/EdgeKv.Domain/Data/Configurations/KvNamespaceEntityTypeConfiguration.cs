@@ -12,7 +12,7 @@ internal sealed class KvNamespaceEntityTypeConfiguration : IEntityTypeConfigurat
         builder.ToTable("KvNamespaces");
 
         // NOCASE: "Orders" and "orders" are the same name to people; names are ASCII, which NOCASE folds.
-        builder.Property(ns => ns.Name).HasMaxLength(KvNamespace.MaxNameLength).UseCollation("NOCASE");
+        builder.Property(ns => ns.Name).HasMaxLength(KvNamespace.MaxNameLength).UseCollation(EdgeKvDbContext.CaseInsensitiveCollation);
         builder.HasIndex(ns => new { ns.AccountId, ns.Name }).IsUnique();
         builder.Property(ns => ns.StoreId).HasMaxLength(64);
         builder.HasIndex(ns => ns.StoreId).IsUnique();

@@ -10,7 +10,7 @@ internal sealed class ProjectEntityTypeConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<Project> builder)
     {
         builder.ToTable("Projects");
-        builder.Property(project => project.Name).HasMaxLength(Project.MaxNameLength).UseCollation("NOCASE");
+        builder.Property(project => project.Name).HasMaxLength(Project.MaxNameLength).UseCollation(EdgeKvDbContext.CaseInsensitiveCollation);
         builder.HasIndex(project => new { project.OwnerUserId, project.Name }).IsUnique();
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(project => project.OwnerUserId).OnDelete(DeleteBehavior.Cascade);
     }

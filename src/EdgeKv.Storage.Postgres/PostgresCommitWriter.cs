@@ -1,0 +1,434 @@
+using System.Globalization;
+using System.Threading.Channels;
+using EdgeKv.Core;
+using EdgeKv.Core.Diagnostics;
+using EdgeKv.Core.Store;
+using EdgeKv.Core.Usage;
+using EdgeKv.Core.Values;
+using Npgsql;
+
+namespace EdgeKv.Storage.Postgres;
+
+/// <summary>
+/// A store's writer loop: commits queued at the same time are applied as one group, one transaction and one WAL flush.
+/// The group first takes the namespace's commit lock (an advisory transaction lock), which serializes commits to the namespace across
+/// every node, so versionstamps strictly increase in commit order; it then reads the rows it touches, evaluates each
+/// commit in memory (<see cref="CommitBatch"/>), writes the result, records the change and notifies, and commits.
+/// Callers learn their outcome only once the transaction is durable. Expiry sweeps run on the same loop.
+/// </summary>
+internal sealed class PostgresCommitWriter : IAsyncDisposable
+{
+    // Deletions and changes written per group are keyed by version; the change log is pruned every this many versions.
+    private const ulong ChangePruneEvery = 1024;
+    private const int SweepBatchSize = 1000;
+
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresNamespace _namespace;
+    private readonly PostgresKvStoreOptions _options;
+    private readonly PostgresFeedPump _pump;
+    private readonly KvUsageCounters _usage;
+    private readonly Task _loop;
+    private KvStoreStats _stats;
+
+    public PostgresCommitWriter(
+        NpgsqlDataSource dataSource, PostgresNamespace ns, PostgresKvStoreOptions options, PostgresFeedPump pump, KvUsageCounters usage, KvStoreStats stats)
+    {
+        _dataSource = dataSource;
+        _namespace = ns;
+        _options = options;
+        _pump = pump;
+        _usage = usage;
+        _stats = stats;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>The stats as of this node's last durable commit or read of them, from memory.</summary>
+    public KvStoreStats Stats
+    {
+        get => Volatile.Read(ref _stats);
+        set => Volatile.Write(ref _stats, value);
+    }
+
+    /// <summary>
+    /// Raised with the earliest expiry a durable commit set (replaces: false), or the earliest left after a sweep
+    /// (replaces: true), so the sweeper sleeps exactly until the next is due.
+    /// </summary>
+    public event Action<long, bool>? ExpiryKnown;
+
+    /// <summary>Queues a commit; throws <see cref="KvErrorCode.StoreClosed"/> once the store is closing.</summary>
+    public Task<KvCommitResult> SubmitAsync(PendingCommit commit) =>
+        _queue.Writer.TryWrite(commit) ? commit.Completion.Task : throw new KvException(KvErrorCode.StoreClosed);
+
+    /// <summary>Queues a sweep of expired rows; completes with how many were removed.</summary>
+    public Task<int> SweepAsync()
+    {
+        var sweep = new PendingSweep();
+        return _queue.Writer.TryWrite(sweep) ? sweep.Completion.Task : throw new KvException(KvErrorCode.StoreClosed);
+    }
+
+    /// <summary>Stops taking requests and finishes every one already queued.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var group = new List<PendingCommit>();
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var request))
+            {
+                if (request is PendingCommit commit)
+                {
+                    group.Add(commit);
+                    if (group.Count < _options.MaxGroupCommitSize)
+                    {
+                        continue;
+                    }
+                }
+
+                await ApplyGroupSafelyAsync(group).ConfigureAwait(false);
+                if (request is PendingSweep sweep)
+                {
+                    await ApplySweepAsync(sweep).ConfigureAwait(false);
+                }
+            }
+
+            await ApplyGroupSafelyAsync(group).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ApplyGroupSafelyAsync(List<PendingCommit> group)
+    {
+        if (group.Count == 0)
+        {
+            return;
+        }
+
+        KvMetrics.GroupCommitted(group.Count);
+        var outcomes = new object?[group.Count];
+        try
+        {
+            await ApplyGroupAsync(group, outcomes).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The transaction failed (the server went away, the namespace was deleted): nothing of the group is
+            // durable, so every commit that had applied in memory fails with the cause.
+            var failure = PostgresErrors.IsStorageFailure(e) ? PostgresErrors.Unavailable(e) : e;
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                if (outcomes[i] is null or KvCommitResult { Ok: true })
+                {
+                    outcomes[i] = failure;
+                }
+            }
+        }
+
+        Settle(group, outcomes);
+        group.Clear();
+    }
+
+    private async Task ApplyGroupAsync(List<PendingCommit> group, object?[] outcomes)
+    {
+        var nowMs = _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        var batch = await ReadGroupStateAsync(connection, transaction, group).ConfigureAwait(false);
+        for (var i = 0; i < group.Count; i++)
+        {
+            outcomes[i] = await batch.EvaluateAsync(group[i], nowMs).ConfigureAwait(false);
+        }
+
+        if (batch.Version == batch.StartVersion)
+        {
+            await transaction.RollbackAsync().ConfigureAwait(false);
+            return;
+        }
+
+        await using (var writes = WriteGroup(connection, transaction, batch))
+        {
+            await writes.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        _pump.Committing(batch.Version);
+        await transaction.CommitAsync().ConfigureAwait(false);
+
+        // Durable from here on.
+        Stats = batch.Stats;
+        _usage.Committed(batch.Writes, batch.Deletes, batch.BytesWritten);
+        if (batch.EarliestExpiryMs != long.MaxValue)
+        {
+            ExpiryKnown?.Invoke(batch.EarliestExpiryMs, false);
+        }
+
+        await _pump.PublishOwnAsync(batch.Changes).ConfigureAwait(false);
+    }
+
+    /// <summary>One round trip: lock the namespace (and its budget group), read every row the group's keys name.</summary>
+    private async Task<CommitBatch> ReadGroupStateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingCommit> group)
+    {
+        var keys = new HashSet<byte[]>(ByteArrayComparer.Instance);
+        foreach (var commit in group)
+        {
+            keys.UnionWith(commit.CheckKeys);
+            keys.UnionWith(commit.MutationKeys);
+        }
+
+        await using var read = new NpgsqlBatch(connection, transaction);
+        read.BatchCommands.Add(Sql.Command(PostgresStatements.LockNamespace, PostgresStatements.CommitLockClass, (int)_namespace.Id));
+        read.BatchCommands.Add(Sql.Command(PostgresStatements.GetMeta, _namespace.Id));
+        if (_namespace.BudgetGroup is { } budgetGroup)
+        {
+            read.BatchCommands.Add(Sql.Command(PostgresStatements.LockBudget, budgetGroup));
+        }
+
+        read.BatchCommands.Add(Sql.Command(PostgresStatements.RowStates, _namespace.Id, keys.ToArray()));
+        await using var reader = await read.ExecuteReaderAsync().ConfigureAwait(false);
+        await reader.NextResultAsync().ConfigureAwait(false);
+        if (!await reader.ReadAsync().ConfigureAwait(false))
+        {
+            throw new KvException(KvErrorCode.NamespaceNotFound);
+        }
+
+        var version = (ulong)reader.GetInt64(0);
+        var stats = new KvStoreStats(reader.GetInt64(1), reader.GetInt64(2));
+        var deletionBytes = reader.GetInt64(3);
+        long used = 0;
+        long? limit = null;
+        if (_namespace.BudgetGroup is not null)
+        {
+            await reader.NextResultAsync().ConfigureAwait(false);
+            if (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                used = reader.GetInt64(0);
+                limit = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+            }
+        }
+
+        await reader.NextResultAsync().ConfigureAwait(false);
+        var stored = new Dictionary<byte[], RowImage?>(ByteArrayComparer.Instance);
+        foreach (var key in keys)
+        {
+            stored[key] = null;
+        }
+
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            stored[reader.GetFieldValue<byte[]>(0)] = ReadRow(reader);
+        }
+
+        return new CommitBatch(
+            stored, key => FetchRowAsync(connection, transaction, key), version, stats, deletionBytes, used, limit,
+            _namespace.BudgetGroup is not null);
+    }
+
+    private async Task<RowImage?> FetchRowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, byte[] key)
+    {
+        await using var command = Sql.Command(connection, PostgresStatements.RowStates, _namespace.Id, new[] { key });
+        command.Transaction = transaction;
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        return await reader.ReadAsync().ConfigureAwait(false) ? ReadRow(reader) : null;
+    }
+
+    /// <summary>A row of <see cref="PostgresStatements.RowStates"/>: k, size, encoding, version, expires_at, u64 bytes.</summary>
+    private static RowImage ReadRow(NpgsqlDataReader reader) => new(
+        reader.GetInt32(1),
+        (KvValueEncoding)reader.GetInt16(2),
+        (ulong)reader.GetInt64(3),
+        reader.IsDBNull(4) ? null : reader.GetInt64(4),
+        reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5));
+
+    /// <summary>One round trip: every row the group leaves, its deletions and changes, the meta row, budget, notification.</summary>
+    private NpgsqlBatch WriteGroup(NpgsqlConnection connection, NpgsqlTransaction transaction, CommitBatch batch)
+    {
+        var write = new NpgsqlBatch(connection, transaction);
+        var ns = _namespace.Id;
+        var written = batch.Applied.Where(pair => pair.Value is not null).ToLookup(pair => batch.WasStored(pair.Key));
+        AddRows(write, PostgresStatements.InsertMany, [.. written[false]]);
+        foreach (var (key, row) in written[true])
+        {
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.UpdateOne, ns, key, row!.Data!, (short)row.Encoding, (long)row.Version, row.ExpiresAtMs));
+        }
+
+        foreach (var key in batch.Applied.Where(pair => pair.Value is null && batch.WasStored(pair.Key)).Select(pair => pair.Key))
+        {
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.DeleteOne, ns, key));
+        }
+
+        if (batch.Deletions.Count > 0)
+        {
+            write.BatchCommands.Add(Sql.Command(
+                PostgresStatements.RecordDeletions, ns,
+                batch.Deletions.Keys.ToArray(), batch.Deletions.Values.Select(v => (long)v).ToArray()));
+        }
+
+        AddBookkeeping(write, batch.Changes, batch.Version, batch.StartVersion, batch.Stats, batch.DeletionBytes, batch.BudgetDelta);
+        return write;
+    }
+
+    private void AddRows(NpgsqlBatch write, string statement, KeyValuePair<byte[], RowImage?>[] rows)
+    {
+        if (rows.Length > 0)
+        {
+            write.BatchCommands.Add(Sql.Command(
+                statement, _namespace.Id,
+                rows.Select(pair => pair.Key).ToArray(),
+                rows.Select(pair => pair.Value!.Data!).ToArray(),
+                rows.Select(pair => (short)pair.Value!.Encoding).ToArray(),
+                rows.Select(pair => (long)pair.Value!.Version).ToArray(),
+                rows.Select(pair => pair.Value!.ExpiresAtMs).ToArray()));
+        }
+    }
+
+    /// <summary>What every commit group and sweep writes besides rows: changes, meta, budget, pruning, the notification.</summary>
+    private void AddBookkeeping(NpgsqlBatch write, List<KvChange> changes, ulong version, ulong startVersion, KvStoreStats stats, long deletionBytes, long budgetDelta)
+    {
+        var ns = _namespace.Id;
+        write.BatchCommands.Add(Sql.Command(PostgresStatements.RecordChanges, ns, (long)version, ChangeLogCodec.Encode(changes)));
+        write.BatchCommands.Add(Sql.Command(PostgresStatements.SetMeta, ns, (long)version, stats.KeyCount, stats.StoredBytes, deletionBytes));
+        if (_namespace.BudgetGroup is { } budgetGroup && budgetDelta != 0)
+        {
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.AddBudgetUse, budgetGroup, budgetDelta));
+        }
+
+        if (deletionBytes > _options.KeptDeletionBytes)
+        {
+            // Forget the oldest deletions until half the allowance remains, so pruning is rare.
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.PruneDeletions, ns, _options.KeptDeletionBytes / 2));
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.RecountDeletionBytes, ns));
+        }
+
+        if (version / ChangePruneEvery != startVersion / ChangePruneEvery)
+        {
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.PruneChanges, ns, _options.ChangeLogRetention));
+        }
+
+        write.BatchCommands.Add(Sql.Command(PostgresStatements.Notify, string.Create(CultureInfo.InvariantCulture, $"{ns}:{version}")));
+    }
+
+    /// <summary>Completes every caller of a group, in commit order (their changes were published before).</summary>
+    private static void Settle(List<PendingCommit> group, object?[] outcomes)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            var completion = group[i].Completion;
+            switch (outcomes[i])
+            {
+                case KvCommitResult result:
+                    KvMetrics.CommitCompleted(group[i].QueuedAt, result.Ok ? KvMetrics.Outcomes.Ok : KvMetrics.Outcomes.CheckFailed);
+                    completion.TrySetResult(result);
+                    break;
+                case Exception exception:
+                    KvMetrics.CommitCompleted(group[i].QueuedAt, KvMetrics.Outcomes.Error);
+                    completion.TrySetException(exception);
+                    break;
+            }
+        }
+    }
+
+    private async Task ApplySweepAsync(PendingSweep sweep)
+    {
+        try
+        {
+            sweep.Completion.TrySetResult(await SweepOnceAsync().ConfigureAwait(false));
+            KvMetrics.Operation(KvMetrics.OperationKinds.Sweep, KvMetrics.Outcomes.Ok);
+        }
+        catch (Exception e)
+        {
+            KvMetrics.Operation(KvMetrics.OperationKinds.Sweep, KvMetrics.Outcomes.Error);
+            sweep.Completion.TrySetException(PostgresErrors.IsStorageFailure(e) ? PostgresErrors.Unavailable(e) : e);
+        }
+    }
+
+    /// <summary>
+    /// Deletes one batch of expired rows as a commit of its own (new version, exact stats, a change), unless another
+    /// node holds this namespace's sweep lock (it is sweeping the same rows now). Returns how many rows it removed.
+    /// </summary>
+    private async Task<int> SweepOnceAsync()
+    {
+        var nowMs = _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var ns = _namespace.Id;
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        await using (var tryLock = Sql.Command(connection, PostgresStatements.TrySweepLock, PostgresStatements.SweepLockClass, (int)ns))
+        {
+            tryLock.Transaction = transaction;
+            if (await tryLock.ExecuteScalarAsync().ConfigureAwait(false) is not true)
+            {
+                return 0;
+            }
+        }
+
+        ulong version;
+        KvStoreStats stats;
+        long deletionBytes;
+        await using (var meta = new NpgsqlBatch(connection, transaction))
+        {
+            meta.BatchCommands.Add(Sql.Command(PostgresStatements.LockNamespace, PostgresStatements.CommitLockClass, (int)ns));
+            meta.BatchCommands.Add(Sql.Command(PostgresStatements.GetMeta, ns));
+            await using var reader = await meta.ExecuteReaderAsync().ConfigureAwait(false);
+            await reader.NextResultAsync().ConfigureAwait(false);
+            if (!await reader.ReadAsync().ConfigureAwait(false))
+            {
+                throw new KvException(KvErrorCode.NamespaceNotFound);
+            }
+
+            (version, stats, deletionBytes) = ((ulong)reader.GetInt64(0), new KvStoreStats(reader.GetInt64(1), reader.GetInt64(2)), reader.GetInt64(3));
+        }
+
+        var removed = new List<(byte[] Key, long Size)>();
+        await using (var delete = Sql.Command(connection, PostgresStatements.DeleteExpired, ns, nowMs, SweepBatchSize))
+        {
+            delete.Transaction = transaction;
+            await using var reader = await delete.ExecuteReaderAsync().ConfigureAwait(false);
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                removed.Add((reader.GetFieldValue<byte[]>(0), reader.GetInt32(1)));
+            }
+        }
+
+        if (removed.Count == 0)
+        {
+            ExpiryKnown?.Invoke(await EarliestExpiryAsync(connection, transaction).ConfigureAwait(false), true);
+            await transaction.RollbackAsync().ConfigureAwait(false);
+            return 0;
+        }
+
+        var swept = version + 1;
+        var freed = removed.Sum(row => row.Size);
+        var keys = removed.ConvertAll(row => EdgeKv.Core.Keys.KvKey.DecodeOwned(row.Key));
+        var change = new KvChange(Versionstamp.FromCommitVersion(swept), keys);
+        stats = new KvStoreStats(stats.KeyCount - removed.Count, stats.StoredBytes - freed);
+        deletionBytes += removed.Sum(row => (long)row.Key.Length + PostgresStatements.DeletionRowOverhead);
+        await using (var write = new NpgsqlBatch(connection, transaction))
+        {
+            write.BatchCommands.Add(Sql.Command(
+                PostgresStatements.RecordDeletions, ns,
+                removed.Select(row => row.Key).ToArray(), removed.Select(_ => (long)swept).ToArray()));
+            AddBookkeeping(write, [change], swept, version, stats, deletionBytes, -freed);
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.PruneChanges, ns, _options.ChangeLogRetention));
+            await write.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        var earliest = await EarliestExpiryAsync(connection, transaction).ConfigureAwait(false);
+        _pump.Committing(swept);
+        await transaction.CommitAsync().ConfigureAwait(false);
+        Stats = stats;
+        ExpiryKnown?.Invoke(earliest, true);
+        await _pump.PublishOwnAsync([change]).ConfigureAwait(false);
+        return removed.Count;
+    }
+
+    private async Task<long> EarliestExpiryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        await using var command = Sql.Command(connection, PostgresStatements.EarliestExpiry, _namespace.Id);
+        command.Transaction = transaction;
+        return await command.ExecuteScalarAsync().ConfigureAwait(false) is long ms ? ms : long.MaxValue;
+    }
+}
+

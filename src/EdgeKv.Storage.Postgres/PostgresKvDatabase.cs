@@ -1,0 +1,115 @@
+using Npgsql;
+
+namespace EdgeKv.Storage.Postgres;
+
+/// <summary>
+/// One node's view of the backend's database: a pooled data source whose sessions commit synchronously, the schema
+/// migrated on open, and the one listening connection that brings other nodes' commits to this node's stores.
+/// Shared by the registry and its stores (a store opened alone owns one).
+/// </summary>
+internal sealed class PostgresKvDatabase : IAsyncDisposable
+{
+    private PostgresKvDatabase(NpgsqlDataSource dataSource, PostgresKvStoreOptions options)
+    {
+        DataSource = dataSource;
+        Options = options;
+        Listener = new PostgresChangeListener(dataSource, options);
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public PostgresKvStoreOptions Options { get; }
+
+    public PostgresChangeListener Listener { get; }
+
+    /// <summary>Connects, migrates the schema and starts listening for commits (synchronously: registries are built so).</summary>
+    public static PostgresKvDatabase Open(PostgresKvStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            // Durability does not depend on the server's default: every session commits synchronously.
+            Options = "-c synchronous_commit=on",
+
+            // The same few statements run for every commit and read: prepared once per connection, the server
+            // skips parsing and planning them (measured: see bench/README.md, concurrent writers).
+            MaxAutoPrepare = 64,
+            AutoPrepareMinUsages = 2,
+        };
+        var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        try
+        {
+            Migrate(dataSource);
+        }
+        catch (Exception e) when (PostgresErrors.IsStorageFailure(e))
+        {
+            dataSource.Dispose();
+            throw PostgresErrors.Unavailable(e);
+        }
+        catch
+        {
+            dataSource.Dispose();
+            throw;
+        }
+
+        var database = new PostgresKvDatabase(dataSource, options);
+        try
+        {
+            database.Listener.Start();
+            return database;
+        }
+        catch (Exception e) when (PostgresErrors.IsStorageFailure(e))
+        {
+            database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw PostgresErrors.Unavailable(e);
+        }
+        catch
+        {
+            database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Listener.DisposeAsync().ConfigureAwait(false);
+        await DataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Brings the schema to the latest migration, atomically, one node at a time.</summary>
+    private static void Migrate(NpgsqlDataSource dataSource)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, PostgresStatements.LockMigrations, PostgresStatements.MigrationLockClass);
+        Execute(connection, PostgresStatements.CreateSchemaVersionTable);
+        using var get = new NpgsqlCommand(PostgresStatements.GetSchemaVersion, connection);
+        var current = get.ExecuteScalar() is int v ? v : 0;
+        var migrations = PostgresSchema.Migrations;
+        if (current > migrations.Length)
+        {
+            throw new InvalidOperationException(
+                $"The database's KV schema version {current} is newer than this engine's {migrations.Length}.");
+        }
+
+        for (var version = current + 1; version <= migrations.Length; version++)
+        {
+            Execute(connection, migrations[version - 1]);
+        }
+
+        Execute(connection, PostgresStatements.SetSchemaVersion, migrations.Length);
+        transaction.Commit();
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql, params object[] parameters)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        command.ExecuteNonQuery();
+    }
+}

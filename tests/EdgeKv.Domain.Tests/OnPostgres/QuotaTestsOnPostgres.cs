@@ -1,0 +1,7 @@
+using EdgeKv.Domain.Tests.Accounts;
+using EdgeKv.Domain.Tests.Infrastructure;
+
+namespace EdgeKv.Domain.Tests.OnPostgres;
+
+/// <summary>Every test of <see cref="QuotaTests"/>, with the admin database on PostgreSQL.</summary>
+public sealed class QuotaTestsOnPostgres : QuotaTests, IRunsOnPostgres;

@@ -1,0 +1,7 @@
+using EdgeKv.Domain.Tests.Tokens;
+using EdgeKv.Domain.Tests.Infrastructure;
+
+namespace EdgeKv.Domain.Tests.OnPostgres;
+
+/// <summary>Every test of <see cref="TokenManageTests"/>, with the admin database on PostgreSQL.</summary>
+public sealed class TokenManageTestsOnPostgres : TokenManageTests, IRunsOnPostgres;
