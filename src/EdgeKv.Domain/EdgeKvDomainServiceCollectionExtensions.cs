@@ -143,6 +143,7 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.AddScoped<AccountApplicationService>();
         services.AddScoped<NamespaceService>();
         services.AddScoped<ProjectService>();
+        services.AddScoped<ProjectTemplateService>();
         services.AddScoped<BindingService>();
         services.AddScoped<DeploymentService>();
         // Functions' logs live in memory, one book per host, written by the runtime and read through the service.

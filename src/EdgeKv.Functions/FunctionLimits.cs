@@ -47,6 +47,25 @@ public static class FunctionLimits
     /// <summary>The answer (405) when the matched file exports no handler for the method.</summary>
     public const string MethodNotAllowed = "The function has no handler for this method.";
 
+    /// <summary>The largest response body a function's <c>fetch</c> receives (read into memory, then handed over).</summary>
+    public const int MaxFetchResponseBytes = 10 * 1024 * 1024;
+
+    /// <summary>The redirects one <c>fetch</c> follows (the Fetch standard's 20); each hop's address is checked.</summary>
+    public const int MaxFetchRedirects = 20;
+
+    /// <summary>A function's <c>fetch</c> when the operator has not turned outbound network on (a TypeError in the function).</summary>
+    public const string FetchOff = "fetch is not available: outbound network is off on this EdgeKv host (EdgeKv:Functions:OutboundNetwork).";
+
+    /// <summary>A <c>fetch</c> whose host resolves to an address functions may not reach (loopback, private, the host's own…).</summary>
+    public static string FetchAddressRefused(string host) =>
+        $"fetch to {host} refused: it resolves to a loopback, private, link-local or otherwise internal address.";
+
+    /// <summary>A <c>fetch</c> of a URL that is not http or https.</summary>
+    public const string FetchSchemeRefused = "fetch refused: only http and https URLs can be fetched.";
+
+    /// <summary>A <c>fetch</c> whose response body is over <see cref="MaxFetchResponseBytes"/>.</summary>
+    public const string FetchResponseTooLarge = "fetch failed: the response body exceeds 10485760 bytes.";
+
     /// <summary>A deployment's files that did not load within <paramref name="wallTime"/> (top-level code that never ends).</summary>
     public static string LoadTimedOut(TimeSpan wallTime) => string.Create(
         CultureInfo.InvariantCulture, $"the files did not finish loading within {wallTime.TotalSeconds:0.###} s");

@@ -24,6 +24,12 @@ public sealed class FunctionsOptions
     public TimeSpan WallTime { get; set; } = FunctionLimits.DefaultWallTime;
 
     /// <summary>
+    /// Whether functions may <c>fetch</c> the internet (off by default). The runtime never gets a network permission:
+    /// the host performs each fetch and refuses internal addresses (<see cref="Outbound.OutboundFetch"/>).
+    /// </summary>
+    public bool OutboundNetwork { get; set; }
+
+    /// <summary>
     /// The V8 heap of one project's process, in MiB (<see cref="FunctionLimits.DefaultMemoryMegabytes"/>): past it the
     /// process dies and its requests get <see cref="FunctionLimits.MemoryExceeded"/>.
     /// </summary>

@@ -149,6 +149,8 @@ public sealed class DeploymentService
         await db.Deployments.SingleOrDefaultAsync(d => d.Id == deploymentId && d.ProjectId == project.Id, cancellationToken)
             ?? throw DomainErrors.DeploymentNotFound.ToException();
 
+    // The runtime caches each project's active deployment (FunctionTargetCache) and clears it on this event before
+    // Publish returns: a deploy or a rollback serves the very next request.
     private void Publish(Caller caller, Project project) =>
         _events.Publish(new DomainEvent(DomainEventKind.DeploymentChanged, caller.UserId, project.OwnerUserId, null, null, project.Id, Now));
 }

@@ -4,6 +4,7 @@ using EdgeKv.Core;
 using EdgeKv.Core.EdgeOne;
 using EdgeKv.Core.Registry;
 using EdgeKv.Domain.Bindings;
+using EdgeKv.Functions.Outbound;
 
 namespace EdgeKv.Functions.Bindings;
 
@@ -11,16 +12,19 @@ namespace EdgeKv.Functions.Bindings;
 /// Serves the binding globals' calls of one project's process: <c>put/get/delete/list</c> on the namespace bound under
 /// the call's variable name, through <see cref="EdgeOneKv"/> (the one string-key model: key rules, metadata
 /// companions, listing). A name the project has not bound reaches nothing: the process only knows its own names, and
-/// the host refuses any other. Engine errors come back as the call's error, with the engine's message.
+/// the host refuses any other. Engine errors come back as the call's error, with the engine's message. The runtime's
+/// <c>fetch</c> comes over the same calls (op <c>fetch</c>, no binding) and is made by <see cref="OutboundFetch"/>.
 /// </summary>
 internal sealed class BindingBridge
 {
     private readonly IKvStoreRegistry _registry;
     private readonly Dictionary<string, string> _stores;
+    private readonly OutboundFetch _outbound;
 
-    public BindingBridge(IKvStoreRegistry registry, IReadOnlyList<BoundStore> bindings)
+    public BindingBridge(IKvStoreRegistry registry, IReadOnlyList<BoundStore> bindings, OutboundFetch outbound)
     {
         _registry = registry;
+        _outbound = outbound;
         _stores = bindings.ToDictionary(b => b.VariableName, b => b.StoreId, StringComparer.Ordinal);
     }
 
@@ -33,7 +37,7 @@ internal sealed class BindingBridge
             var value = await InvokeAsync(call, cancellationToken);
             return new JsonObject { ["t"] = "result", ["id"] = id, ["ok"] = true, ["value"] = value };
         }
-        catch (Exception error) when (error is KvException or BindingCallException)
+        catch (Exception error) when (error is KvException or BindingCallException or FetchRefusedException or HttpRequestException)
         {
             return Failed(id, error.Message);
         }
@@ -49,6 +53,11 @@ internal sealed class BindingBridge
 
     private async Task<JsonNode?> InvokeAsync(JsonObject call, CancellationToken cancellationToken)
     {
+        if (call["op"]?.GetValue<string>() == "fetch")
+        {
+            return await _outbound.SendAsync(call, cancellationToken);
+        }
+
         var binding = call["binding"]?.GetValue<string>() ?? "";
         if (!_stores.TryGetValue(binding, out var storeId))
         {

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EdgeKv.Functions.Hosting;
 
 /// <summary>
-/// Serves <c>/functions/{projectId}/{path}</c>: finds the project's active deployment and bindings, routes the path
+/// Serves <c>/functions/{projectId}/{path}</c>: finds the project's active deployment and bindings (kept by
+/// <see cref="FunctionTargetCache"/>), routes the path
 /// to a file, forwards the request to the project's process and writes its response back. The wall-time limit
 /// bounds the whole (a start included): past it the process is killed and the caller gets 504 with
 /// <see cref="FunctionLimits.WallTimeExceeded"/>; the next request starts a fresh process. A project answers at most
@@ -30,7 +31,8 @@ internal static class FunctionGateway
         var services = context.RequestServices;
         var deployments = services.GetRequiredService<DeploymentService>();
         var aborted = context.RequestAborted;
-        if (await deployments.ActiveIdAsync(projectId, aborted) is not { } deploymentId)
+        var target = await services.GetRequiredService<FunctionTargetCache>().GetAsync(projectId, services, aborted);
+        if (target.DeploymentId is not { } deploymentId)
         {
             await WriteTextAsync(context, StatusCodes.Status404NotFound, FunctionLimits.NotFound);
             return;
@@ -60,7 +62,7 @@ internal static class FunctionGateway
 
         try
         {
-            await InvokeAsync(context, projectId, deploymentId, route, path, () => deployment.Value, manager, settings, logs);
+            await InvokeAsync(context, projectId, deploymentId, target.Bindings, route, path, () => deployment.Value, manager, settings, logs);
         }
         finally
         {
@@ -72,6 +74,7 @@ internal static class FunctionGateway
         HttpContext context,
         int projectId,
         int deploymentId,
+        IReadOnlyList<BoundStore> bindings,
         FunctionRouteMatch route,
         string? path,
         Func<Task<ActiveDeployment?>> loadAsync,
@@ -90,7 +93,8 @@ internal static class FunctionGateway
             return;
         }
 
-        var bindings = await services.GetRequiredService<BindingService>().ListStoresForProjectAsync(projectId, aborted);
+        // Environment variables are read per request (ProjectVariableService publishes no event the target cache could
+        // clear on), so a changed value takes effect on the next request.
         var environment = await services.GetRequiredService<ProjectVariableService>().ValuesForRuntimeAsync(projectId, aborted);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         limit.CancelAfter(settings.WallTime);

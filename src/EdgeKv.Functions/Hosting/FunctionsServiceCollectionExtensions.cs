@@ -1,4 +1,6 @@
 using EdgeKv.Domain.Deployments;
+using EdgeKv.Domain.Events;
+using EdgeKv.Functions.Outbound;
 using EdgeKv.Functions.Routing;
 using EdgeKv.Functions.Runtime;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +20,9 @@ public static class FunctionsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<FunctionRouteCache>();
+        services.AddSingleton<FunctionTargetCache>();
+        services.AddSingleton<IDomainEventObserver>(provider => provider.GetRequiredService<FunctionTargetCache>());
+        services.AddSingleton<OutboundFetch>();
         services.AddSingleton<FunctionInvoker>();
         // Deployments are loaded before they are kept (DeploymentService refuses code that does not load).
         services.AddScoped<IFunctionCodeVerifier, FunctionCodeVerifier>();

@@ -5,6 +5,7 @@ using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Functions.Bindings;
+using EdgeKv.Functions.Outbound;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,13 +21,16 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<int, ProjectSlot> _projects = new();
     private readonly IKvStoreRegistry _registry;
+    private readonly OutboundFetch _outbound;
     private readonly ILoggerFactory _loggers;
     private readonly RuntimeSettings _settings;
     private readonly ProjectLogBook _logs;
 
-    public ProjectRuntimeManager(IKvStoreRegistry registry, RuntimeSettings settings, ProjectLogBook logs, ILoggerFactory loggers)
+    public ProjectRuntimeManager(
+        IKvStoreRegistry registry, OutboundFetch outbound, RuntimeSettings settings, ProjectLogBook logs, ILoggerFactory loggers)
     {
         _registry = registry;
+        _outbound = outbound;
         _loggers = loggers;
         _settings = settings;
         _logs = logs;
@@ -71,7 +75,7 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
             var logger = _loggers.CreateLogger("EdgeKv.Functions.Project" + projectId.ToString(CultureInfo.InvariantCulture));
             _logs.Write(projectId, ProjectLogLevel.Info, string.Create(CultureInfo.InvariantCulture, $"{reason} (deployment {deploymentId})."));
             slot.Current = await ProjectRuntime.StartAsync(
-                _settings, projectId, folder.Directory, deploymentId, bindingsKey, new BindingBridge(_registry, bindings), _logs, logger, cancellationToken);
+                _settings, projectId, folder.Directory, deploymentId, bindingsKey, new BindingBridge(_registry, bindings, _outbound), _logs, logger, cancellationToken);
             return slot.Current;
         }
         finally

@@ -24,6 +24,7 @@ internal static partial class RuntimeWorkspace
 
     private const string ShimModule = "__edgekv_runtime.js";
     private const string SetupModule = "__edgekv_setup.js";
+    private const string FetchModule = "__edgekv_fetch.js";
 
     /// <summary>
     /// Writes the folder of <paramref name="deployment"/> with <paramref name="bindings"/> (fresh each time) and checks its
@@ -50,8 +51,11 @@ internal static partial class RuntimeWorkspace
         }
 
         await File.WriteAllTextAsync(Path.Combine(directory, ShimModule), Shim.Value, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, FetchModule), FetchShim.Value, cancellationToken);
         var names = JsonSerializer.Serialize(bindings.Select(b => b.VariableName));
-        var setup = FormattableString.Invariant($"import {{ install }} from \"./{ShimModule}\";\ninstall({names}, {FunctionLimits.MaxResponseBodyBytes});\n");
+        // The fetch module replaces globalThis.fetch with the host's (OutboundFetch) before any function file loads.
+        var setup = FormattableString.Invariant(
+            $"import {{ install }} from \"./{ShimModule}\";\nimport \"./{FetchModule}\";\ninstall({names}, {FunctionLimits.MaxResponseBodyBytes});\n");
         await File.WriteAllTextAsync(Path.Combine(directory, SetupModule), setup, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, EntryModule), Entry(modules, "serve"), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, VerifyModule), Entry(modules, "report"), cancellationToken);
@@ -217,10 +221,14 @@ internal static partial class RuntimeWorkspace
     [System.Text.RegularExpressions.GeneratedRegex(@"\x1b\[[0-9;]*m")]
     private static partial System.Text.RegularExpressions.Regex AnsiEscape();
 
-    private static readonly Lazy<string> Shim = new(() =>
+    private static readonly Lazy<string> Shim = new(() => Resource("edgekv-runtime.js"));
+
+    private static readonly Lazy<string> FetchShim = new(() => Resource("edgekv-fetch.js"));
+
+    private static string Resource(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("edgekv-runtime.js")!;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    });
+    }
 }

@@ -45,7 +45,7 @@ globalThis.console = {
   trace: log("debug"), assert: (ok, ...args) => { if (!ok) log("error")("Assertion failed", ...args); },
 };
 
-function toBase64(bytes) {
+export function toBase64(bytes) {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
@@ -53,7 +53,7 @@ function toBase64(bytes) {
   return btoa(binary);
 }
 
-function fromBase64(text) {
+export function fromBase64(text) {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -64,7 +64,7 @@ function fromBase64(text) {
 let nextCallId = 1;
 const calls = new Map();
 
-function call(binding, op, args) {
+export function call(binding, op, args) {
   const id = nextCallId++;
   return new Promise((resolve, reject) => {
     calls.set(id, { resolve, reject });

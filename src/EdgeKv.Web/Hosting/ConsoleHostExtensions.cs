@@ -71,6 +71,9 @@ public static class ConsoleHostExtensions
     /// <summary>Adds the middleware and maps every endpoint of the console.</summary>
     public static WebApplication UseEdgeKvConsole(this WebApplication app)
     {
+        // First: a request on the functions listener is a function call and nothing else (docs/adr/0009-*); the
+        // console, its APIs and its health endpoints answer only on their own listeners.
+        app.UseEdgeKvFunctionsListener(app.Services.GetRequiredService<ConsoleListeners>().IsFunctionsRequest);
         app.UseEdgeKvOperations();
         // The developer exception page (traces) only in Development, which no default run profile chooses.
         if (!app.Environment.IsDevelopment())
@@ -117,7 +120,6 @@ public static class ConsoleHostExtensions
         app.MapKvConnect();
         app.MapKvHttpApi();
         app.MapKvWatchHub();
-        app.MapEdgeKvFunctions();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

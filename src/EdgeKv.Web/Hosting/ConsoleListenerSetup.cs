@@ -12,7 +12,7 @@ internal static class ConsoleListenerSetup
             // Configure(section) replaces the default loader with one over the same section, adding the callbacks
             // that capture each named endpoint's options (their port is filled in once bound).
             var loader = kestrel.Configure(context.Configuration.GetSection("Kestrel"), reloadOnChange: false);
-            foreach (var name in new[] { ConsoleListeners.ConsoleEndpoint, ConsoleListeners.KvConnectEndpoint })
+            foreach (var name in new[] { ConsoleListeners.ConsoleEndpoint, ConsoleListeners.KvConnectEndpoint, ConsoleListeners.FunctionsEndpoint })
             {
                 loader.Endpoint(name, endpoint => listeners.Capture(name, endpoint.ListenOptions));
             }

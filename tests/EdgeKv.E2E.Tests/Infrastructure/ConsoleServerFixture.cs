@@ -1,3 +1,4 @@
+using EdgeKv.Functions.Tests.Support;
 using EdgeKv.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,9 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
     /// <summary>The host's HTTP/2-only address for Deno's KV Connect client.</summary>
     public string KvConnectUrl { get; private set; } = "";
 
+    /// <summary>The functions listener's address, e.g. <c>http://127.0.0.1:41236</c>.</summary>
+    public string FunctionsUrl { get; private set; } = "";
+
     /// <summary>The shared browser.</summary>
     public IBrowser Browser { get; private set; } = default!;
 
@@ -60,12 +64,13 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
             // Usage charts show new minutes after a flush: every second here, so a test waits less for them.
             ["EdgeKv:Usage:FlushInterval"] = "00:00:01",
 
-            // The host's two listeners (appsettings.json) on free ports instead of 5080/5081.
+            // The host's three listeners (appsettings.json) on free ports instead of 5080/5081/5082.
             ["Kestrel:Endpoints:Console:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:KvConnect:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Functions:Url"] = "http://127.0.0.1:0",
 
-            // Pages Functions: the repository's Deno (npm ci --prefix src/EdgeKv.Functions), work files in the temp folder.
-            ["EdgeKv:Functions:DenoPath"] = RepositoryFile("src", "EdgeKv.Functions", "node_modules", "@deno", "linux-x64-glibc", "deno"),
+            // Functions run on the repository's Deno (npm ci in src/EdgeKv.Functions), their folders in the temp data.
+            ["EdgeKv:Functions:DenoPath"] = DenoRuntime.Path(),
             ["EdgeKv:Functions:WorkDirectory"] = Path.Combine(_dataPath, "functions"),
         });
         builder.AddEdgeKvConsole();
@@ -75,6 +80,7 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
         var listeners = _app.Services.GetRequiredService<ConsoleListeners>();
         BaseUrl = listeners.ConsoleUrl!;
         KvConnectUrl = listeners.KvConnectUrl!;
+        FunctionsUrl = listeners.FunctionsUrl!;
 
         // Generous waits: a busy 2-core machine may take seconds for a step; a test waits on what it expects, never on time.
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -97,20 +103,6 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return new ConsolePage(context, await context.NewPageAsync());
-    }
-
-    // The content root is the test's bin folder; the repository holds what the build installed (Deno).
-    private static string RepositoryFile(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EdgeKv.sln")))
-            {
-                return Path.Combine([dir.FullName, .. parts]);
-            }
-        }
-
-        throw new InvalidOperationException("EdgeKv.sln not found above " + AppContext.BaseDirectory);
     }
 
     public async ValueTask DisposeAsync()

@@ -36,17 +36,19 @@ public sealed class ProjectFunctionsPanelsTests(ConsoleServerFixture server) : I
         await using var browser = await server.OpenPageAsync(1440);
         var page = browser.Page;
         await ConsoleUser.SignInAsync(page, "functions@example.com", ConsoleUser.Password);
-        await page.GotoAsync($"/projects/{project.Id}");
+        await page.GotoAsync($"/projects/{project.Id}/logs");
         await Expect(page.Locator("#project-logs h2")).ToHaveTextAsync("日志");
 
-        // Act: the function runs while the page is open.
-        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        // Act: the function runs, on the functions listener, while the 日志 section is open.
+        using var http = new HttpClient { BaseAddress = new Uri(server.FunctionsUrl) };
         Assert.Equal("ok", await http.GetStringAsync($"/functions/{project.Id}/api/orders/42", Ct));
 
-        // Assert
+        // Assert: the lines arrive live; the 环境变量 section lists the variables without the secret's value.
         await Expect(page.Locator(".log-line")).ToHaveCountAsync(4); // the start, and the function's three lines
         await Expect(page.Locator(".log-line .log-level-error")).ToHaveTextAsync("错误");
         await Expect(page.Locator("#project-logs")).ToContainTextAsync("order 42 looked up for EdgeKv demo shop");
+        await browser.ScreenshotAsync("project-functions-logs-zh-1440");
+        await page.Locator("#project-menu-variables").ClickAsync();
         await Expect(page.Locator("#variable-grid")).ToContainTextAsync("EdgeKv demo shop");
         Assert.DoesNotContain("sk_live_never_shown", await page.ContentAsync(), StringComparison.Ordinal);
         await PageLayout.AssertNothingCutAsync(page.Locator("#variable-grid tbody td.mud-table-cell"));
@@ -56,12 +58,15 @@ public sealed class ProjectFunctionsPanelsTests(ConsoleServerFixture server) : I
         await browser.ScreenshotAsync("project-functions-panels-zh-1024");
 
         await page.Locator("#language-switch").ClickAsync();
-        await Expect(page.Locator("#project-logs h2")).ToHaveTextAsync("Logs");
-        await Expect(page.Locator(".log-line .log-level-warning")).ToHaveTextAsync("Warning");
+        await Expect(page.Locator("#project-menu-variables")).ToHaveTextAsync("Environment variables");
+        await Expect(page.Locator("#variable-grid")).ToContainTextAsync("EdgeKv demo shop");
         await PageLayout.AssertNothingCutAsync(page.Locator("#variable-grid tbody td.mud-table-cell"));
         await browser.ScreenshotAsync("project-functions-panels-en-1024");
+        await page.Locator("#project-menu-logs").ClickAsync();
+        await Expect(page.Locator("#project-logs h2")).ToHaveTextAsync("Logs");
+        await Expect(page.Locator(".log-line .log-level-warning")).ToHaveTextAsync("Warning");
         await page.SetViewportSizeAsync(1440, 900);
-        await browser.ScreenshotAsync("project-functions-panels-en-1440");
+        await browser.ScreenshotAsync("project-functions-logs-en-1440");
         Assert.Empty(browser.Errors);
     }
 }

@@ -1,6 +1,10 @@
 using System.Net;
 using EdgeKv.Core.Keys;
+using EdgeKv.Domain.Bindings;
+using EdgeKv.Domain.Namespaces;
+using EdgeKv.Domain.Projects;
 using EdgeKv.Functions.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Functions.Tests.Runtime;
 
@@ -38,6 +42,30 @@ public sealed class CounterExampleTests(FunctionsServer server)
         // Assert: read through the engine, as every other client sees the record.
         var store = await server.StoreAsync(namespaces[0]);
         var count = await store.GetAsync(KvKey.Of("count"), cancellationToken: FunctionsServer.Ct);
+        Assert.Equal("20", count.Value!.AsText());
+    }
+
+    [Fact]
+    public async Task CounterTemplate_IsTheGuidesCodeAndCountsTwentyRequests()
+    {
+        // Arrange: a project made from the 计数器 template, as 新建项目 makes it.
+        var (owner, _) = await server.CreateOwnerAsync("counter");
+        var project = await server.InScopeAsync(services =>
+            services.GetRequiredService<ProjectTemplateService>().CreateAsync(owner, "counter", ProjectTemplate.Counter, null, FunctionsServer.Ct));
+        var binding = Assert.Single(await server.InScopeAsync(services => services.GetRequiredService<BindingService>().ListForProjectAsync(owner, project.Id, FunctionsServer.Ct)));
+        var ns = await server.InScopeAsync(services => services.GetRequiredService<NamespaceService>().GetAsync(owner, binding.NamespaceId, FunctionsServer.Ct));
+        using var client = server.CreateClient();
+
+        // Act
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await client.GetAsync($"/functions/{project.Id}/", FunctionsServer.Ct);
+            Assert.Equal((HttpStatusCode.OK, "ok"), (response.StatusCode, await response.Content.ReadAsStringAsync(FunctionsServer.Ct)));
+        }
+
+        // Assert
+        Assert.Equal(GuideCounter.Trim(), CounterTemplate.Function.Trim());
+        var count = await (await server.StoreAsync(ns)).GetAsync(KvKey.Of("count"), cancellationToken: FunctionsServer.Ct);
         Assert.Equal("20", count.Value!.AsText());
     }
 }

@@ -3,27 +3,15 @@ using EdgeKv.Functions.Tests.Support;
 
 namespace EdgeKv.Functions.Tests.Runtime;
 
-/// <summary>Function code runs with no permissions: no file system, no host environment, no network, no subprocesses.</summary>
+/// <summary>
+/// Function code runs with no permissions: no file system, no host environment, no network (fetch goes to the host,
+/// which refuses it while outbound network is off; raw sockets have no permission), no subprocesses, no FFI.
+/// </summary>
 public sealed class SandboxTests(FunctionsServer server)
 {
     private static CancellationToken Ct => FunctionsServer.Ct;
 
-    private async Task<string> RunAsync(string attempt)
-    {
-        var source = $$"""
-            export async function onRequest() {
-              try {
-                const result = await (async () => { {{attempt}} })();
-                return new Response("allowed: " + String(result));
-              } catch (e) {
-                return new Response(`refused: ${e.name}: ${e.message}`);
-              }
-            }
-            """;
-        var (project, _) = await server.DeployedProjectAsync(new Dictionary<string, string> { ["index.js"] = source });
-        using var client = server.CreateClient();
-        return await client.GetStringAsync($"/functions/{project.Id}/", Ct);
-    }
+    private Task<string> RunAsync(string attempt) => FunctionAttempt.RunAsync(server, attempt);
 
     [Fact]
     public async Task ReadFile_IsRefused()
@@ -42,9 +30,17 @@ public sealed class SandboxTests(FunctionsServer server)
     }
 
     [Fact]
-    public async Task FetchOfTheHostsOwnPort_IsRefused()
+    public async Task FetchOfTheHostsOwnPort_OutboundOff_IsRefusedAsOff()
     {
         var text = await RunAsync($$"""return (await fetch("http://localhost:{{server.Port}}/healthz")).status;""");
+
+        Assert.Equal("refused: TypeError: " + FunctionLimits.FetchOff, text);
+    }
+
+    [Fact]
+    public async Task RawSocketToTheHostsOwnPort_IsRefused()
+    {
+        var text = await RunAsync($$"""return (await Deno.connect({ hostname: "127.0.0.1", port: {{server.Port}} })).remoteAddr.port;""");
 
         Assert.StartsWith("refused: NotCapable: Requires net access", text);
     }

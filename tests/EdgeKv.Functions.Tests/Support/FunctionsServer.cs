@@ -31,10 +31,10 @@ namespace EdgeKv.Functions.Tests.Support;
 /// A real Kestrel host on 127.0.0.1 composed as the web host composes it: the real domain on a temporary admin
 /// database migrated with the real migrations, the engine registry, the HTTP API (for deploys) and the functions at
 /// <c>/functions/{projectId}/</c>, with a fallback policy that requires a signed-in user (as the console's does), so
-/// the functions' anonymity is tested too. Users, projects, namespaces and bindings are made through the domain
+/// the functions' anonymity is tested too. A second listener is the functions listener, composed as the web host composes it. Users, projects, namespaces and bindings are made through the domain
 /// services. The wall-time limit is <see cref="WallTime"/>, short, so the runaway test is quick.
 /// </summary>
-public sealed class FunctionsServer : IAsyncLifetime
+public class FunctionsServer : IAsyncLifetime
 {
     public static readonly TimeSpan WallTime = TimeSpan.FromSeconds(4);
 
@@ -44,14 +44,21 @@ public sealed class FunctionsServer : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "edgekv-functions-tests", Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
     private ListenOptions? _listen;
+    private ListenOptions? _functionsListen;
 
     public string Url => $"http://{_listen!.IPEndPoint}";
+
+    /// <summary>The functions listener, as the web host has one: by host <c>p{id}.localhost</c> and by <c>/functions/{id}/</c>.</summary>
+    public string FunctionsUrl => $"http://{_functionsListen!.IPEndPoint}";
 
     public int Port => _listen!.IPEndPoint!.Port;
 
     public Caller Admin { get; private set; } = new("", IsAdmin: true);
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Settings a derived server adds or overrides (e.g. outbound network on).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public async ValueTask InitializeAsync()
     {
@@ -69,12 +76,17 @@ public sealed class FunctionsServer : IAsyncLifetime
             // The host's own secret, which no function may read.
             ["EdgeKv:Secret"] = "not-for-functions",
         });
+        builder.Configuration.AddInMemoryCollection(Settings);
         Environment.SetEnvironmentVariable("EDGEKV_HOST_SECRET", "host-secret-value");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            listen.Protocols = HttpProtocols.Http1;
-            _listen = listen;
-        }));
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                _listen = listen;
+            });
+            kestrel.Listen(IPAddress.Loopback, 0, listen => _functionsListen = listen);
+        });
         builder.Logging.ClearProviders();
 
         builder.Services.AddEdgeKvDomain(builder.Configuration);
@@ -84,6 +96,7 @@ public sealed class FunctionsServer : IAsyncLifetime
         builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
         _app = builder.Build();
+        _app.UseEdgeKvFunctionsListener(context => context.Connection.LocalPort == _functionsListen!.IPEndPoint!.Port);
         _app.UseAuthentication();
         _app.UseAuthorization();
         _app.MapKvHttpApi();

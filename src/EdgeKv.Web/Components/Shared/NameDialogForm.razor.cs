@@ -47,6 +47,10 @@ public sealed partial class NameDialogForm
     [Parameter, EditorRequired]
     public string SubmitText { get; set; } = "";
 
+    /// <summary>More fields under the name (新建项目's template choice); <see cref="Save"/> reads them.</summary>
+    [Parameter]
+    public RenderFragment? ChildContent { get; set; }
+
     /// <summary>The domain call for a well-formed name; the dialog closes with its result (null: closed without change).</summary>
     [Parameter, EditorRequired]
     public Func<Caller, string, Task<object?>> Save { get; set; } = default!;

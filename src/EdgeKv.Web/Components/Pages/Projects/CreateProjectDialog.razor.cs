@@ -4,11 +4,16 @@ using Microsoft.AspNetCore.Components;
 
 namespace EdgeKv.Web.Components.Pages.Projects;
 
-/// <summary>新建项目: a name checked for its shape here and for uniqueness by the domain. Closes with the <see cref="ProjectView"/>.</summary>
+/// <summary>
+/// 新建项目: a name checked for its shape here and for uniqueness by the domain, and a template (blank, or 计数器: the
+/// guide's counter deployed and bound to a new namespace). Closes with the <see cref="ProjectView"/>.
+/// </summary>
 public sealed partial class CreateProjectDialog
 {
-    [Inject]
-    private ProjectService Projects { get; set; } = default!;
+    private ProjectTemplate _template = ProjectTemplate.Blank;
 
-    private async Task<object?> CreateAsync(Caller caller, string name) => await Projects.CreateAsync(caller, name);
+    [Inject]
+    private ProjectTemplateService Templates { get; set; } = default!;
+
+    private async Task<object?> CreateAsync(Caller caller, string name) => await Templates.CreateAsync(caller, name, _template);
 }
