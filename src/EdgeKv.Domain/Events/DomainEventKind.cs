@@ -47,4 +47,7 @@ public enum DomainEventKind
 
     /// <summary>A project's functions were deployed, or an earlier deployment was made active again.</summary>
     DeploymentChanged,
+
+    /// <summary>A project's environment variables were added, changed or deleted.</summary>
+    VariablesChanged,
 }

@@ -2,6 +2,7 @@ using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Errors;
+using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,17 +11,20 @@ namespace EdgeKv.Domain.Variables;
 /// <summary>
 /// A project's environment variables (环境变量), for its owner or an admin (anyone else: the project is not found).
 /// Every change is audited by name, never by value; a secret's value is never read back, only replaced. The functions
-/// read the values on each request (<see cref="ValuesForRuntimeAsync"/>), so a change takes effect on the next one.
+/// runtime reads the values (<see cref="ValuesForRuntimeAsync"/>) and keeps them until a change's
+/// <see cref="DomainEventKind.VariablesChanged"/>, so a change takes effect on the next request.
 /// </summary>
 public sealed class ProjectVariableService
 {
     private readonly IDbContextFactory<EdgeKvDbContext> _dbFactory;
+    private readonly IDomainEvents _events;
     private readonly TimeProvider _time;
 
     /// <summary>Made by dependency injection.</summary>
-    public ProjectVariableService(IDbContextFactory<EdgeKvDbContext> dbFactory, TimeProvider time)
+    public ProjectVariableService(IDbContextFactory<EdgeKvDbContext> dbFactory, IDomainEvents events, TimeProvider time)
     {
         _dbFactory = dbFactory;
+        _events = events;
         _time = time;
     }
 
@@ -60,6 +64,7 @@ public sealed class ProjectVariableService
         AuditTrail.Add(db, caller, AuditActions.VariableSet, AuditTargets.Project, project.Id, project.OwnerUserId, validName, variable.UpdatedAt);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Publish(caller, project);
         return View(variable);
     }
 
@@ -83,6 +88,7 @@ public sealed class ProjectVariableService
         variable.UpdatedAt = Now;
         AuditTrail.Add(db, caller, AuditActions.VariableSet, AuditTargets.Project, project.Id, project.OwnerUserId, variable.Name, variable.UpdatedAt);
         await db.SaveChangesAsync(cancellationToken);
+        Publish(caller, project);
         return View(variable);
     }
 
@@ -94,6 +100,7 @@ public sealed class ProjectVariableService
         db.ProjectVariables.Remove(variable);
         AuditTrail.Add(db, caller, AuditActions.VariableDeleted, AuditTargets.Project, project.Id, project.OwnerUserId, variable.Name, Now);
         await db.SaveChangesAsync(cancellationToken);
+        Publish(caller, project);
     }
 
     /// <summary>
@@ -130,4 +137,9 @@ public sealed class ProjectVariableService
             ? (found.Variable, found.Project)
             : throw DomainErrors.EnvironmentVariableNotFound.ToException();
     }
+
+    // Told synchronously, before the change returns: the functions runtime keeps each project's env and drops it here,
+    // so a changed value is seen by the very next request (on other nodes, one notification later: ADR 0013).
+    private void Publish(Caller caller, Project project) =>
+        _events.Publish(new DomainEvent(DomainEventKind.VariablesChanged, caller.UserId, project.OwnerUserId, null, null, project.Id, Now));
 }

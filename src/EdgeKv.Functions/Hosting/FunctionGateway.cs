@@ -1,7 +1,5 @@
-using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.FunctionLogs;
-using EdgeKv.Domain.Variables;
 using EdgeKv.Functions.Routing;
 using EdgeKv.Functions.Runtime;
 using Microsoft.AspNetCore.Http;
@@ -62,7 +60,7 @@ internal static class FunctionGateway
 
         try
         {
-            await InvokeAsync(context, projectId, deploymentId, target.Bindings, route, path, () => deployment.Value, manager, settings, logs);
+            await InvokeAsync(context, projectId, deploymentId, target, route, path, () => deployment.Value, manager, settings, logs);
         }
         finally
         {
@@ -74,7 +72,7 @@ internal static class FunctionGateway
         HttpContext context,
         int projectId,
         int deploymentId,
-        IReadOnlyList<BoundStore> bindings,
+        FunctionTarget target,
         FunctionRouteMatch route,
         string? path,
         Func<Task<ActiveDeployment?>> loadAsync,
@@ -93,16 +91,13 @@ internal static class FunctionGateway
             return;
         }
 
-        // Environment variables are read per request (ProjectVariableService publishes no event the target cache could
-        // clear on), so a changed value takes effect on the next request.
-        var environment = await services.GetRequiredService<ProjectVariableService>().ValuesForRuntimeAsync(projectId, aborted);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         limit.CancelAfter(settings.WallTime);
         ProjectRuntime? runtime = null;
         try
         {
-            runtime = await manager.GetAsync(projectId, deploymentId, bindings, _ => loadAsync(), limit.Token);
-            var response = await runtime.InvokeAsync(ToFunctionRequest(context, route, path, body, environment), limit.Token);
+            runtime = await manager.GetAsync(projectId, deploymentId, target.Bindings, _ => loadAsync(), limit.Token);
+            var response = await runtime.InvokeAsync(ToFunctionRequest(context, route, path, body, target.Environment), limit.Token);
             if (response.TooLarge)
             {
                 logs.Write(projectId, ProjectLogLevel.Warning, FunctionLimits.ResponseTooLarge, logPath);

@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Events;
+using EdgeKv.Domain.Variables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Functions.Hosting;
 
 /// <summary>
-/// Each project's <see cref="FunctionTarget"/>, read from the admin database once and then kept: the two reads per
+/// Each project's <see cref="FunctionTarget"/>, read from the admin database once and then kept: the reads per
 /// request were most of a warm request's cost (measured with bench/functions.sh, ADR 0009). Exact on the very next
 /// request: it is an <see cref="IDomainEventObserver"/>, told synchronously of every committed change before the use
 /// case returns, and any change empties it (changes are rare next to requests; a narrower rule would be one more
@@ -29,7 +30,8 @@ internal sealed class FunctionTargetCache : IDomainEventObserver
         var generation = Interlocked.Read(ref _generation);
         var deploymentId = await services.GetRequiredService<DeploymentService>().ActiveIdAsync(projectId, cancellationToken);
         var bindings = await services.GetRequiredService<BindingService>().ListStoresForProjectAsync(projectId, cancellationToken);
-        var target = new FunctionTarget(deploymentId, bindings);
+        var environment = await services.GetRequiredService<ProjectVariableService>().ValuesForRuntimeAsync(projectId, cancellationToken);
+        var target = new FunctionTarget(deploymentId, bindings, environment);
         if (Interlocked.Read(ref _generation) == generation)
         {
             _targets[projectId] = target;
