@@ -6,6 +6,7 @@ using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Cluster;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.Tokens;
+using EdgeKv.Testing.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Api.Tests.Cluster;
@@ -15,7 +16,7 @@ namespace EdgeKv.Api.Tests.Cluster;
 /// the web host composes them: what is changed through one is seen through the other — KV data at once (one shared
 /// engine), and the console's changes (revocations, suspensions, new namespaces) through the cluster's events.
 /// </summary>
-public sealed class TwoNodesTests(ClusterPostgres postgres) : IClassFixture<ClusterPostgres>
+public sealed class TwoNodesTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
 

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using EdgeKv.Api.Tests.Support;
+using EdgeKv.Testing.Docs;
 
 namespace EdgeKv.Api.Tests.Http;
 
@@ -10,87 +9,22 @@ namespace EdgeKv.Api.Tests.Http;
 /// </summary>
 public sealed class CurlWalkthroughTests(KvConnectServer server)
 {
-    private const string Curl = "/usr/bin/curl";
-
     [Fact]
     public async Task Walkthrough_EveryCommandOfTheDoc_AnswersAsDocumented()
     {
-        Assert.True(File.Exists(Curl), $"This test runs the real curl binary and {Curl} is missing: install it (apt-get install -y curl; build/test.sh does).");
+        Assert.True(File.Exists(CurlWalkthrough.Curl), $"This test runs the real curl binary and {CurlWalkthrough.Curl} is missing: install it (apt-get install -y curl; build/test.sh does).");
         var ns = await server.CreateNamespaceAsync();
-        var steps = WalkthroughSteps(File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "http-api.md")));
+        var steps = await CurlWalkthrough.StepsAsync("http-api.md", TestContext.Current.CancellationToken);
         Assert.True(steps.Count >= 5, "The walkthrough block was not found in docs/http-api.md.");
+
+        var environment = new Dictionary<string, string> { ["EDGEKV"] = server.Http1Url, ["NS"] = ns.Id, ["TOKEN"] = ns.WriteToken };
 
         foreach (var (command, expected) in steps)
         {
-            var output = await RunAsync(command, server.Http1Url, ns);
+            var (exitCode, output, errors) = await CurlWalkthrough.RunAsync(command, environment, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 
-            Assert.Matches(Pattern(expected), output);
+            Assert.True(exitCode == 0, $"curl failed ({exitCode}): {errors}\n{command}");
+            Assert.Matches(CurlWalkthrough.Pattern(expected), output);
         }
-    }
-
-    /// <summary>Each curl command (with its continuation lines) and the answer shown after it on a "# →" line.</summary>
-    private static List<(string Command, string Expected)> WalkthroughSteps(string markdown)
-    {
-        var start = markdown.IndexOf("<!-- walkthrough:start -->", StringComparison.Ordinal);
-        var end = markdown.IndexOf("<!-- walkthrough:end -->", StringComparison.Ordinal);
-        var steps = new List<(string, string)>();
-        if (start < 0 || end < start)
-        {
-            return steps;
-        }
-
-        string? command = null;
-        var continuing = false;
-        foreach (var line in markdown[start..end].Split('\n'))
-        {
-            if (continuing || line.StartsWith("curl ", StringComparison.Ordinal))
-            {
-                command = continuing ? command + "\n" + line : line;
-                continuing = line.EndsWith('\\');
-            }
-            else if (line.StartsWith("# → ", StringComparison.Ordinal) && command is not null)
-            {
-                steps.Add((command, line["# → ".Length..]));
-                command = null;
-            }
-        }
-
-        return steps;
-    }
-
-    /// <summary>The documented answer as a whole-output pattern, "…" standing for anything.</summary>
-    private static string Pattern(string expected) => "^" + string.Join(".*", expected.Split('…').Select(Regex.Escape)) + "$";
-
-    private static async Task<string> RunAsync(string command, string baseUrl, TestNamespace ns)
-    {
-        var start = new ProcessStartInfo("/bin/bash", ["-c", command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["PATH"] = "/usr/bin:/bin",
-                ["EDGEKV"] = baseUrl,
-                ["NS"] = ns.Id,
-                ["TOKEN"] = ns.WriteToken,
-            },
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"curl failed ({process.ExitCode}): {await errors}\n{command}");
-        return (await output).Trim();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EdgeKv.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EdgeKv.sln not found above the test assembly.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using EdgeKv.Testing.Postgres;
 using EdgeKv.Web.Tests.Infrastructure;
 using Npgsql;
 
