@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
-using EdgeKv.Core;
 using EdgeKv.Core.Registry;
+using EdgeKv.Core.Replication;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Usage;
+using EdgeKv.Core;
 
 namespace EdgeKv.Storage.Postgres;
 
@@ -28,6 +29,9 @@ public sealed class PostgresKvStoreRegistry : IKvStoreRegistry
         Usage = usage ?? new KvUsageMeter();
         _database = PostgresKvDatabase.Open(options);
     }
+
+    /// <inheritdoc />
+    public KvReplicaState Replica => KvReplicaState.NotConfigured;
 
     /// <inheritdoc />
     public KvUsageMeter Usage { get; }

@@ -1,3 +1,4 @@
+using EdgeKv.Core.Replication;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Usage;
 
@@ -29,6 +30,12 @@ public interface IKvStoreRegistry : IAsyncDisposable
     /// memory as they do it; a host drains it periodically to keep a usage history.
     /// </summary>
     KvUsageMeter Usage { get; }
+
+    /// <summary>
+    /// This node's read replica as last measured: where <see cref="KvConsistency.Eventual"/> reads go.
+    /// <see cref="KvReplicaState.NotConfigured"/> for a backend or node without one.
+    /// </summary>
+    KvReplicaState Replica { get; }
 
     /// <summary>True when the namespace exists.</summary>
     bool Exists(string namespaceId);

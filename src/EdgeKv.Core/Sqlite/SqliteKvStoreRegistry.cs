@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EdgeKv.Core.Registry;
+using EdgeKv.Core.Replication;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Usage;
 
@@ -44,6 +45,10 @@ public sealed partial class SqliteKvStoreRegistry : IKvStoreRegistry
         _namespaces = new ConcurrentDictionary<string, string?>(_catalog.LoadNamespaces(), StringComparer.Ordinal);
         _limits = _catalog.LoadBudgets();
     }
+
+    /// <inheritdoc />
+    /// <remarks>One file per namespace on this machine: there is no replica to read from.</remarks>
+    public KvReplicaState Replica => KvReplicaState.NotConfigured;
 
     /// <inheritdoc />
     public KvUsageMeter Usage { get; }
