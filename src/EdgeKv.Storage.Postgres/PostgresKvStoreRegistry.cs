@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using EdgeKv.Core;
 using EdgeKv.Core.Registry;
 using EdgeKv.Core.Replication;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Usage;
-using EdgeKv.Core;
 
 namespace EdgeKv.Storage.Postgres;
 
