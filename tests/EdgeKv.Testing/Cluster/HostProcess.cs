@@ -15,7 +15,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The password of the admin the first node seeds (every node is given it, as cluster.sh does).</summary>
     public const string AdminPassword = "Adm1n!Cluster";
 
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(250);
     private const int OutputLinesKept = 200;
