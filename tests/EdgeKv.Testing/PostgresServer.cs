@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace EdgeKv.Testing.Postgres;
@@ -45,7 +43,7 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "edgekv-pg", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var server = new PostgresServer(folder, FreePort());
+        var server = new PostgresServer(folder, FreePort.Next());
         try
         {
             await PostgresProcess.HandOverAsync(folder);
@@ -163,13 +161,6 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         TryDelete(Folder);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void TryDelete(string folder)

@@ -1,8 +1,3 @@
-using EdgeKv.Functions.Tests.Support;
-using EdgeKv.Web.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EdgeKv.E2E.Tests.Infrastructure;
@@ -13,123 +8,45 @@ namespace EdgeKv.E2E.Tests.Infrastructure;
 /// </summary>
 public sealed class ConsoleServerFixture : IAsyncLifetime
 {
-    // Debian's Chromium: Playwright's own browser download is not possible on these machines.
-    private const string ChromiumPath = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
-    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "edgekv-e2e", Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
-    private IPlaywright? _playwright;
+    private ConsoleHost? _host;
+    private Chromium? _chromium;
 
     /// <summary>The host's address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => Host.BaseUrl;
 
     /// <summary>The host's HTTP/2-only address for Deno's KV Connect client.</summary>
-    public string KvConnectUrl { get; private set; } = "";
+    public string KvConnectUrl => Host.KvConnectUrl;
 
     /// <summary>The functions listener's address, e.g. <c>http://127.0.0.1:41236</c>.</summary>
-    public string FunctionsUrl { get; private set; } = "";
+    public string FunctionsUrl => Host.FunctionsUrl;
 
     /// <summary>The shared browser.</summary>
-    public IBrowser Browser { get; private set; } = default!;
+    public IBrowser Browser => _chromium!.Browser;
 
     /// <summary>The host's services (to write through the engine as code would).</summary>
-    public IServiceProvider Services => _app!.Services;
+    public IServiceProvider Services => Host.Services;
+
+    private ConsoleHost Host => _host ?? throw new InvalidOperationException("The host starts before the first test.");
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            // The static web assets manifest is named after the host assembly, not this test assembly.
-            ApplicationName = "EdgeKv.Web",
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Development",
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Admin"] = $"Data Source={Path.Combine(_dataPath, "admin.db")}",
-            ["EdgeKv:DataDirectory"] = Path.Combine(_dataPath, "kv"),
-            ["EdgeKv:Admin:Password"] = ConsoleUser.AdminPassword,
-
-            // Every browser of a test class comes from 127.0.0.1: the per-address limits would count them all as one.
-            ["EdgeKv:RateLimits:SignIn:PermitLimit"] = "100000",
-            ["EdgeKv:RateLimits:Registration:PermitLimit"] = "100000",
-            ["EdgeKv:RateLimits:AccessToken:PermitLimit"] = "100000",
-
-            // Usage charts show new minutes after a flush: every second here, so a test waits less for them.
-            ["EdgeKv:Usage:FlushInterval"] = "00:00:01",
-
-            // The host's three listeners (appsettings.json) on free ports instead of 5080/5081/5082.
-            ["Kestrel:Endpoints:Console:Url"] = "http://127.0.0.1:0",
-            ["Kestrel:Endpoints:KvConnect:Url"] = "http://127.0.0.1:0",
-            ["Kestrel:Endpoints:Functions:Url"] = "http://127.0.0.1:0",
-
-            // Functions run on the repository's Deno (npm ci in src/EdgeKv.Functions), their folders in the temp data.
-            ["EdgeKv:Functions:DenoPath"] = DenoRuntime.Path(),
-            ["EdgeKv:Functions:WorkDirectory"] = Path.Combine(_dataPath, "functions"),
-        });
-        builder.AddEdgeKvConsole();
-        _app = builder.Build();
-        _app.UseEdgeKvConsole();
-        await _app.StartAsync();
-        var listeners = _app.Services.GetRequiredService<ConsoleListeners>();
-        BaseUrl = listeners.ConsoleUrl!;
-        KvConnectUrl = listeners.KvConnectUrl!;
-        FunctionsUrl = listeners.FunctionsUrl!;
-
-        // Generous waits: a busy 2-core machine may take seconds for a step; a test waits on what it expects, never on time.
-        Assertions.SetDefaultExpectTimeout(15_000);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        _host = await ConsoleHost.StartAsync();
+        _chromium = await Chromium.LaunchAsync();
     }
 
     /// <summary>A new browser context (fresh cookies) and page, <paramref name="width"/> px wide, watched for browser console errors.</summary>
-    public async Task<ConsolePage> OpenPageAsync(int width = 1280)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = 800 },
-        });
-        context.SetDefaultTimeout(15_000);
-        return new ConsolePage(context, await context.NewPageAsync());
-    }
+    public Task<ConsolePage> OpenPageAsync(int width = 1280) => _chromium!.OpenPageAsync(BaseUrl, width);
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        if (_chromium is not null)
         {
-            await Browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
 
-        _playwright?.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataPath, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Nothing was written.
-        }
-        catch (IOException)
-        {
-            // A file still held by a function's process that was just stopped; the temp cleaner takes it.
+            await _host.DisposeAsync();
         }
     }
 }

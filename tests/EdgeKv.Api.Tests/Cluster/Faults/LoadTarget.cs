@@ -1,0 +1,54 @@
+using EdgeKv.Api.Tests.Support;
+using EdgeKv.Domain.Tokens;
+using EdgeKv.Testing.Cluster;
+using EdgeKv.Testing.Postgres;
+
+namespace EdgeKv.Api.Tests.Cluster.Faults;
+
+/// <summary>
+/// A fresh cluster database with a user's namespace and a read-write token over it, made through the domain's services
+/// (a node composed in this process, as the console would; stopped before the host processes start).
+/// </summary>
+internal sealed record LoadTarget(string Database, string StoreId, string Token)
+{
+    /// <summary>
+    /// Settings of every node under load: the per-token rate limit (1,000 a second by default) is lifted, since dozens
+    /// of writers on one token would otherwise measure the limit, not the fault.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> NodeSettings = new Dictionary<string, string>
+    {
+        ["EdgeKv:RateLimits:AccessToken:PermitLimit"] = "1000000000",
+    };
+
+    public static async Task<LoadTarget> CreateAsync(PostgresServer server)
+    {
+        var database = await server.CreateDatabaseAsync();
+        await using var setup = await DomainKvConnectServer.StartNodeAsync(database);
+        var (owner, _) = await setup.CreateOpenUserAsync("writer");
+        var ns = await setup.CreateNamespaceAsync(owner, "load");
+        var token = await setup.CreateTokenAsync(owner, ns, AccessTokenPermission.ReadWrite);
+        return new LoadTarget(database, ns.StoreId, token.Secret);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> host processes on the database, started together (the database is migrated and seeded
+    /// already) and ready; if one fails to start, the others are killed before the failure is thrown.
+    /// </summary>
+    public async Task<HostProcess[]> StartNodesAsync(int count)
+    {
+        var starting = Enumerable.Range(0, count).Select(_ => HostProcess.StartAsync(Database, NodeSettings)).ToList();
+        try
+        {
+            return await Task.WhenAll(starting);
+        }
+        catch
+        {
+            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+}
