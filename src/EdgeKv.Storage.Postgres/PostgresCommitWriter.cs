@@ -29,6 +29,9 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     private readonly PostgresFeedPump _pump;
     private readonly KvUsageCounters _usage;
     private readonly Task _loop;
+
+    // Completes when the last group started has settled its callers (written by the writer loop only).
+    private Task _settled = Task.CompletedTask;
     private KvStoreStats _stats;
 
     public PostgresCommitWriter(
@@ -91,29 +94,50 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
                     }
                 }
 
-                await ApplyGroupSafelyAsync(group).ConfigureAwait(false);
+                await StartGroupAsync(group).ConfigureAwait(false);
                 if (request is PendingSweep sweep)
                 {
+                    // A sweep is a commit of its own: it follows every group started before it, published included.
+                    await _settled.ConfigureAwait(false);
                     await ApplySweepAsync(sweep).ConfigureAwait(false);
                 }
             }
 
-            await ApplyGroupSafelyAsync(group).ConfigureAwait(false);
+            await StartGroupAsync(group).ConfigureAwait(false);
         }
+
+        await _settled.ConfigureAwait(false);
     }
 
-    private async Task ApplyGroupSafelyAsync(List<PendingCommit> group)
+    /// <summary>
+    /// Starts applying the queued commits as one group and returns once the group holds the namespace's commit lock and
+    /// has evaluated them, so the next group is collected and sent while this one's writes and COMMIT are on their way:
+    /// the next group's lock request waits in the server and gets the lock the moment this one commits, which saves it
+    /// a round trip. Versions still follow commit order (each group reads the version under the lock, after the previous
+    /// group's COMMIT or rollback), and groups publish and settle in the order they started.
+    /// </summary>
+    private async Task StartGroupAsync(List<PendingCommit> group)
     {
         if (group.Count == 0)
         {
             return;
         }
 
-        KvMetrics.GroupCommitted(group.Count);
-        var outcomes = new object?[group.Count];
+        PendingCommit[] members = [.. group];
+        group.Clear();
+        var evaluated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _settled = ApplyGroupSafelyAsync(members, _settled, evaluated);
+        await evaluated.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Applies a group and settles its callers after the previous group's; never throws.</summary>
+    private async Task ApplyGroupSafelyAsync(PendingCommit[] group, Task previous, TaskCompletionSource evaluated)
+    {
+        KvMetrics.GroupCommitted(group.Length);
+        var outcomes = new object?[group.Length];
         try
         {
-            await ApplyGroupAsync(group, outcomes).ConfigureAwait(false);
+            await ApplyGroupAsync(group, outcomes, previous, evaluated).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -128,9 +152,13 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
                 }
             }
         }
+        finally
+        {
+            evaluated.TrySetResult();
+        }
 
+        await previous.ConfigureAwait(false);
         Settle(group, outcomes);
-        group.Clear();
     }
 
     /// <summary>
@@ -138,12 +166,12 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     /// write and COMMIT in one batch (<see cref="WriteGroup"/>). The transaction is opened and committed by statements
     /// rather than an <see cref="NpgsqlTransaction"/>, whose commit would be a third round trip.
     /// </summary>
-    private async Task ApplyGroupAsync(List<PendingCommit> group, object?[] outcomes)
+    private async Task ApplyGroupAsync(PendingCommit[] group, object?[] outcomes, Task previous, TaskCompletionSource evaluated)
     {
         await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
         try
         {
-            await ApplyGroupOnAsync(connection, group, outcomes).ConfigureAwait(false);
+            await ApplyGroupOnAsync(connection, group, outcomes, previous, evaluated).ConfigureAwait(false);
         }
         catch when (connection.FullState == System.Data.ConnectionState.Open)
         {
@@ -155,15 +183,18 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         }
     }
 
-    private async Task ApplyGroupOnAsync(NpgsqlConnection connection, List<PendingCommit> group, object?[] outcomes)
+    private async Task ApplyGroupOnAsync(
+        NpgsqlConnection connection, PendingCommit[] group, object?[] outcomes, Task previous, TaskCompletionSource evaluated)
     {
         var nowMs = _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         var batch = await ReadGroupStateAsync(connection, group).ConfigureAwait(false);
-        for (var i = 0; i < group.Count; i++)
+        for (var i = 0; i < group.Length; i++)
         {
             outcomes[i] = await batch.EvaluateAsync(group[i], nowMs).ConfigureAwait(false);
         }
 
+        // This group holds the lock and knows what it writes: the next one may queue behind it.
+        evaluated.TrySetResult();
         if (batch.Version == batch.StartVersion)
         {
             await using var rollback = Sql.Command(connection, PostgresStatements.Rollback);
@@ -178,7 +209,8 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
             await writes.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
-        // Durable from here on.
+        // Durable from here on; what follows happens in commit order, after the previous group's.
+        await previous.ConfigureAwait(false);
         Stats = batch.Stats;
         _usage.Committed(batch.Writes, batch.Deletes, batch.BytesWritten);
         if (batch.EarliestExpiryMs != long.MaxValue)
@@ -190,7 +222,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     }
 
     /// <summary>One round trip: begin, lock the namespace (and its budget group), read every row the group's keys name.</summary>
-    private async Task<CommitBatch> ReadGroupStateAsync(NpgsqlConnection connection, List<PendingCommit> group)
+    private async Task<CommitBatch> ReadGroupStateAsync(NpgsqlConnection connection, PendingCommit[] group)
     {
         var keys = new HashSet<byte[]>(ByteArrayComparer.Instance);
         foreach (var commit in group)
@@ -334,9 +366,9 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     }
 
     /// <summary>Completes every caller of a group, in commit order (their changes were published before).</summary>
-    private static void Settle(List<PendingCommit> group, object?[] outcomes)
+    private static void Settle(PendingCommit[] group, object?[] outcomes)
     {
-        for (var i = 0; i < group.Count; i++)
+        for (var i = 0; i < group.Length; i++)
         {
             var completion = group[i].Completion;
             switch (outcomes[i])
