@@ -7,7 +7,7 @@
 #   bash bench/cluster.sh --rounds 1 --seconds 3   a sanity check
 #   bash bench/cluster.sh --no-build               use the Release build already there
 #
-# Ports 7401-7404 (the nodes' console/HTTP API and KV Connect) and 7410-7411 (primary, replica) on 127.0.0.1, refused
+# Ports 7401-7406 (the nodes' console/HTTP API, KV Connect and functions URLs) and 7410-7411 (primary, replica) on 127.0.0.1, refused
 # when taken. It starts the cluster with build/cluster.sh and stops exactly that cluster (its own folder) however it
 # ends. Exits non-zero when a request failed.
 set -euo pipefail
@@ -26,7 +26,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 command -v wrk >/dev/null || { [[ $(id -u) = 0 ]] && apt-get install -y wrk >/dev/null; } || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-for port in 7401 7402 7403 7404 7410 7411; do
+for port in 7401 7402 7403 7404 7405 7406 7410 7411; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port on 127.0.0.1 is taken" >&2; exit 1; fi
 done
 
@@ -36,7 +36,12 @@ export EDGEKV_CLUSTER_DIR="$work/cluster" EDGEKV_CLUSTER_PG_PORT=7410 EDGEKV_CLU
 # The per-token limit (1000 requests a second by default) would otherwise be what the rows measure; the nodes inherit it.
 export EdgeKv__RateLimits__AccessToken__PermitLimit=1000000000
 cleanup() {
+  local status=$?
   bash "$root/build/cluster.sh" stop >/dev/null 2>&1 || echo "could not stop the cluster in $work; see build/cluster.sh status" >&2
+  if [[ $status != 0 ]]; then
+    # The folder goes with the run: show what the nodes said before it does.
+    for log in "$EDGEKV_CLUSTER_DIR"/node*.log; do [[ -f $log ]] && { echo "== tail of $log" >&2; tail -40 "$log" >&2; }; done
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT

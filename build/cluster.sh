@@ -10,7 +10,7 @@
 #
 # Settings (environment): EDGEKV_CLUSTER_DIR (data/cluster), EDGEKV_CLUSTER_PG_PORT (6010; the replica takes +1),
 # EDGEKV_CLUSTER_NODE_PORT (6001: node 1 serves the console/HTTP API on 6001 and KV Connect on 6002, node 2 on
-# 6003/6004), EDGEKV_CLUSTER_ADMIN_PASSWORD (generated on the first start, kept in the folder's admin-password).
+# 6003/6004; their functions URLs on 6005 and 6006), EDGEKV_CLUSTER_ADMIN_PASSWORD (generated on the first start, kept in the folder's admin-password).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -28,6 +28,7 @@ pg() { local program=$1; shift; as_pg "$bin/$program" "$@"; }
 
 node_url() { echo "http://127.0.0.1:$((node_port + 2 * ($1 - 1)))"; }
 kv_url() { echo "http://127.0.0.1:$((node_port + 2 * ($1 - 1) + 1))"; }
+fn_url() { echo "http://127.0.0.1:$((node_port + 3 + $1))"; } # the functions URL: node 1 on 6005, node 2 on 6006
 conn() { echo "Host=127.0.0.1;Port=$pg_port;Database=$database;Username=$pg_user"; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -76,6 +77,7 @@ start_node() { # number
   EdgeKv__Admin__Password="$(cat "$dir/admin-password")" \
   Kestrel__Endpoints__Console__Url="$(node_url "$n")" \
   Kestrel__Endpoints__KvConnect__Url="$(kv_url "$n")" \
+  Kestrel__Endpoints__Functions__Url="$(fn_url "$n")" \
     nohup dotnet "$root/src/EdgeKv.Web/bin/Release/net10.0/EdgeKv.Web.dll" >"$dir/node$n.log" 2>&1 &
   echo $! >"$pid"
 }
