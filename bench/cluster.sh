@@ -74,6 +74,7 @@ run_wrk() {
     LUA_PATH="$PWD/?.lua;;" wrk -t"$3" -c"$4" -d"${seconds}s" --timeout 10s -s "$1" "$2") | sed -n 's/^RESULT //p'
 }
 field() { sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<<"$1"; }
+ms() { printf '%.1f' "$(field "$1" "$2")"; } # a latency to a tenth of a millisecond
 
 # One slice: a workload (put|get) on one node (64 connections) or two (32 each, both at once). Appends
 # "<row> <ok/s> <p50 ms> <p99 ms> <errors> <sample>" to slices.txt.
@@ -81,7 +82,7 @@ slice() { # workload nodes round
   local script="$1.lua" row="$1-$2" a b ok errors
   if [[ $2 = 1 ]]; then
     a=$(run_wrk "$script" "$node1" 2 "$clients" "r$3-$row-a")
-    printf '%s %s %s %s %s\n' "$row" "$(field "$a" rps)" "$(field "$a" p50_ms)" "$(field "$a" p99_ms)" "$(field "$a" errors)" >>"$work/slices.txt"
+    printf '%s %s %s %s %s\n' "$row" "$(field "$a" rps)" "$(ms "$a" p50_ms)" "$(ms "$a" p99_ms)" "$(field "$a" errors)" >>"$work/slices.txt"
   else
     run_wrk "$script" "$node1" 1 $((clients / 2)) "r$3-$row-a" >"$work/a.json" &
     local first=$!
@@ -90,8 +91,8 @@ slice() { # workload nodes round
     a=$(cat "$work/a.json")
     ok=$(awk -v x="$(field "$a" rps)" -v y="$(field "$b" rps)" 'BEGIN { printf "%.1f", x + y }')
     errors=$(( $(field "$a" errors) + $(field "$b" errors) ))
-    printf '%s %s %s/%s %s/%s %s\n' "$row" "$ok" "$(field "$a" p50_ms)" "$(field "$b" p50_ms)" \
-      "$(field "$a" p99_ms)" "$(field "$b" p99_ms)" "$errors" >>"$work/slices.txt"
+    printf '%s %s %s/%s %s/%s %s\n' "$row" "$ok" "$(ms "$a" p50_ms)" "$(ms "$b" p50_ms)" \
+      "$(ms "$a" p99_ms)" "$(ms "$b" p99_ms)" "$errors" >>"$work/slices.txt"
   fi
   sleep 1
 }
