@@ -130,7 +130,7 @@ for row in put-1 put-2 get-1 get-2; do
   errors=$(awk -v r="$row" '$1 == r { e += $5 } END { print e + 0 }' "$work/slices.txt")
   (( errors == 0 )) || failed=1
   read -r _ rps p50 p99 _ <<<"$median"
-  printf '| %s | %s | %s | %s | %s |\n' "$(label "$row")" "$(printf "%'.0f" "$rps")" "$p50" "$p99" "$errors"
+  printf '| %s | %s | %s | %s | %s |\n' "$(label "$row")" "$(printf '%.0f' "$rps" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')" "$p50" "$p99" "$errors"
 done
 echo
 echo "- Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; load average $load_start at the start, $load_end at the end"
