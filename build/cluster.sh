@@ -10,7 +10,7 @@
 #
 # Settings (environment): EDGEKV_CLUSTER_DIR (data/cluster), EDGEKV_CLUSTER_PG_PORT (6010; the replica takes +1),
 # EDGEKV_CLUSTER_NODE_PORT (6001: node 1 serves the console/HTTP API on 6001 and KV Connect on 6002, node 2 on
-# 6003/6004; their functions listeners take 6005 and 6006), EDGEKV_CLUSTER_ADMIN_PASSWORD (generated on the first start, kept in the folder's admin-password).
+# 6003/6004; their functions URLs on 6005 and 6006), EDGEKV_CLUSTER_ADMIN_PASSWORD (generated on the first start, kept in the folder's admin-password).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -28,7 +28,7 @@ pg() { local program=$1; shift; as_pg "$bin/$program" "$@"; }
 
 node_url() { echo "http://127.0.0.1:$((node_port + 2 * ($1 - 1)))"; }
 kv_url() { echo "http://127.0.0.1:$((node_port + 2 * ($1 - 1) + 1))"; }
-fn_url() { echo "http://127.0.0.1:$((node_port + 3 + $1))"; }
+fn_url() { echo "http://127.0.0.1:$((node_port + 3 + $1))"; } # the functions URL: node 1 on 6005, node 2 on 6006
 conn() { echo "Host=127.0.0.1;Port=$pg_port;Database=$database;Username=$pg_user"; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -56,8 +56,9 @@ EOF
     || pg psql -h 127.0.0.1 -p "$pg_port" -U "$pg_user" -d postgres -qc "CREATE DATABASE $database"
 
   if [ ! -d "$dir/replica" ]; then
-    # -R writes standby.signal and primary_conninfo: the copy starts as a streaming replica of the primary.
-    pg pg_basebackup -h 127.0.0.1 -p "$pg_port" -U "$pg_user" -D "$dir/replica" -R -X stream
+    # -R writes standby.signal and primary_conninfo: the copy starts as a streaming replica of the primary. -c fast:
+    # the default (spread) checkpoint it starts from kept a fresh cluster's first start waiting for minutes.
+    pg pg_basebackup -h 127.0.0.1 -p "$pg_port" -U "$pg_user" -D "$dir/replica" -R -X stream -c fast
     printf "port = %s\n" "$replica_port" | as_pg tee -a "$dir/replica/postgresql.auto.conf" >/dev/null
   fi
   pg pg_ctl -D "$dir/replica" -l "$dir/replica.log" -w -t 60 status >/dev/null 2>&1 \

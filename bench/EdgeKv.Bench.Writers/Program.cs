@@ -5,6 +5,7 @@ using EdgeKv.Storage.Postgres;
 using EdgeKv.Testing.Postgres;
 
 // Usage: dotnet run -c Release --project bench/EdgeKv.Bench.Writers -- [--clients 64] [--seconds 10] [--only sqlite|postgres]
+//   [--statements]: also list the PostgreSQL server's statements of the measured seconds (pg_stat_statements)
 var clients = Option("--clients", 64);
 var measured = TimeSpan.FromSeconds(Option("--seconds", 10));
 var warmUp = TimeSpan.FromSeconds(2);
@@ -31,9 +32,16 @@ if (only is null or "postgres")
 {
     await using var server = await PostgresServer.StartAsync();
     var options = new PostgresKvStoreOptions { ConnectionString = await server.CreateDatabaseAsync() };
+    var statements = args.Contains("--statements") ? await StatementStats.EnableAsync(server, options.ConnectionString) : null;
     await using var store = await PostgresKvStore.OpenAsync(options, "ns");
-    results.Add(await WriterRun.RunAsync(
-        "PostgreSQL 15 (synchronous_commit=on)", store, clients, warmUp, measured, groups, new CpuMeter(CpuMeter.PostmasterPid(server.DataDirectory))));
+    var result = await WriterRun.RunAsync(
+        "PostgreSQL 15 (synchronous_commit=on)", store, clients, warmUp, measured, groups, new CpuMeter(CpuMeter.PostmasterPid(server.DataDirectory)),
+        statements is null ? null : statements.ResetAsync);
+    results.Add(result);
+    if (statements is not null)
+    {
+        Console.WriteLine(await statements.RenderAsync(result.Writes));
+    }
 }
 
 Console.WriteLine("| backend | clients | acknowledged writes/s | p50 ms | p99 ms | commits per transaction | CPU ms per 1,000 writes: EdgeKv process | database server |");

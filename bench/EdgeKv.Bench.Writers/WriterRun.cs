@@ -20,9 +20,15 @@ internal static class WriterRun
     }
 
     public static async Task<Result> RunAsync(
-        string backend, IKvStore store, int clients, TimeSpan warmUp, TimeSpan measured, GroupSizeListener groups, CpuMeter cpu)
+        string backend, IKvStore store, int clients, TimeSpan warmUp, TimeSpan measured, GroupSizeListener groups, CpuMeter cpu,
+        Func<Task>? beforeMeasured = null)
     {
         await WriteForAsync(store, clients, warmUp, "warmup");
+        if (beforeMeasured is not null)
+        {
+            await beforeMeasured();
+        }
+
         groups.Take();
         var (clientBefore, serverBefore) = cpu.Read();
         var stopwatch = Stopwatch.StartNew();

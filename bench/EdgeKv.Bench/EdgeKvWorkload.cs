@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Sqlite;
+using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
+using EdgeKv.Storage.Postgres;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace EdgeKv.Bench;
 
 /// <summary>
-/// The EdgeKv half of the benchmark, in process, against a <see cref="SqliteKvStore"/> with its default options on a
-/// fresh directory. It mirrors bench/deno/kv-bench.ts statement for statement, so both columns measure the same work.
+/// EdgeKv's side of the benchmark, in process through the public <see cref="IKvStore"/> API, on one backend with its
+/// default options: a <see cref="SqliteKvStore"/> on a fresh directory, or a <see cref="PostgresKvStore"/> on a fresh
+/// database. It mirrors bench/deno/kv-bench.ts statement for statement, so every column measures the same work.
 /// </summary>
 internal sealed partial class EdgeKvWorkload : IEngineWorkload
 {
@@ -16,21 +20,34 @@ internal sealed partial class EdgeKvWorkload : IEngineWorkload
 
     private readonly KvValue _value = KvValue.Bytes(Enumerable.Repeat((byte)7, BenchPlan.ValueBytes).ToArray());
     private readonly BenchPlan _plan;
-    private readonly DirectoryInfo _directory;
-    private readonly SqliteKvStore _store;
+    private readonly IKvStore _store;
+    private readonly DirectoryInfo? _directory;
     private bool _summed;
 
-    private EdgeKvWorkload(BenchPlan plan, DirectoryInfo directory)
+    private EdgeKvWorkload(BenchPlan plan, IKvStore store, string runtime, DirectoryInfo? directory)
     {
         _plan = plan;
+        _store = store;
+        Runtime = runtime;
         _directory = directory;
-        _store = SqliteKvStore.Open(Path.Combine(directory.FullName, "edgekv.db"));
-        Runtime = $"SqliteKvStore (SQLite {SqliteVersion()})";
     }
 
     public string Runtime { get; }
 
-    public static EdgeKvWorkload Open(BenchPlan plan) => new(plan, Directory.CreateTempSubdirectory("edgekv-bench-"));
+    /// <summary>The SQLite backend on a fresh temp directory, deleted on dispose.</summary>
+    public static EdgeKvWorkload OpenSqlite(BenchPlan plan)
+    {
+        var directory = Directory.CreateTempSubdirectory("edgekv-bench-");
+        var store = SqliteKvStore.Open(Path.Combine(directory.FullName, "edgekv.db"));
+        return new(plan, store, $"SqliteKvStore (SQLite {SqliteVersion()})", directory);
+    }
+
+    /// <summary>The PostgreSQL backend on <paramref name="connectionString"/>'s database (fresh: one per round).</summary>
+    public static async Task<EdgeKvWorkload> OpenPostgresAsync(BenchPlan plan, string connectionString)
+    {
+        var store = await PostgresKvStore.OpenAsync(new PostgresKvStoreOptions { ConnectionString = connectionString }, "bench");
+        return new(plan, store, $"PostgresKvStore (PostgreSQL {await PostgresVersionAsync(connectionString)})", null);
+    }
 
     public async Task<Measurement> RunAsync(string workload, int chunk = 0)
     {
@@ -64,7 +81,7 @@ internal sealed partial class EdgeKvWorkload : IEngineWorkload
         finally
         {
             await _store.DisposeAsync();
-            _directory.Delete(recursive: true);
+            _directory?.Delete(recursive: true);
         }
     }
 
@@ -75,5 +92,12 @@ internal sealed partial class EdgeKvWorkload : IEngineWorkload
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
         return connection.ServerVersion;
+    }
+
+    private static async Task<string> PostgresVersionAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection.PostgreSqlVersion.ToString();
     }
 }

@@ -7,15 +7,15 @@ namespace EdgeKv.Bench;
 /// <summary>What the numbers were measured on, printed under the table so a result is never read without it.</summary>
 internal static class MachineFacts
 {
-    public static string Render(string denoRuntime, string edgeKvStore, double fsyncBeforeMs, double fsyncAfterMs)
+    public static string Render(string denoRuntime, string sqliteStore, string postgresStore, double fsyncBeforeMs, double fsyncAfterMs)
     {
         var facts = new StringBuilder();
         facts.AppendLine($"- CPU: {CpuModel()}, {Environment.ProcessorCount} logical cores");
         facts.AppendLine($"- OS: {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})");
-        facts.AppendLine($"- EdgeKv: {edgeKvStore} on {RuntimeInformation.FrameworkDescription}, in process");
+        facts.AppendLine($"- EdgeKv: {sqliteStore} and {postgresStore} (a server on 127.0.0.1 started for the run), on {RuntimeInformation.FrameworkDescription}, in process");
         facts.AppendLine($"- Deno KV: {denoRuntime}, Deno.openKv(path), a child process");
-        facts.AppendLine("- Durability: both engines on SQLite in WAL mode with synchronous=FULL (every acknowledged commit is fsynced)");
-        facts.AppendLine($"- Storage: a fresh directory under {Path.GetTempPath()} per engine and round, deleted afterwards");
+        facts.AppendLine("- Durability: every acknowledged commit is fsynced: Deno KV and EdgeKv's SQLite in WAL mode with synchronous=FULL, PostgreSQL with fsync and synchronous_commit on");
+        facts.AppendLine($"- Storage: a fresh directory under {Path.GetTempPath()} per engine and round (PostgreSQL: a fresh database), deleted afterwards");
         facts.AppendLine(CultureInfo.InvariantCulture,
             $"- Disk: overwrite 4 KiB + fsync, median {fsyncBeforeMs:0.00} ms before the run and {fsyncAfterMs:0.00} ms after (the floor of one durable commit)");
         facts.AppendLine(CultureInfo.InvariantCulture, $"- Load average at the end: {LoadAverage()}");

@@ -1,7 +1,8 @@
 using EdgeKv.Bench;
 using EdgeKv.Core.Sqlite;
+using EdgeKv.Testing.Postgres;
 
-// EdgeKv against Deno KV, same workload, same machine, same run (bench/README.md).
+// EdgeKv's two backends against Deno KV, same workload, same machine, same run (bench/README.md).
 // Options: --quick (a tenth of the counts), --rounds N (default 3; each row reports the median round),
 // --trace (print every slice's throughput to stderr).
 var plan = args.Contains("--quick") ? BenchPlan.Quick : BenchPlan.Full;
@@ -14,34 +15,41 @@ var repoRoot = RepoRoot.Find();
 var settle = SqliteKvStoreOptions.Default.CheckpointInterval + TimeSpan.FromMilliseconds(500);
 
 var fsyncBefore = DiskProbe.MedianFsyncMilliseconds();
-List<WorkloadResult> edgeKvRounds = [], denoRounds = [];
+
+// One PostgreSQL server for the whole run (tests/EdgeKv.Testing's: initdb in a temp folder, fsync and
+// synchronous_commit on, 127.0.0.1 only), a fresh database per round; stopped and deleted at the end.
+await using var postgres = await PostgresServer.StartAsync();
+List<WorkloadResult> sqliteRounds = [], postgresRounds = [], denoRounds = [];
 for (var round = 1; round <= rounds; round++)
 {
     Console.Error.WriteLine($"round {round} of {rounds} ({plan.Sets:N0} sets per engine)...");
-    await using var edgeKv = EdgeKvWorkload.Open(plan);
+    await using var sqlite = EdgeKvWorkload.OpenSqlite(plan);
+    await using var pg = await EdgeKvWorkload.OpenPostgresAsync(plan, await postgres.CreateDatabaseAsync());
     await using var deno = await DenoWorkload.StartAsync(repoRoot, plan);
+    var names = new Dictionary<IEngineWorkload, string> { [sqlite] = "EdgeKv SQLite", [pg] = "EdgeKv PostgreSQL", [deno] = "Deno KV" };
 
-    // Both engines run each workload in turns, so a row's two numbers are measured under the same machine load;
-    // which engine goes first alternates between rounds and between slices.
-    IEngineWorkload[] engines = round % 2 == 1 ? [edgeKv, deno] : [deno, edgeKv];
-    Dictionary<IEngineWorkload, List<Measurement>> measured = new() { [edgeKv] = [], [deno] = [] };
-    foreach (var engine in engines)
+    // The engines run each workload in turns, so a row's numbers are measured under the same machine load; which
+    // engine goes first rotates between rounds and between slices.
+    IEngineWorkload[] order = [sqlite, pg, deno];
+    var measured = order.ToDictionary(engine => engine, _ => new List<Measurement>());
+    foreach (var engine in order)
     {
         await engine.RunAsync(BenchPlan.WarmUp);
     }
 
     foreach (var workload in BenchPlan.Workloads)
     {
-        // Slice by slice, the engines take turns (and swap who goes first), so slow seconds hit both alike.
+        // Slice by slice, the engines take turns (and rotate who goes first), so slow seconds hit all alike.
         for (var chunk = 0; chunk < BenchPlan.ChunksOf(workload); chunk++)
         {
-            foreach (var engine in chunk % 2 == 0 ? engines : Enumerable.Reverse(engines))
+            var first = (round + chunk) % order.Length;
+            foreach (var engine in order.Skip(first).Concat(order.Take(first)))
             {
                 var slice = await engine.RunAsync(workload, chunk);
                 measured[engine].Add(slice);
                 if (trace)
                 {
-                    Console.Error.WriteLine($"  {workload} slice {chunk}: {(engine == edgeKv ? "EdgeKv" : "Deno KV")} {slice.OpsPerSecond:N0} ops/s");
+                    Console.Error.WriteLine($"  {workload} slice {chunk}: {names[engine]} {slice.OpsPerSecond:N0} ops/s");
                 }
             }
         }
@@ -49,20 +57,22 @@ for (var round = 1; round <= rounds; round++)
         await Task.Delay(settle);
     }
 
-    edgeKvRounds.Add(WorkloadResult.FromSlices(edgeKv.Runtime, measured[edgeKv]));
+    sqliteRounds.Add(WorkloadResult.FromSlices(sqlite.Runtime, measured[sqlite]));
+    postgresRounds.Add(WorkloadResult.FromSlices(pg.Runtime, measured[pg]));
     denoRounds.Add(WorkloadResult.FromSlices(deno.Runtime, measured[deno]));
 }
 
 var fsyncAfter = DiskProbe.MedianFsyncMilliseconds();
-var edgeKvResult = WorkloadResult.Median(edgeKvRounds);
+var sqliteResult = WorkloadResult.Median(sqliteRounds);
+var postgresResult = WorkloadResult.Median(postgresRounds);
 var denoResult = WorkloadResult.Median(denoRounds);
 var report = $"""
-    ## EdgeKv vs Deno KV{(plan == BenchPlan.Quick ? " (quick run: a tenth of the counts)" : "")}
+    ## EdgeKv (SQLite, PostgreSQL) vs Deno KV{(plan == BenchPlan.Quick ? " (quick run: a tenth of the counts)" : "")}
 
-    Median of {rounds} round(s) per row; ratio > 1 means EdgeKv is faster.
+    Median of {rounds} round(s) per row; a ratio > 1 means that EdgeKv backend is faster than Deno KV.
 
-    {ResultTable.Render(plan, edgeKvResult, denoResult)}
-    {MachineFacts.Render(denoResult.Runtime, edgeKvResult.Runtime, fsyncBefore, fsyncAfter)}
+    {ResultTable.Render(plan, sqliteResult, postgresResult, denoResult)}
+    {MachineFacts.Render(denoResult.Runtime, sqliteResult.Runtime, postgresResult.Runtime, fsyncBefore, fsyncAfter)}
     """;
 Console.WriteLine(report);
 

@@ -4,14 +4,14 @@ using System.Text;
 namespace EdgeKv.Bench;
 
 /// <summary>
-/// Renders both engines' results side by side as a Markdown table. The ratio is EdgeKv's throughput over
-/// Deno KV's, so a ratio above 1 means EdgeKv is faster.
+/// Renders the engines' results side by side as a Markdown table. Each ratio is one EdgeKv backend's throughput over
+/// Deno KV's, so a ratio above 1 means that backend is faster.
 /// </summary>
 internal static class ResultTable
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Render(BenchPlan plan, WorkloadResult edgeKv, WorkloadResult deno)
+    public static string Render(BenchPlan plan, WorkloadResult sqlite, WorkloadResult postgres, WorkloadResult deno)
     {
         (string Name, string Label, string Unit)[] rows =
         [
@@ -24,14 +24,13 @@ internal static class ResultTable
         ];
 
         var table = new StringBuilder();
-        table.AppendLine("| workload | EdgeKv | Deno KV | ratio (EdgeKv/Deno) |");
-        table.AppendLine("|---|---:|---:|---:|");
+        table.AppendLine("| workload | EdgeKv SQLite | EdgeKv PostgreSQL | Deno KV | SQLite/Deno | PostgreSQL/Deno |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var (name, label, unit) in rows)
         {
-            var ours = edgeKv[name];
-            var theirs = deno[name];
-            var ratio = ours.OpsPerSecond / theirs.OpsPerSecond;
-            table.AppendLine(Invariant, $"| {label} | {Cell(ours, unit)} | {Cell(theirs, unit)} | {ratio:0.00}× |");
+            var (onSqlite, onPostgres, theirs) = (sqlite[name], postgres[name], deno[name]);
+            table.AppendLine(Invariant, $"| {label} | {Cell(onSqlite, unit)} | {Cell(onPostgres, unit)} | {Cell(theirs, unit)} | " +
+                $"{onSqlite.OpsPerSecond / theirs.OpsPerSecond:0.00}× | {onPostgres.OpsPerSecond / theirs.OpsPerSecond:0.00}× |");
         }
 
         return table.ToString();

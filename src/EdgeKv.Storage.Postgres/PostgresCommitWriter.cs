@@ -11,7 +11,7 @@ namespace EdgeKv.Storage.Postgres;
 
 /// <summary>
 /// A store's writer loop: commits queued at the same time are applied as one group, one transaction and one WAL flush.
-/// The group first takes the namespace's commit lock (an advisory transaction lock), which serializes commits to the namespace across
+/// The group (two round trips: <see cref="ApplyGroupAsync"/>) first takes the namespace's commit lock (an advisory transaction lock), which serializes commits to the namespace across
 /// every node, so versionstamps strictly increase in commit order; it then reads the rows it touches, evaluates each
 /// commit in memory (<see cref="CommitBatch"/>), writes the result, records the change and notifies, and commits.
 /// Callers learn their outcome only once the transaction is durable. Expiry sweeps run on the same loop.
@@ -29,6 +29,9 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     private readonly PostgresFeedPump _pump;
     private readonly KvUsageCounters _usage;
     private readonly Task _loop;
+
+    // Completes when the last group started has settled its callers (written by the writer loop only).
+    private Task _settled = Task.CompletedTask;
     private KvStoreStats _stats;
 
     public PostgresCommitWriter(
@@ -91,29 +94,50 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
                     }
                 }
 
-                await ApplyGroupSafelyAsync(group).ConfigureAwait(false);
+                await StartGroupAsync(group).ConfigureAwait(false);
                 if (request is PendingSweep sweep)
                 {
+                    // A sweep is a commit of its own: it follows every group started before it, published included.
+                    await _settled.ConfigureAwait(false);
                     await ApplySweepAsync(sweep).ConfigureAwait(false);
                 }
             }
 
-            await ApplyGroupSafelyAsync(group).ConfigureAwait(false);
+            await StartGroupAsync(group).ConfigureAwait(false);
         }
+
+        await _settled.ConfigureAwait(false);
     }
 
-    private async Task ApplyGroupSafelyAsync(List<PendingCommit> group)
+    /// <summary>
+    /// Starts applying the queued commits as one group and returns once the group holds the namespace's commit lock and
+    /// has evaluated them, so the next group is collected and sent while this one's writes and COMMIT are on their way:
+    /// the next group's lock request waits in the server and gets the lock the moment this one commits, which saves it
+    /// a round trip. Versions still follow commit order (each group reads the version under the lock, after the previous
+    /// group's COMMIT or rollback), and groups publish and settle in the order they started.
+    /// </summary>
+    private async Task StartGroupAsync(List<PendingCommit> group)
     {
         if (group.Count == 0)
         {
             return;
         }
 
-        KvMetrics.GroupCommitted(group.Count);
-        var outcomes = new object?[group.Count];
+        PendingCommit[] members = [.. group];
+        group.Clear();
+        var evaluated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _settled = ApplyGroupSafelyAsync(members, _settled, evaluated);
+        await evaluated.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Applies a group and settles its callers after the previous group's; never throws.</summary>
+    private async Task ApplyGroupSafelyAsync(PendingCommit[] group, Task previous, TaskCompletionSource evaluated)
+    {
+        KvMetrics.GroupCommitted(group.Length);
+        var outcomes = new object?[group.Length];
         try
         {
-            await ApplyGroupAsync(group, outcomes).ConfigureAwait(false);
+            await ApplyGroupAsync(group, outcomes, previous, evaluated).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -128,37 +152,65 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
                 }
             }
         }
+        finally
+        {
+            evaluated.TrySetResult();
+        }
 
+        await previous.ConfigureAwait(false);
         Settle(group, outcomes);
-        group.Clear();
     }
 
-    private async Task ApplyGroupAsync(List<PendingCommit> group, object?[] outcomes)
+    /// <summary>
+    /// Two round trips per group: BEGIN, the locks and the group's state (<see cref="ReadGroupStateAsync"/>); then every
+    /// write and COMMIT in one batch (<see cref="WriteGroup"/>). The transaction is opened and committed by statements
+    /// rather than an <see cref="NpgsqlTransaction"/>, whose commit would be a third round trip.
+    /// </summary>
+    private async Task ApplyGroupAsync(PendingCommit[] group, object?[] outcomes, Task previous, TaskCompletionSource evaluated)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        try
+        {
+            await ApplyGroupOnAsync(connection, group, outcomes, previous, evaluated).ConfigureAwait(false);
+        }
+        catch when (connection.FullState == System.Data.ConnectionState.Open)
+        {
+            // A statement failed inside the transaction: end it here, so the pooled connection does not keep holding
+            // the namespace's commit lock until it is next used.
+            await using var rollback = Sql.Command(connection, PostgresStatements.Rollback);
+            await rollback.ExecuteNonQueryAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task ApplyGroupOnAsync(
+        NpgsqlConnection connection, PendingCommit[] group, object?[] outcomes, Task previous, TaskCompletionSource evaluated)
     {
         var nowMs = _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        var batch = await ReadGroupStateAsync(connection, transaction, group).ConfigureAwait(false);
-        for (var i = 0; i < group.Count; i++)
+        var batch = await ReadGroupStateAsync(connection, group).ConfigureAwait(false);
+        for (var i = 0; i < group.Length; i++)
         {
             outcomes[i] = await batch.EvaluateAsync(group[i], nowMs).ConfigureAwait(false);
         }
 
+        // This group holds the lock and knows what it writes: the next one may queue behind it.
+        evaluated.TrySetResult();
         if (batch.Version == batch.StartVersion)
         {
-            await transaction.RollbackAsync().ConfigureAwait(false);
+            await using var rollback = Sql.Command(connection, PostgresStatements.Rollback);
+            await rollback.ExecuteNonQueryAsync().ConfigureAwait(false);
             return;
         }
 
-        await using (var writes = WriteGroup(connection, transaction, batch))
+        _pump.Committing(batch.Version);
+        await using (var writes = WriteGroup(connection, batch))
         {
+            // The batch ends with COMMIT: when it completes, the group is durable (synchronous_commit is on).
             await writes.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
-        _pump.Committing(batch.Version);
-        await transaction.CommitAsync().ConfigureAwait(false);
-
-        // Durable from here on.
+        // Durable from here on; what follows happens in commit order, after the previous group's.
+        await previous.ConfigureAwait(false);
         Stats = batch.Stats;
         _usage.Committed(batch.Writes, batch.Deletes, batch.BytesWritten);
         if (batch.EarliestExpiryMs != long.MaxValue)
@@ -169,8 +221,8 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         await _pump.PublishOwnAsync(batch.Changes).ConfigureAwait(false);
     }
 
-    /// <summary>One round trip: lock the namespace (and its budget group), read every row the group's keys name.</summary>
-    private async Task<CommitBatch> ReadGroupStateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingCommit> group)
+    /// <summary>One round trip: begin, lock the namespace (and its budget group), read every row the group's keys name.</summary>
+    private async Task<CommitBatch> ReadGroupStateAsync(NpgsqlConnection connection, PendingCommit[] group)
     {
         var keys = new HashSet<byte[]>(ByteArrayComparer.Instance);
         foreach (var commit in group)
@@ -179,7 +231,8 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
             keys.UnionWith(commit.MutationKeys);
         }
 
-        await using var read = new NpgsqlBatch(connection, transaction);
+        await using var read = new NpgsqlBatch(connection);
+        read.BatchCommands.Add(Sql.Command(PostgresStatements.Begin));
         read.BatchCommands.Add(Sql.Command(PostgresStatements.LockNamespace, PostgresStatements.CommitLockClass, (int)_namespace.Id));
         read.BatchCommands.Add(Sql.Command(PostgresStatements.GetMeta, _namespace.Id));
         if (_namespace.BudgetGroup is { } budgetGroup)
@@ -188,6 +241,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         }
 
         read.BatchCommands.Add(Sql.Command(PostgresStatements.RowStates, _namespace.Id, keys.ToArray()));
+        // The reader starts on the lock's result (BEGIN returns no rows, so it has none).
         await using var reader = await read.ExecuteReaderAsync().ConfigureAwait(false);
         await reader.NextResultAsync().ConfigureAwait(false);
         if (!await reader.ReadAsync().ConfigureAwait(false))
@@ -223,14 +277,13 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         }
 
         return new CommitBatch(
-            stored, key => FetchRowAsync(connection, transaction, key), version, stats, deletionBytes, used, limit,
+            stored, key => FetchRowAsync(connection, key), version, stats, deletionBytes, used, limit,
             _namespace.BudgetGroup is not null);
     }
 
-    private async Task<RowImage?> FetchRowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, byte[] key)
+    private async Task<RowImage?> FetchRowAsync(NpgsqlConnection connection, byte[] key)
     {
         await using var command = Sql.Command(connection, PostgresStatements.RowStates, _namespace.Id, new[] { key });
-        command.Transaction = transaction;
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         return await reader.ReadAsync().ConfigureAwait(false) ? ReadRow(reader) : null;
     }
@@ -243,21 +296,21 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         reader.IsDBNull(4) ? null : reader.GetInt64(4),
         reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5));
 
-    /// <summary>One round trip: every row the group leaves, its deletions and changes, the meta row, budget, notification.</summary>
-    private NpgsqlBatch WriteGroup(NpgsqlConnection connection, NpgsqlTransaction transaction, CommitBatch batch)
+    /// <summary>
+    /// One round trip: every row the group leaves (one statement each for new rows, changed rows and removed rows,
+    /// whatever the group's size), its deletions and changes, the meta row, budget, notification, and COMMIT.
+    /// </summary>
+    private NpgsqlBatch WriteGroup(NpgsqlConnection connection, CommitBatch batch)
     {
-        var write = new NpgsqlBatch(connection, transaction);
+        var write = new NpgsqlBatch(connection);
         var ns = _namespace.Id;
         var written = batch.Applied.Where(pair => pair.Value is not null).ToLookup(pair => batch.WasStored(pair.Key));
         AddRows(write, PostgresStatements.InsertMany, [.. written[false]]);
-        foreach (var (key, row) in written[true])
+        AddRows(write, PostgresStatements.UpdateMany, [.. written[true]]);
+        var removed = batch.Applied.Where(pair => pair.Value is null && batch.WasStored(pair.Key)).Select(pair => pair.Key).ToArray();
+        if (removed.Length > 0)
         {
-            write.BatchCommands.Add(Sql.Command(PostgresStatements.UpdateOne, ns, key, row!.Data!, (short)row.Encoding, (long)row.Version, row.ExpiresAtMs));
-        }
-
-        foreach (var key in batch.Applied.Where(pair => pair.Value is null && batch.WasStored(pair.Key)).Select(pair => pair.Key))
-        {
-            write.BatchCommands.Add(Sql.Command(PostgresStatements.DeleteOne, ns, key));
+            write.BatchCommands.Add(Sql.Command(PostgresStatements.DeleteMany, ns, removed));
         }
 
         if (batch.Deletions.Count > 0)
@@ -268,6 +321,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
         }
 
         AddBookkeeping(write, batch.Changes, batch.Version, batch.StartVersion, batch.Stats, batch.DeletionBytes, batch.BudgetDelta);
+        write.BatchCommands.Add(Sql.Command(PostgresStatements.Commit));
         return write;
     }
 
@@ -312,9 +366,9 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     }
 
     /// <summary>Completes every caller of a group, in commit order (their changes were published before).</summary>
-    private static void Settle(List<PendingCommit> group, object?[] outcomes)
+    private static void Settle(PendingCommit[] group, object?[] outcomes)
     {
-        for (var i = 0; i < group.Count; i++)
+        for (var i = 0; i < group.Length; i++)
         {
             var completion = group[i].Completion;
             switch (outcomes[i])

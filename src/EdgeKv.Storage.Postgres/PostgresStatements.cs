@@ -64,11 +64,13 @@ internal static class PostgresStatements
     // Keys asked by the array are looked up one by one (a LATERAL primary-key probe per key of unnest(…)) rather than
     // matched with "k = ANY(…)" or a join: auto-prepared statements get a generic plan, and the ones chosen for those
     // while the table was small scanned the whole namespace (measured with pg_stat_statements: 18 ms per group commit
-    // at 13,000 keys with ANY, 4.6 ms with a join; see bench/README.md). A LATERAL probe can only be an index lookup.
+    // at 13,000 keys with ANY, 4.6 ms with a join; see bench/README.md). The probe's LIMIT 1 (a key has one row) keeps
+    // the planner from pulling the LATERAL subquery up into a plain join, which it did without it (5.3 ms per group
+    // commit at 20,000 keys): so the probe can only be an index lookup.
     private const string Live = "(expires_at IS NULL OR expires_at > $4)";
     public const string GetMany =
         "SELECT e.k, e.v, e.encoding, e.version, e.expires_at FROM unnest($2::bytea[]) AS q (k) CROSS JOIN LATERAL " +
-        "(SELECT * FROM kv_entries WHERE ns = $1 AND k = q.k AND (expires_at IS NULL OR expires_at > $3)) AS e";
+        "(SELECT * FROM kv_entries WHERE ns = $1 AND k = q.k AND (expires_at IS NULL OR expires_at > $3) LIMIT 1) AS e";
     public const string ListAscending =
         "SELECT k, v, encoding, version, expires_at FROM kv_entries " +
         "WHERE ns = $1 AND k >= $2 AND k < $3 AND " + Live + " ORDER BY k ASC LIMIT $5";
@@ -85,17 +87,30 @@ internal static class PostgresStatements
     // one statement per kind.
     public const string RowStates =
         "SELECT e.k, length(e.k) + length(e.v), e.encoding, e.version, e.expires_at, CASE WHEN e.encoding = 4 THEN e.v END " +
-        "FROM unnest($2::bytea[]) AS q (k) CROSS JOIN LATERAL (SELECT * FROM kv_entries WHERE ns = $1 AND k = q.k) AS e";
+        "FROM unnest($2::bytea[]) AS q (k) CROSS JOIN LATERAL (SELECT * FROM kv_entries WHERE ns = $1 AND k = q.k LIMIT 1) AS e";
+    // A commit group's transaction is opened and closed by statements, so COMMIT travels in the group's write batch.
+    public const string Begin = "BEGIN";
+    public const string Commit = "COMMIT";
+    public const string Rollback = "ROLLBACK";
     // The group holds the namespace's commit lock and read every key's state under it, so it knows which rows exist:
-    // new rows are plain inserts and existing ones plain updates, without ON CONFLICT's speculative insertion.
+    // new rows are plain inserts, without ON CONFLICT's speculative insertion.
     public const string InsertMany =
         "INSERT INTO kv_entries (ns, k, v, encoding, version, expires_at) " +
         "SELECT $1, * FROM unnest($2::bytea[], $3::bytea[], $4::smallint[], $5::bigint[], $6::bigint[])";
-    // Existing rows are updated and deleted one statement per key (all in the group's one round trip): a primary-key
-    // lookup whose plan cannot go wrong, where a join on unnest(…) may get a generic plan that scans the namespace.
-    public const string UpdateOne =
-        "UPDATE kv_entries SET v = $3, encoding = $4, version = $5, expires_at = $6 WHERE ns = $1 AND k = $2";
-    public const string DeleteOne = "DELETE FROM kv_entries WHERE ns = $1 AND k = $2";
+    // Existing rows, one statement for the whole group. An upsert on rows known to exist finds each by the primary
+    // key's index (its conflict check), whatever plan the statement has: an UPDATE joined to unnest(…) may get a
+    // generic plan that scans the namespace (see RowStates), and one statement per key cost a Bind and Execute each.
+    public const string UpdateMany =
+        "INSERT INTO kv_entries (ns, k, v, encoding, version, expires_at) " +
+        "SELECT $1, * FROM unnest($2::bytea[], $3::bytea[], $4::smallint[], $5::bigint[], $6::bigint[]) " +
+        "ON CONFLICT (ns, k) DO UPDATE SET v = excluded.v, encoding = excluded.encoding, version = excluded.version, " +
+        "expires_at = excluded.expires_at";
+    // Removed rows, one statement: the rows are found by LATERAL primary-key probes (as RowStates) and deleted by
+    // their physical address (a TID scan), so no plan can scan the namespace. The group's commit lock keeps the rows
+    // where they are between the two.
+    public const string DeleteMany =
+        "DELETE FROM kv_entries WHERE ctid = ANY (ARRAY (SELECT e.ctid FROM unnest($2::bytea[]) AS q (k) CROSS JOIN LATERAL " +
+        "(SELECT ctid FROM kv_entries WHERE ns = $1 AND k = q.k LIMIT 1) AS e))";
     public const string RecordDeletions =
         "INSERT INTO kv_deletions (ns, k, version) SELECT $1, * FROM unnest($2::bytea[], $3::bigint[]) " +
         "ON CONFLICT (ns, k) DO UPDATE SET version = excluded.version";
