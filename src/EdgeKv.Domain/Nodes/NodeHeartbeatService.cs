@@ -17,14 +17,20 @@ public sealed partial class NodeHeartbeatService : BackgroundService
     private readonly NodeHeartbeatWriter _writer;
     private readonly TimeProvider _time;
     private readonly ILogger<NodeHeartbeatService> _logger;
+    private readonly IHostApplicationLifetime? _lifetime;
 
-    /// <summary>Made by dependency injection.</summary>
-    public NodeHeartbeatService(ThisNode node, NodeHeartbeatWriter writer, TimeProvider time, ILogger<NodeHeartbeatService> logger)
+    /// <summary>
+    /// Made by dependency injection. In a host, the first beat waits for <paramref name="lifetime"/>'s start, when the
+    /// console's listener is bound: the node's address (and its default name, which has the port) is known by then.
+    /// </summary>
+    public NodeHeartbeatService(
+        ThisNode node, NodeHeartbeatWriter writer, TimeProvider time, ILogger<NodeHeartbeatService> logger, IHostApplicationLifetime? lifetime = null)
     {
         _node = node;
         _writer = writer;
         _time = time;
         _logger = logger;
+        _lifetime = lifetime;
     }
 
     /// <inheritdoc />
@@ -48,6 +54,11 @@ public sealed partial class NodeHeartbeatService : BackgroundService
         using var timer = new PeriodicTimer(_node.Interval, _time);
         try
         {
+            if (_lifetime is not null)
+            {
+                await WhenSignalledAsync(_lifetime.ApplicationStarted, stoppingToken);
+            }
+
             do
             {
                 await TryBeatAsync(stoppingToken);
@@ -58,6 +69,13 @@ public sealed partial class NodeHeartbeatService : BackgroundService
         {
             // Stopping: StopAsync removes the node.
         }
+    }
+
+    private static async Task WhenSignalledAsync(CancellationToken signal, CancellationToken cancellationToken)
+    {
+        var signalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = signal.Register(() => signalled.TrySetResult());
+        await signalled.Task.WaitAsync(cancellationToken);
     }
 
     private async Task TryBeatAsync(CancellationToken cancellationToken)
