@@ -20,9 +20,17 @@ public static class NodeText
     /// <summary>The engine's product name, the same in every language.</summary>
     public static string Engine(StorageProvider engine) => engine == StorageProvider.Postgres ? "PostgreSQL" : "SQLite";
 
-    /// <summary>A lag or bound as people read it: <c>850 ms</c>, <c>12.3 s</c>, <c>60 s</c>, <c>2.5 min</c>.</summary>
+    /// <summary>
+    /// A console address as its host and port (<c>127.0.0.1:5080</c>): every node's console speaks plain http, and the
+    /// short form keeps to one line; the page's tooltip has the whole address. "—" for a node without one.
+    /// </summary>
+    public static string Address(string? consoleUrl) =>
+        Uri.TryCreate(consoleUrl, UriKind.Absolute, out var url) ? url.Authority : consoleUrl ?? "—";
+
+    /// <summary>A lag or bound as people read it: <c>0 s</c>, <c>850 ms</c>, <c>12.3 s</c>, <c>60 s</c>, <c>2.5 min</c>.</summary>
     public static string Duration(TimeSpan value) => value switch
     {
+        { Ticks: 0 } => "0 s",
         { TotalSeconds: < 1 } => $"{Number(Math.Round(value.TotalMilliseconds), "N0")} ms",
         { TotalSeconds: < 10 } => $"{Number(value.TotalSeconds, "0.#")} s",
         { TotalMinutes: < 2 } => $"{Number(Math.Round(value.TotalSeconds), "N0")} s",
