@@ -67,6 +67,7 @@ public sealed class AdminNodesTests : AdminPageContext
         page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("#node-grid tbody tr").Count), LiveTimeout);
         Assert.Equal(["edge-b", "edge-c", "edge-d", "edge-e"], page.FindAll(".node-name").Select(cell => cell.GetAttribute("data-node")));
         Assert.Equal(["Serving", "Behind", "Unreachable", "Not configured"], Texts(page, ".node-replica .mud-chip"));
+        Assert.Equal("connection refused", page.FindAll(".node-replica-state")[2].GetAttribute("title"));
         var fallbacks = page.FindAll(".node-fallback");
         Assert.Equal(["edge-c", "edge-d"], fallbacks.Select(note => note.Closest("tr")!.QuerySelector(".node-name")!.GetAttribute("data-node")));
         Assert.All(fallbacks, note => Assert.Equal("Eventual reads go to the primary", note.TextContent.Trim()));
