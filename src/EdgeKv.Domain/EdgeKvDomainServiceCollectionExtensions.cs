@@ -9,6 +9,7 @@ using EdgeKv.Domain.Events;
 using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Domain.Identity;
 using EdgeKv.Domain.Namespaces;
+using EdgeKv.Domain.Nodes;
 using EdgeKv.Domain.Projects;
 using EdgeKv.Domain.Records;
 using EdgeKv.Domain.Seeding;
@@ -45,6 +46,24 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.TryAddSingleton<UsageFlushes>();
         services.TryAddSingleton<UsageRecorder>();
         services.AddScoped<UsageService>();
+    }
+
+    /// <summary>
+    /// Adds the nodes' heartbeats: this node, the writer, the signal the console's node page follows and the query. The
+    /// host adds <see cref="NodeHeartbeatService"/> to beat on a timer (after the database is migrated) and its own
+    /// <see cref="INodeAddress"/> (the console's address); without them this node is not listed.
+    /// </summary>
+    private static void AddNodeHeartbeats(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NodeOptions>()
+            .Bind(configuration.GetSection(NodeOptions.SectionName))
+            .Validate(options => options.IsValid, NodeOptions.Invalid)
+            .ValidateOnStart();
+        services.TryAddSingleton<INodeAddress, NoNodeAddress>();
+        services.TryAddSingleton<ThisNode>();
+        services.TryAddSingleton<NodeHeartbeats>();
+        services.TryAddSingleton<NodeHeartbeatWriter>();
+        services.AddScoped<NodeService>();
     }
 
     /// <summary>
@@ -154,6 +173,7 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.AddScoped<AuditLogService>();
         services.AddScoped<AccessTokenService>();
         AddUsageHistory(services, configuration);
+        AddNodeHeartbeats(services, configuration);
         return services;
     }
 }

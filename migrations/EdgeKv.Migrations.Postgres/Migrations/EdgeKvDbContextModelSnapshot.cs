@@ -320,6 +320,85 @@ namespace EdgeKv.Migrations.Postgres
                     b.ToTable("KvNamespaces", (string)null);
                 });
 
+            modelBuilder.Entity("EdgeKv.Domain.Nodes.NodeHeartbeat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConsoleUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<TimeSpan>("HeartbeatInterval")
+                        .HasColumnType("interval");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReplicaError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReplicaHealth")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("ReplicaLagMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReplicaMaxLagMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ReplicaMeasuredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.ToTable("NodeHeartbeats", (string)null);
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.Nodes.NodeLagSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LagMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("NodeLagSamples", (string)null);
+                });
+
             modelBuilder.Entity("EdgeKv.Domain.Platform.PlatformSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -719,6 +798,15 @@ namespace EdgeKv.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.Nodes.NodeLagSample", b =>
+                {
+                    b.HasOne("EdgeKv.Domain.Nodes.NodeHeartbeat", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -302,6 +302,83 @@ namespace EdgeKv.Migrations
                     b.ToTable("KvNamespaces", (string)null);
                 });
 
+            modelBuilder.Entity("EdgeKv.Domain.Nodes.NodeHeartbeat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsoleUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("HeartbeatInterval")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplicaError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplicaHealth")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReplicaLagMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReplicaMaxLagMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReplicaMeasuredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.ToTable("NodeHeartbeats", (string)null);
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.Nodes.NodeLagSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LagMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("NodeLagSamples", (string)null);
+                });
+
             modelBuilder.Entity("EdgeKv.Domain.Platform.PlatformSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -689,6 +766,15 @@ namespace EdgeKv.Migrations
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.Nodes.NodeLagSample", b =>
+                {
+                    b.HasOne("EdgeKv.Domain.Nodes.NodeHeartbeat", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -4,6 +4,7 @@ using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Identity;
 using EdgeKv.Domain.Namespaces;
+using EdgeKv.Domain.Nodes;
 using EdgeKv.Domain.Platform;
 using EdgeKv.Domain.Projects;
 using EdgeKv.Domain.Tokens;
@@ -17,7 +18,7 @@ namespace EdgeKv.Domain.Data;
 
 /// <summary>
 /// The console's database (admin.db, or a PostgreSQL database shared by several nodes): Identity's tables plus KV accounts, namespaces, projects, bindings, access
-/// tokens, functions' deployments and environment variables, the audit log, the platform settings and namespaces' usage per minute. Records are not here: they live in the engine, one store per namespace.
+/// tokens, functions' deployments and environment variables, the audit log, the platform settings, namespaces' usage per minute and the nodes' heartbeats. Records are not here: they live in the engine, one store per namespace.
 /// </summary>
 /// <remarks>
 /// Migrations live in one assembly per provider: EdgeKv.Migrations (SQLite) and EdgeKv.Migrations.Postgres
@@ -80,6 +81,12 @@ public class EdgeKvDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     /// <summary>Namespaces' usage per minute, for the last day.</summary>
     public DbSet<NamespaceUsageMinute> NamespaceUsage => Set<NamespaceUsageMinute>();
+
+    /// <summary>The cluster's nodes, each as its last heartbeat left it.</summary>
+    public DbSet<NodeHeartbeat> NodeHeartbeats => Set<NodeHeartbeat>();
+
+    /// <summary>Nodes' replica lag over the last hour, for the console's chart.</summary>
+    public DbSet<NodeLagSample> NodeLagSamples => Set<NodeLagSample>();
 
     /// <summary>ASP.NET data-protection keys, shared by every node on PostgreSQL (unused on SQLite: keys stay in files).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

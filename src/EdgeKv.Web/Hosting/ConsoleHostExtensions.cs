@@ -1,6 +1,7 @@
 using EdgeKv.Api.Http;
 using EdgeKv.Api.Hubs;
 using EdgeKv.Api.KvConnect;
+using EdgeKv.Domain.Nodes;
 using EdgeKv.Domain.Usage;
 using EdgeKv.Functions.Hosting;
 using EdgeKv.Web.Account;
@@ -10,6 +11,7 @@ using EdgeKv.Web.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using EdgeKv.Web.Theming;
 using MudBlazor.Services;
 
@@ -64,6 +66,10 @@ public static class ConsoleHostExtensions
 
         // After start-up (which migrates the admin database): usage counted by the engine, written every few seconds.
         services.AddHostedService<UsageFlushService>();
+
+        // And this node's heartbeat, with the console's address, for the admin's 节点 page (docs/cluster.md).
+        services.Replace(ServiceDescriptor.Singleton<INodeAddress, ConsoleNodeAddress>());
+        services.AddHostedService<NodeHeartbeatService>();
         builder.AddEdgeKvOperations();
         return builder;
     }

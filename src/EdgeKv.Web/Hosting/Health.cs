@@ -1,4 +1,6 @@
 using System.Text.Json;
+using EdgeKv.Core.Registry;
+using EdgeKv.Core.Replication;
 using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -42,7 +44,7 @@ internal static class Health
         WriteBodyAsync(context, new { status = report.Status.ToString(), checks = Checks(report) });
 
     /// <summary>
-    /// <c>{"status":"Healthy","checks":{"admin-database":"Healthy",...},"storage":{"admin-database":"Postgres","engine":"Sqlite"}}</c>.
+    /// <c>{"status":"Healthy","checks":{"admin-database":"Healthy",...},"storage":{"admin-database":"Postgres","engine":"Sqlite"},"replica":{...}}</c>.
     /// The provider names are configuration values (no host names, no connection strings).
     /// </summary>
     private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
@@ -57,8 +59,22 @@ internal static class Health
                 ["admin-database"] = storage.AdminProvider.ToString(),
                 ["engine"] = storage.EngineProvider.ToString(),
             },
+            replica = ReplicaOf(context.RequestServices.GetRequiredService<IKvStoreRegistry>().Replica),
         });
     }
+
+    /// <summary>
+    /// This node's read replica as the engine last measured it:
+    /// <c>{"health":"Serving","lag-ms":120,"max-lag-ms":60000}</c> (<c>lag-ms</c> null when not measured: none
+    /// configured, or unreachable). Its state only, never its error text, which may name hosts, on an anonymous endpoint.
+    /// A replica behind or unreachable leaves the node ready: eventual reads then go to the primary.
+    /// </summary>
+    private static Dictionary<string, object?> ReplicaOf(KvReplicaState replica) => new()
+    {
+        ["health"] = replica.Health.ToString(),
+        ["lag-ms"] = replica.Lag is { } lag ? (long)lag.TotalMilliseconds : null,
+        ["max-lag-ms"] = (long)replica.MaxLag.TotalMilliseconds,
+    };
 
     private static Dictionary<string, string> Checks(HealthReport report) =>
         report.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Status.ToString());

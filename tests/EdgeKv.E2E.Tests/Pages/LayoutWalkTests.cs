@@ -67,7 +67,7 @@ public sealed class LayoutWalkTests(ConsoleServerFixture server) : IClassFixture
         await using (var admin = await OpenAsync(width, language, theme))
         {
             await ConsoleUser.SignInAsync(admin.Page, ConsoleUser.AdminEmail, ConsoleUser.AdminPassword);
-            foreach (var page in new[] { "applications", "accounts", "settings", "usage", "audit", "tokens" })
+            foreach (var page in new[] { "applications", "accounts", "settings", "usage", "nodes", "audit", "tokens" })
             {
                 problems.AddRange(await WalkAsync(admin, "admin-" + page, "/admin/" + page, width, language, theme));
             }

@@ -42,6 +42,19 @@ public sealed class HealthEndpointTests(OperationsApplication app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Readyz_SqliteNode_NamesItsEngineAndAReplicaNotConfigured()
+    {
+        using var client = app.ClientFrom("192.0.2.10");
+
+        using var response = await client.GetAsync("/readyz", Ct);
+
+        // The engine's state, no error text: an anonymous endpoint names no hosts.
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("Sqlite", body.RootElement.GetProperty("storage").GetProperty("engine").GetString());
+        Assert.Equal("""{"health":"NotConfigured","lag-ms":null,"max-lag-ms":60000}""", body.RootElement.GetProperty("replica").GetRawText());
+    }
+
+    [Fact]
     public async Task AdminDatabaseCheck_DatabaseWithoutMigrations_Unhealthy()
     {
         // Arrange: an empty SQLite database (a file of no bytes is one), as before start-up migrated it.

@@ -8,7 +8,7 @@ public sealed class PageAuthorizationTests(ConsoleApplication app) : IClassFixtu
 {
     public static TheoryData<string> UserPages => ["/kv", "/kv/1", "/projects", "/projects/1"];
 
-    public static TheoryData<string> AdminPages => ["/admin/applications", "/admin/accounts", "/admin/settings", "/admin/audit", "/admin/tokens"];
+    public static TheoryData<string> AdminPages => ["/admin/applications", "/admin/accounts", "/admin/settings", "/admin/audit", "/admin/tokens", "/admin/nodes"];
 
     [Theory]
     [MemberData(nameof(UserPages))]

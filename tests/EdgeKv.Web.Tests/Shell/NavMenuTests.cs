@@ -34,7 +34,7 @@ public sealed class NavMenuTests : ConsoleComponentContext
 
         Assert.Equal(2, nav.FindAll(".nav-section").Count);
         Assert.Equal(
-            ["kv", "projects", "tokens", "admin/applications", "admin/accounts", "admin/settings", "admin/usage", "admin/audit", "admin/tokens"],
+            ["kv", "projects", "tokens", "admin/applications", "admin/accounts", "admin/settings", "admin/usage", "admin/nodes", "admin/audit", "admin/tokens"],
             nav.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")));
     }
 }
