@@ -15,8 +15,8 @@ namespace EdgeKv.Functions.Runtime;
 /// but the two below); the hot path has frames of its own (<see cref="RuntimeFrames"/>): a request carries its
 /// metadata as a small JSON array and its body as raw bytes, a response its status and flags as numbers, its headers
 /// as JSON and its body raw — no base64, no JSON object model. Writers only queue a pooled frame: one writer loop
-/// drains the queue into the pipe and flushes once for all that were queued meanwhile (one write for many requests
-/// under load). One reader reads; the pipe reader takes what the process wrote in as few reads as it can.
+/// drains the queue into the pipe, all frames queued meanwhile in one write (one write for many requests under
+/// load). One reader reads; the pipe reader takes what the process wrote in as few reads as it can.
 /// </summary>
 internal sealed class FrameChannel
 {
@@ -24,7 +24,7 @@ internal sealed class FrameChannel
     public const int MaxFrameBytes = 64 * 1024 * 1024;
 
     private readonly PipeReader _input;
-    private readonly PipeWriter _output;
+    private readonly Stream _output;
     private readonly Channel<PooledFrame> _queue = Channel.CreateUnbounded<PooledFrame>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Action _writeFailed;
 
@@ -34,7 +34,7 @@ internal sealed class FrameChannel
     public FrameChannel(Stream toRuntime, Stream fromRuntime, Action? writeFailed = null)
     {
         _input = PipeReader.Create(fromRuntime, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024));
-        _output = PipeWriter.Create(toRuntime, new StreamPipeWriterOptions(minimumBufferSize: 16 * 1024));
+        _output = toRuntime;
         _writeFailed = writeFailed ?? (() => { });
         _ = Task.Run(WriteLoopAsync);
     }
@@ -122,21 +122,45 @@ internal sealed class FrameChannel
         }
     }
 
+    // One frame alone is written as it is; several queued meanwhile are copied into one batch and written at once.
     private async Task WriteLoopAsync()
     {
+        const int BatchBytes = 256 * 1024;
+        var batch = new ArrayBufferWriter<byte>(BatchBytes);
         try
         {
             while (await _queue.Reader.WaitToReadAsync())
             {
-                while (_queue.Reader.TryRead(out var frame))
+                if (!_queue.Reader.TryRead(out var first))
                 {
-                    using (frame)
-                    {
-                        _output.Write(frame.Written);
-                    }
+                    continue;
                 }
 
-                await _output.FlushAsync();
+                if (!_queue.Reader.TryRead(out var next))
+                {
+                    using (first)
+                    {
+                        await _output.WriteAsync(first.Memory);
+                    }
+
+                    continue;
+                }
+
+                batch.ResetWrittenCount();
+                batch.Write(first.Memory.Span);
+                first.Dispose();
+                do
+                {
+                    batch.Write(next.Memory.Span);
+                    next.Dispose();
+                }
+                while (batch.WrittenCount < BatchBytes && _queue.Reader.TryRead(out next));
+
+                await _output.WriteAsync(batch.WrittenMemory);
+                if (batch.Capacity > 4 * BatchBytes)
+                {
+                    batch = new ArrayBufferWriter<byte>(BatchBytes); // a large body passed: let its buffer go
+                }
             }
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
@@ -158,7 +182,7 @@ internal sealed class FrameChannel
 
         public ArrayBufferWriter<byte> Writer { get; }
 
-        public ReadOnlySpan<byte> Written => Writer.WrittenSpan;
+        public ReadOnlyMemory<byte> Memory => Writer.WrittenMemory;
 
         public static PooledFrame Start()
         {
