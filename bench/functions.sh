@@ -3,7 +3,7 @@
 # in one run with the same code on a bare Deno.serve (the same Deno binary: the runtime's own ceiling) and on
 # miniflare (Cloudflare's local Workers runtime, workerd); then EdgeKv's cold start (the first request after a deploy).
 # Prints a Markdown table with ratios and leaves it in bench/results/ (see bench/README.md, "Functions benchmark").
-# Usage: bash bench/functions.sh [--rounds N] [--seconds S] [--connections C]
+# Usage: bash bench/functions.sh [--rounds N] [--seconds S] [--connections C] [--ports FIRST]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 here="$root/bench/functions"
@@ -12,12 +12,14 @@ rounds=3        # each workload is measured once per round per system; the table
 seconds=5       # one slice: one system running one workload
 connections=32  # wrk's connections (two threads)
 colds=5         # deploys whose first request is timed
+first_port=5740 # five ports from here: console, KV Connect, functions, bare Deno, miniflare (+10 for the counter's)
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
-    *) echo "usage: bash bench/functions.sh [--rounds N] [--seconds S] [--connections C]" >&2; exit 2 ;;
+    --ports) first_port="$2"; shift 2 ;;
+    *) echo "usage: bash bench/functions.sh [--rounds N] [--seconds S] [--connections C] [--ports FIRST]" >&2; exit 2 ;;
   esac
 done
 
@@ -27,9 +29,10 @@ dotnet build "$root/src/EdgeKv.Functions" -c Release --nologo -v q >/dev/null
 deno="$root/src/EdgeKv.Functions/node_modules/@deno/linux-x64-glibc/deno"
 [[ -d "$here/node_modules/miniflare" ]] || npm ci --prefix "$here" --no-audit --no-fund --loglevel=error
 
-console_port=5740; connect_port=5741; functions_port=5742; deno_port=5743; miniflare_port=5744
+console_port=$first_port; connect_port=$((first_port + 1)); functions_port=$((first_port + 2))
+deno_port=$((first_port + 3)); miniflare_port=$((first_port + 4))
 for port in $console_port $connect_port $functions_port $deno_port $miniflare_port; do
-  if ss -ltnH "sport = :$port" | grep -q .; then echo "port $port is in use; the benchmark needs 5740-5744" >&2; exit 1; fi
+  if ss -ltnH "sport = :$port" | grep -q .; then echo "port $port is in use; the benchmark needs $first_port-$miniflare_port (and +10 for the second function's Deno and miniflare)" >&2; exit 1; fi
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/edgekv-functions-bench.XXXXXX")"

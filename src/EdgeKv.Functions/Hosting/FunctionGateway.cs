@@ -1,8 +1,10 @@
+using System.Buffers;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Functions.Routing;
 using EdgeKv.Functions.Runtime;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Functions.Hosting;
@@ -15,8 +17,12 @@ namespace EdgeKv.Functions.Hosting;
 /// <see cref="FunctionLimits.WallTimeExceeded"/>; the next request starts a fresh process. A project answers at most
 /// <see cref="FunctionsOptions.MaxConcurrentRequests"/> requests at once (one more: 503 at once); bodies both ways are
 /// bounded. Every limit a request crosses is written to the project's log with its path.
+/// The warm path (the process running, target and routes kept) touches no request scope, no database and no lock:
+/// its costs were measured per request (bench/functions.sh, docs/adr/0009-*), and the scoped services are reached
+/// only when something is not kept yet.
 /// </summary>
-internal static class FunctionGateway
+internal sealed class FunctionGateway(
+    FunctionTargetCache targets, FunctionRouteCache routes, ProjectRuntimeManager manager, RuntimeSettings settings, ProjectLogBook logs)
 {
     // Hop-by-hop and framing headers are the server's own to set.
     private static readonly HashSet<string> s_skippedResponseHeaders = new(StringComparer.OrdinalIgnoreCase)
@@ -24,35 +30,39 @@ internal static class FunctionGateway
         "connection", "content-length", "keep-alive", "transfer-encoding", "upgrade",
     };
 
-    public static async Task HandleAsync(HttpContext context, int projectId, string? path)
+    /// <summary>Serves <paramref name="context"/> with the gateway of its services (callers without one at hand).</summary>
+    public static Task HandleAsync(HttpContext context, int projectId, string? path) =>
+        context.RequestServices.GetRequiredService<FunctionGateway>().ServeAsync(context, projectId, path);
+
+    /// <summary>Answers <paramref name="context"/> with the function <paramref name="path"/> of <paramref name="projectId"/> routes to.</summary>
+    public async Task ServeAsync(HttpContext context, int projectId, string? path)
     {
-        var services = context.RequestServices;
-        var deployments = services.GetRequiredService<DeploymentService>();
         var aborted = context.RequestAborted;
-        var target = await services.GetRequiredService<FunctionTargetCache>().GetAsync(projectId, services, aborted);
+        var target = targets.TryGet(projectId, out var kept) ? kept : await targets.GetAsync(projectId, context.RequestServices, aborted);
         if (target.DeploymentId is not { } deploymentId)
         {
             await WriteTextAsync(context, StatusCodes.Status404NotFound, FunctionLimits.NotFound);
             return;
         }
 
-        var deployment = new Lazy<Task<ActiveDeployment?>>(() => deployments.LoadAsync(projectId, deploymentId, aborted));
-        var routes = await services.GetRequiredService<FunctionRouteCache>().ForAsync(deploymentId, () => deployment.Value);
-        var route = routes.Match("/" + (path ?? ""));
+        DeploymentLoad? load = null;
+        if (!routes.TryGet(deploymentId, out var table))
+        {
+            load = new DeploymentLoad(context, projectId, deploymentId);
+            table = await routes.ForAsync(deploymentId, load.GetAsync);
+        }
+
+        var route = table.Match("/" + path);
         if (route is null)
         {
             await WriteTextAsync(context, StatusCodes.Status404NotFound, FunctionLimits.NotFound);
             return;
         }
 
-        var manager = services.GetRequiredService<ProjectRuntimeManager>();
-        var settings = services.GetRequiredService<RuntimeSettings>();
-        var logs = services.GetRequiredService<ProjectLogBook>();
-        var logPath = "/" + (path ?? "");
         if (!manager.TryEnter(projectId))
         {
             var busy = FunctionLimits.TooManyConcurrentRequests(settings.MaxConcurrentRequests);
-            logs.Write(projectId, ProjectLogLevel.Warning, busy, logPath);
+            logs.Write(projectId, ProjectLogLevel.Warning, busy, "/" + path);
             context.Response.Headers.RetryAfter = "1";
             await WriteTextAsync(context, StatusCodes.Status503ServiceUnavailable, busy);
             return;
@@ -60,7 +70,7 @@ internal static class FunctionGateway
 
         try
         {
-            await InvokeAsync(context, projectId, deploymentId, target, route, path, () => deployment.Value, manager, settings, logs);
+            await InvokeAsync(context, projectId, deploymentId, target, route, path, load);
         }
         finally
         {
@@ -68,25 +78,14 @@ internal static class FunctionGateway
         }
     }
 
-    private static async Task InvokeAsync(
-        HttpContext context,
-        int projectId,
-        int deploymentId,
-        FunctionTarget target,
-        FunctionRouteMatch route,
-        string? path,
-        Func<Task<ActiveDeployment?>> loadAsync,
-        ProjectRuntimeManager manager,
-        RuntimeSettings settings,
-        ProjectLogBook logs)
+    private async Task InvokeAsync(
+        HttpContext context, int projectId, int deploymentId, FunctionTarget target, FunctionRouteMatch route, string? path, DeploymentLoad? load)
     {
-        var services = context.RequestServices;
         var aborted = context.RequestAborted;
-        var logPath = "/" + (path ?? "");
-        var body = await ReadBodyAsync(context);
-        if (body is null)
+        var (tooLarge, body) = await ReadBodyAsync(context);
+        if (tooLarge)
         {
-            logs.Write(projectId, ProjectLogLevel.Warning, FunctionLimits.BodyTooLarge, logPath);
+            logs.Write(projectId, ProjectLogLevel.Warning, FunctionLimits.BodyTooLarge, "/" + path);
             await WriteTextAsync(context, StatusCodes.Status413PayloadTooLarge, FunctionLimits.BodyTooLarge);
             return;
         }
@@ -96,11 +95,16 @@ internal static class FunctionGateway
         ProjectRuntime? runtime = null;
         try
         {
-            runtime = await manager.GetAsync(projectId, deploymentId, target.Bindings, _ => loadAsync(), limit.Token);
+            if (!manager.TryGetRunning(projectId, deploymentId, target.Bindings, out runtime))
+            {
+                load ??= new DeploymentLoad(context, projectId, deploymentId);
+                runtime = await manager.GetAsync(projectId, deploymentId, target.Bindings, _ => load.GetAsync(), limit.Token);
+            }
+
             var response = await runtime.InvokeAsync(ToFunctionRequest(context, route, path, body, target.Environment), limit.Token);
             if (response.TooLarge)
             {
-                logs.Write(projectId, ProjectLogLevel.Warning, FunctionLimits.ResponseTooLarge, logPath);
+                logs.Write(projectId, ProjectLogLevel.Warning, FunctionLimits.ResponseTooLarge, "/" + path);
                 await WriteTextAsync(context, StatusCodes.Status502BadGateway, FunctionLimits.ResponseTooLarge);
                 return;
             }
@@ -115,7 +119,7 @@ internal static class FunctionGateway
             }
 
             var message = FunctionLimits.WallTimeExceeded(settings.WallTime);
-            logs.Write(projectId, ProjectLogLevel.Warning, message, logPath);
+            logs.Write(projectId, ProjectLogLevel.Warning, message, "/" + path);
             await WriteTextAsync(context, StatusCodes.Status504GatewayTimeout, message);
         }
         catch (RuntimeStartException exception)
@@ -125,35 +129,48 @@ internal static class FunctionGateway
     }
 
     private static FunctionRequest ToFunctionRequest(
-        HttpContext context, FunctionRouteMatch route, string? path, byte[] body, IReadOnlyDictionary<string, string> environment)
+        HttpContext context, FunctionRouteMatch route, string? path, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> environment)
     {
         var request = context.Request;
         var url = $"{request.Scheme}://{request.Host}/{path}{request.QueryString}";
-        var headers = request.Headers.SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v ?? ""))).ToList();
-        return new FunctionRequest(route.File, route.Params, request.Method, url, headers, body.Length == 0 ? null : body, environment);
+        return new FunctionRequest(route.File, route.Params, request.Method, url, request.Headers, body, environment);
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
+    // The body, or TooLarge past the limit. A request that cannot have one (a GET without Content-Length or chunks,
+    // as the server tells) is not read at all.
+    private static async Task<(bool TooLarge, ReadOnlyMemory<byte> Body)> ReadBodyAsync(HttpContext context)
     {
         if (context.Request.ContentLength > FunctionLimits.MaxBodyBytes)
         {
-            return null;
+            return (true, default);
+        }
+
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false } || context.Request.ContentLength == 0)
+        {
+            return (false, default);
         }
 
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > FunctionLimits.MaxBodyBytes)
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > FunctionLimits.MaxBodyBytes)
+                {
+                    return (true, default);
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return buffer.ToArray();
+        return (false, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
     private static async Task WriteAsync(HttpContext context, FunctionResponse response)
@@ -165,9 +182,13 @@ internal static class FunctionGateway
         }
 
         context.Response.StatusCode = response.Status;
-        foreach (var (name, value) in response.Headers.Where(h => !s_skippedResponseHeaders.Contains(h.Key)))
+        var headers = context.Response.Headers;
+        foreach (var (name, value) in response.Headers)
         {
-            context.Response.Headers.Append(name, value);
+            if (!s_skippedResponseHeaders.Contains(name))
+            {
+                headers.Append(name, value);
+            }
         }
 
         context.Response.ContentLength = response.Body.Length;
@@ -179,5 +200,15 @@ internal static class FunctionGateway
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(message, context.RequestAborted);
+    }
+
+    // The active deployment's files, read (with the request's scoped services) only when the routes or a process
+    // start need them, and then once for both.
+    private sealed class DeploymentLoad(HttpContext context, int projectId, int deploymentId)
+    {
+        private Task<ActiveDeployment?>? _load;
+
+        public Task<ActiveDeployment?> GetAsync() => _load ??= context.RequestServices.GetRequiredService<DeploymentService>()
+            .LoadAsync(projectId, deploymentId, context.RequestAborted);
     }
 }

@@ -42,7 +42,7 @@ public sealed class FunctionInvoker(IServiceScopeFactory scopes)
         context.Response.Body = responseBody;
 
         var clock = Stopwatch.StartNew();
-        await FunctionGateway.HandleAsync(context, projectId, pathOnly.TrimStart('/') is { Length: > 0 } routed ? routed : null);
+        await scope.ServiceProvider.GetRequiredService<FunctionGateway>().ServeAsync(context, projectId, pathOnly.TrimStart('/') is { Length: > 0 } routed ? routed : null);
         clock.Stop();
 
         var responseHeaders = context.Response.Headers.SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v ?? ""))).ToList();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Events;
@@ -18,6 +19,9 @@ internal sealed class FunctionTargetCache : IDomainEventObserver
 {
     private readonly ConcurrentDictionary<int, FunctionTarget> _targets = new();
     private long _generation;
+
+    /// <summary>The kept target of <paramref name="projectId"/>, if it is kept.</summary>
+    public bool TryGet(int projectId, [NotNullWhen(true)] out FunctionTarget? target) => _targets.TryGetValue(projectId, out target);
 
     /// <summary>The target of <paramref name="projectId"/>, read with the request's services when not kept.</summary>
     public async Task<FunctionTarget> GetAsync(int projectId, IServiceProvider services, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Functions.Hosting;
 
@@ -21,20 +22,21 @@ public static class FunctionsListenerExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(isFunctionsListener);
-        return app.MapWhen(isFunctionsListener, functions => functions.Run(ServeAsync));
+        var gateway = app.ApplicationServices.GetRequiredService<FunctionGateway>();
+        return app.MapWhen(isFunctionsListener, functions => functions.Run(context => ServeAsync(gateway, context)));
     }
 
-    private static Task ServeAsync(HttpContext context)
+    private static Task ServeAsync(FunctionGateway gateway, HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
         if (FunctionsHostNames.ProjectOf(context.Request.Host) is { } projectId)
         {
-            return FunctionGateway.HandleAsync(context, projectId, EmptyAsNull(path.TrimStart('/')));
+            return gateway.ServeAsync(context, projectId, EmptyAsNull(path.TrimStart('/')));
         }
 
         if (ByPrefix(path) is ({ } prefixed, var rest))
         {
-            return FunctionGateway.HandleAsync(context, prefixed, rest);
+            return gateway.ServeAsync(context, prefixed, rest);
         }
 
         context.Response.StatusCode = StatusCodes.Status404NotFound;

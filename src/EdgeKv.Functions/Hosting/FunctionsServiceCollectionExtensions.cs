@@ -23,6 +23,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<FunctionTargetCache>();
         services.AddSingleton<IDomainEventObserver>(provider => provider.GetRequiredService<FunctionTargetCache>());
         services.AddSingleton<OutboundFetch>();
+        services.AddSingleton<FunctionGateway>();
         services.AddSingleton<FunctionInvoker>();
         // Deployments are loaded before they are kept (DeploymentService refuses code that does not load).
         services.AddScoped<IFunctionCodeVerifier, FunctionCodeVerifier>();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using EdgeKv.Domain.Deployments;
 
 namespace EdgeKv.Functions.Routing;
@@ -10,6 +11,9 @@ namespace EdgeKv.Functions.Routing;
 internal sealed class FunctionRouteCache
 {
     private readonly ConcurrentDictionary<int, FunctionRouteTable> _tables = new();
+
+    /// <summary>The kept table of <paramref name="deploymentId"/>, if it is kept.</summary>
+    public bool TryGet(int deploymentId, [NotNullWhen(true)] out FunctionRouteTable? table) => _tables.TryGetValue(deploymentId, out table);
 
     public async Task<FunctionRouteTable> ForAsync(int deploymentId, Func<Task<ActiveDeployment?>> loadAsync)
     {

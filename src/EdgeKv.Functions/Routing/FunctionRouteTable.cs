@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace EdgeKv.Functions.Routing;
 
 /// <summary>
@@ -8,6 +10,10 @@ namespace EdgeKv.Functions.Routing;
 /// </summary>
 internal sealed class FunctionRouteTable
 {
+    // Paths seen, with their match (null: no route): a deployment's routes never change, and a site's requests
+    // mostly ask a few paths again and again. Bounded, so a crawler of random paths cannot grow it without end.
+    private const int RememberedPaths = 1024;
+    private readonly ConcurrentDictionary<string, FunctionRouteMatch?> _matched = new(StringComparer.Ordinal);
     private readonly List<(string File, FunctionRouteSegment[] Segments)> _routes;
 
     public FunctionRouteTable(IEnumerable<string> files)
@@ -17,6 +23,22 @@ internal sealed class FunctionRouteTable
 
     /// <summary>The route of <paramref name="path"/> (URL path below the project, e.g. <c>/api/users/42</c>), or null.</summary>
     public FunctionRouteMatch? Match(string path)
+    {
+        if (_matched.TryGetValue(path, out var remembered))
+        {
+            return remembered;
+        }
+
+        var match = Find(path);
+        if (_matched.Count < RememberedPaths)
+        {
+            _matched.TryAdd(path, match);
+        }
+
+        return match;
+    }
+
+    private FunctionRouteMatch? Find(string path)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
         FunctionRouteMatch? best = null;

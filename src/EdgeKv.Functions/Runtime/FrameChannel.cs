@@ -1,84 +1,237 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 
 namespace EdgeKv.Functions.Runtime;
 
 /// <summary>
-/// The host's end of the runtime's channel: frames of a 4-byte big-endian length and that many bytes of UTF-8 JSON,
-/// over the Deno process's stdin (to it) and stdout (from it). Writes are serialized; one reader reads.
+/// The host's end of the runtime's channel, over the Deno process's stdin (to it) and stdout (from it): frames of a
+/// 4-byte big-endian length and that many bytes. A frame whose first byte is <c>{</c> is UTF-8 JSON (every message
+/// but the two below); the hot path has frames of its own (<see cref="RuntimeFrames"/>): a request carries its
+/// metadata as a small JSON array and its body as raw bytes, a response its status and flags as numbers, its headers
+/// as JSON and its body raw — no base64, no JSON object model. Writers only queue a pooled frame: one writer loop
+/// drains the queue into the pipe, all frames queued meanwhile in one write (one write for many requests under
+/// load). One reader reads; the pipe reader takes what the process wrote in as few reads as it can.
 /// </summary>
 internal sealed class FrameChannel
 {
-    /// <summary>A frame carries at most a body or a value in base64 and some JSON around it.</summary>
+    /// <summary>A frame carries at most a body or a value (raw, or in base64 in a JSON message) and some metadata.</summary>
     public const int MaxFrameBytes = 64 * 1024 * 1024;
 
-    private readonly Stream _input;
+    private readonly PipeReader _input;
     private readonly Stream _output;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Channel<PooledFrame> _queue = Channel.CreateUnbounded<PooledFrame>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Action _writeFailed;
 
-    public FrameChannel(Stream toRuntime, Stream fromRuntime)
+    /// <param name="toRuntime">The process's stdin.</param>
+    /// <param name="fromRuntime">The process's stdout.</param>
+    /// <param name="writeFailed">Called once when a write fails (the process is gone or its stdin closed).</param>
+    public FrameChannel(Stream toRuntime, Stream fromRuntime, Action? writeFailed = null)
     {
-        _input = fromRuntime;
+        _input = PipeReader.Create(fromRuntime, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024));
         _output = toRuntime;
+        _writeFailed = writeFailed ?? (() => { });
+        _ = Task.Run(WriteLoopAsync);
     }
 
-    public async Task WriteAsync(JsonObject message, CancellationToken cancellationToken)
+    /// <summary>Queues a JSON message.</summary>
+    public void Write(JsonObject message)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(message);
-        var header = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(header, (uint)payload.Length);
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        var frame = PooledFrame.Start();
+        using (var json = new Utf8JsonWriter(frame.Writer))
         {
-            await _output.WriteAsync(header, cancellationToken);
-            await _output.WriteAsync(payload, cancellationToken);
-            await _output.FlushAsync(cancellationToken);
+            message.WriteTo(json);
         }
-        finally
-        {
-            _writeLock.Release();
-        }
+
+        Enqueue(frame);
     }
+
+    /// <summary>Queues a request frame (<see cref="RuntimeFrames.WriteRequest"/>).</summary>
+    public void WriteRequest(uint id, FunctionRequest request)
+    {
+        var frame = PooledFrame.Start();
+        RuntimeFrames.WriteRequest(frame.Writer, id, request);
+        Enqueue(frame);
+    }
+
+    /// <summary>Stops writing (nothing queued after this is sent).</summary>
+    public void Complete() => _queue.Writer.TryComplete();
 
     /// <summary>The next frame, or null at the end of the stream (the process exited).</summary>
-    public async Task<JsonObject?> ReadAsync(CancellationToken cancellationToken)
+    public async Task<RuntimeFrame?> ReadAsync(CancellationToken cancellationToken)
     {
-        var header = new byte[4];
-        if (!await FillAsync(header, cancellationToken))
+        while (true)
         {
-            return null;
+            var read = await _input.ReadAsync(cancellationToken);
+            var buffer = read.Buffer;
+            if (TryTake(ref buffer, out var frame))
+            {
+                _input.AdvanceTo(buffer.Start);
+                return frame;
+            }
+
+            if (read.IsCompleted)
+            {
+                _input.AdvanceTo(buffer.End);
+                return null;
+            }
+
+            _input.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private static bool TryTake(ref ReadOnlySequence<byte> buffer, out RuntimeFrame? frame)
+    {
+        frame = null;
+        if (buffer.Length < 4)
+        {
+            return false;
         }
 
+        Span<byte> header = stackalloc byte[4];
+        buffer.Slice(0, 4).CopyTo(header);
         var length = BinaryPrimitives.ReadUInt32BigEndian(header);
         if (length > MaxFrameBytes)
         {
             throw new InvalidDataException($"A frame of {length} bytes from the runtime exceeds {MaxFrameBytes}.");
         }
 
-        var payload = new byte[length];
-        if (!await FillAsync(payload, cancellationToken))
+        if (buffer.Length < 4 + length)
         {
-            return null;
+            return false;
         }
 
-        return JsonNode.Parse(payload) as JsonObject ?? throw new InvalidDataException("A frame from the runtime is not a JSON object.");
+        var payload = buffer.Slice(4, length);
+        // Most frames are small and in one segment; a frame across segments is copied once.
+        frame = payload.IsSingleSegment ? RuntimeFrames.Read(payload.FirstSpan) : RuntimeFrames.Read(payload.ToArray());
+        buffer = buffer.Slice(payload.End);
+        return true;
     }
 
-    private async Task<bool> FillAsync(byte[] buffer, CancellationToken cancellationToken)
+    private void Enqueue(PooledFrame frame)
     {
-        var filled = 0;
-        while (filled < buffer.Length)
+        frame.Finish();
+        if (!_queue.Writer.TryWrite(frame))
         {
-            var read = await _input.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-            if (read == 0)
-            {
-                return false;
-            }
+            frame.Dispose();
+        }
+    }
 
-            filled += read;
+    // One frame alone is written as it is; several queued meanwhile are copied into one batch and written at once.
+    private async Task WriteLoopAsync()
+    {
+        const int BatchBytes = 256 * 1024;
+        var batch = new ArrayBufferWriter<byte>(BatchBytes);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync())
+            {
+                if (!_queue.Reader.TryRead(out var first))
+                {
+                    continue;
+                }
+
+                if (!_queue.Reader.TryRead(out var next))
+                {
+                    using (first)
+                    {
+                        await _output.WriteAsync(first.Memory);
+                    }
+
+                    continue;
+                }
+
+                batch.ResetWrittenCount();
+                batch.Write(first.Memory.Span);
+                first.Dispose();
+                do
+                {
+                    batch.Write(next.Memory.Span);
+                    next.Dispose();
+                }
+                while (batch.WrittenCount < BatchBytes && _queue.Reader.TryRead(out next));
+
+                await _output.WriteAsync(batch.WrittenMemory);
+                if (batch.Capacity > 4 * BatchBytes)
+                {
+                    batch = new ArrayBufferWriter<byte>(BatchBytes); // a large body passed: let its buffer go
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            _queue.Writer.TryComplete();
+            _writeFailed();
         }
 
-        return true;
+        while (_queue.Reader.TryRead(out var left))
+        {
+            left.Dispose();
+        }
+    }
+
+    // One frame being written: its 4-byte length first, filled in by Finish; the buffer comes from the pool.
+    private sealed class PooledFrame : IDisposable
+    {
+        private PooledFrame(ArrayBufferWriter<byte> writer) => Writer = writer;
+
+        public ArrayBufferWriter<byte> Writer { get; }
+
+        public ReadOnlyMemory<byte> Memory => Writer.WrittenMemory;
+
+        public static PooledFrame Start()
+        {
+            var writer = Pool.TryTake(out var kept) ? kept : new ArrayBufferWriter<byte>(512);
+            writer.Advance(4);
+            return new PooledFrame(writer);
+        }
+
+        public void Finish()
+        {
+            var length = Writer.WrittenCount - 4;
+            if (length > MaxFrameBytes)
+            {
+                throw new InvalidDataException($"A frame of {length} bytes to the runtime exceeds {MaxFrameBytes}.");
+            }
+
+            // ArrayBufferWriter hands out only its unwritten tail; the prefix is written where Start left room for it.
+            BinaryPrimitives.WriteUInt32BigEndian(MemoryMarshal.AsMemory(Writer.WrittenMemory).Span, (uint)length);
+        }
+
+        public void Dispose() => Pool.Return(Writer);
+    }
+
+    // Frame buffers are reused: a request's frame is written and sent within microseconds, so a few suffice.
+    private static class Pool
+    {
+        private const int KeptBytes = 64 * 1024;
+        private static readonly ConcurrentBag<ArrayBufferWriter<byte>> s_writers = [];
+
+        public static bool TryTake(out ArrayBufferWriter<byte> writer)
+        {
+            if (s_writers.TryTake(out var kept))
+            {
+                writer = kept;
+                return true;
+            }
+
+            writer = null!;
+            return false;
+        }
+
+        public static void Return(ArrayBufferWriter<byte> writer)
+        {
+            // A large body's buffer is not kept; small ones are (ResetWrittenCount keeps the array).
+            if (writer.Capacity <= KeptBytes && s_writers.Count < 256)
+            {
+                writer.ResetWrittenCount();
+                s_writers.Add(writer);
+            }
+        }
     }
 }

@@ -86,7 +86,7 @@ internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
             // Console output of top-level code comes first as log frames; the report is the "loaded" frame.
             while (await channel.ReadAsync(limit.Token) is { } frame)
             {
-                if (frame["t"]?.GetValue<string>() == "loaded" && frame["handlers"] is JsonObject handlers)
+                if (frame.Message?["t"]?.GetValue<string>() == "loaded" && frame.Message["handlers"] is JsonObject handlers)
                 {
                     return (null, handlers.ToDictionary(
                         h => h.Key, h => (h.Value as JsonArray ?? []).Select(n => n!.GetValue<string>()).ToList(), StringComparer.Ordinal));
@@ -104,6 +104,7 @@ internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
         }
         finally
         {
+            channel.Complete();
             Kill(process);
             await ((Task)stderr).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Functions.Bindings;
 using Microsoft.Extensions.Logging;
@@ -34,8 +35,9 @@ internal sealed class ProjectRuntime : IAsyncDisposable
     private readonly Task _readLoop;
     private readonly Task _errorLoop;
     private readonly SemaphoreSlim _environmentLock = new(1, 1);
-    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
+    private volatile IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
     private long _nextId;
+    private IReadOnlyList<BoundStore>? _bindingsSeen;
     private volatile bool _alive = true;
     private volatile bool _outOfMemory;
     private bool _inV8Dump;
@@ -49,7 +51,7 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         _projectId = projectId;
         _logs = logs;
         _memoryMegabytes = memoryMegabytes;
-        _channel = new FrameChannel(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+        _channel = new FrameChannel(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, Kill);
         // The error loop first: the read loop waits for it when the process ends.
         _errorLoop = Task.Run(ErrorLoopAsync);
         _readLoop = Task.Run(ReadLoopAsync);
@@ -60,6 +62,9 @@ internal sealed class ProjectRuntime : IAsyncDisposable
 
     /// <summary>The bindings it was started with, as one comparable string (a change restarts the process).</summary>
     public string BindingsKey { get; private init; } = "";
+
+    /// <summary>The last bindings list found to match <see cref="BindingsKey"/> (compared by reference first).</summary>
+    public IReadOnlyList<BoundStore>? BindingsSeen { get => Volatile.Read(ref _bindingsSeen); set => Volatile.Write(ref _bindingsSeen, value); }
 
     /// <summary>False once the process has ended or was stopped.</summary>
     public bool IsAlive => _alive;
@@ -90,7 +95,8 @@ internal sealed class ProjectRuntime : IAsyncDisposable
     /// <summary>Forwards <paramref name="request"/> and waits for the function's response (the caller bounds the wait).</summary>
     public async Task<FunctionResponse> InvokeAsync(FunctionRequest request, CancellationToken cancellationToken)
     {
-        var id = Interlocked.Increment(ref _nextId);
+        // Ids are 32 bits on the wire; they wrap long after any request that could still hold the old one.
+        var id = (uint)Interlocked.Increment(ref _nextId);
         var response = new TaskCompletionSource<FunctionResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = response;
         try
@@ -101,12 +107,8 @@ internal sealed class ProjectRuntime : IAsyncDisposable
             }
 
             await SendEnvironmentAsync(request.Environment, cancellationToken);
-            await _channel.WriteAsync(ToFrame(id, request), cancellationToken);
+            _channel.WriteRequest(id, request);
             return await response.Task.WaitAsync(cancellationToken);
-        }
-        catch (IOException exception)
-        {
-            throw new RuntimeStartException(FunctionLimits.RuntimeFailed, exception);
         }
         finally
         {
@@ -131,6 +133,7 @@ internal sealed class ProjectRuntime : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Kill();
+        _channel.Complete();
         await _stopping.CancelAsync();
         await Task.WhenAll(_readLoop, _errorLoop).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         _process.Dispose();
@@ -148,13 +151,21 @@ internal sealed class ProjectRuntime : IAsyncDisposable
 
     // The variables travel over the channel (never written to disk) when they differ from what the process has, ahead
     // of the request: a change takes effect on the next request without a restart.
-    private async Task SendEnvironmentAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    private async ValueTask SendEnvironmentAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
+        // The project's variables are one kept instance until they change (FunctionTargetCache): the same instance
+        // as last sent needs no look inside and no lock.
+        if (ReferenceEquals(environment, _environment))
+        {
+            return;
+        }
+
         await _environmentLock.WaitAsync(cancellationToken);
         try
         {
             if (environment.Count == _environment.Count && environment.All(e => _environment.TryGetValue(e.Key, out var value) && value == e.Value))
             {
+                _environment = environment;
                 return;
             }
 
@@ -164,7 +175,7 @@ internal sealed class ProjectRuntime : IAsyncDisposable
                 values[name] = value;
             }
 
-            await _channel.WriteAsync(new JsonObject { ["t"] = "env", ["values"] = values }, cancellationToken);
+            _channel.Write(new JsonObject { ["t"] = "env", ["values"] = values });
             _environment = environment;
         }
         finally
@@ -173,35 +184,23 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         }
     }
 
-    private static JsonObject ToFrame(long id, FunctionRequest request)
-    {
-        var headers = new JsonArray([.. request.Headers.Select(h => (JsonNode)new JsonArray(h.Key, h.Value))]);
-        return new JsonObject
-        {
-            ["t"] = "request",
-            ["id"] = id,
-            ["file"] = request.File,
-            ["params"] = JsonSerializer.SerializeToNode(request.Params),
-            ["method"] = request.Method,
-            ["url"] = request.Url,
-            ["headers"] = headers,
-            ["body"] = request.Body is { } body ? Convert.ToBase64String(body) : null,
-        };
-    }
-
     private async Task ReadLoopAsync()
     {
         try
         {
-            while (await _channel.ReadAsync(_stopping.Token) is { } frame)
+            while (await _channel.ReadAsync(_stopping.Token) is { } read)
             {
+                if (read.Response is { } answer)
+                {
+                    Complete(read.Id, answer);
+                    continue;
+                }
+
+                var frame = read.Message!;
                 switch (frame["t"]?.GetValue<string>())
                 {
                     case "ready":
                         _ready.TrySetResult();
-                        break;
-                    case "response":
-                        Complete(frame);
                         break;
                     case "call":
                         _ = ServeCallAsync(frame);
@@ -253,21 +252,12 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         _ => ProjectLogLevel.Info,
     };
 
-    private void Complete(JsonObject frame)
+    private void Complete(long id, FunctionResponse response)
     {
-        var id = frame["id"]!.GetValue<long>();
-        if (!_pending.TryGetValue(id, out var pending))
+        if (_pending.TryGetValue(id, out var pending))
         {
-            return;
+            pending.TrySetResult(response);
         }
-
-        var headers = (frame["headers"] as JsonArray ?? [])
-            .OfType<JsonArray>()
-            .Select(h => KeyValuePair.Create(h[0]!.GetValue<string>(), h[1]!.GetValue<string>()))
-            .ToList();
-        var body = frame["body"]?.GetValue<string>() is { } base64 ? Convert.FromBase64String(base64) : [];
-        pending.TrySetResult(new FunctionResponse(
-            frame["status"]!.GetValue<int>(), headers, body, frame["noHandler"]?.GetValue<bool>() == true, frame["tooLarge"]?.GetValue<bool>() == true));
     }
 
     private async Task ServeCallAsync(JsonObject call)
@@ -275,7 +265,7 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         try
         {
             var result = await _bridge.HandleAsync(call, _stopping.Token);
-            await _channel.WriteAsync(result, _stopping.Token);
+            _channel.Write(result);
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using EdgeKv.Core.Registry;
 using EdgeKv.Domain.Bindings;
@@ -37,6 +38,23 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
     }
 
     /// <summary>
+    /// The running process of <paramref name="projectId"/> when it runs <paramref name="deploymentId"/> with the very
+    /// <paramref name="bindings"/> list it was last found to match: the bindings are one kept list until they change
+    /// (FunctionTargetCache), so a warm request compares references, not keys. False: ask <see cref="GetAsync"/>.
+    /// </summary>
+    public bool TryGetRunning(int projectId, int deploymentId, IReadOnlyList<BoundStore> bindings, [NotNullWhen(true)] out ProjectRuntime? runtime)
+    {
+        runtime = _projects.TryGetValue(projectId, out var slot) ? slot.Current : null;
+        if (runtime is { IsAlive: true } && runtime.DeploymentId == deploymentId && ReferenceEquals(runtime.BindingsSeen, bindings))
+        {
+            return true;
+        }
+
+        runtime = null;
+        return false;
+    }
+
+    /// <summary>
     /// The running process of <paramref name="projectId"/> for <paramref name="deploymentId"/> and
     /// <paramref name="bindings"/>, started (with the files <paramref name="loadAsync"/> gives) when there is none.
     /// </summary>
@@ -51,6 +69,7 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
         var bindingsKey = string.Join('\n', bindings.Select(b => b.VariableName + "=" + b.StoreId));
         if (slot.Current is { IsAlive: true } running && running.DeploymentId == deploymentId && running.BindingsKey == bindingsKey)
         {
+            running.BindingsSeen = bindings;
             return running;
         }
 
@@ -76,6 +95,7 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
             _logs.Write(projectId, ProjectLogLevel.Info, string.Create(CultureInfo.InvariantCulture, $"{reason} (deployment {deploymentId})."));
             slot.Current = await ProjectRuntime.StartAsync(
                 _settings, projectId, folder.Directory, deploymentId, bindingsKey, new BindingBridge(_registry, bindings, _outbound), _logs, logger, cancellationToken);
+            slot.Current.BindingsSeen = bindings;
             return slot.Current;
         }
         finally

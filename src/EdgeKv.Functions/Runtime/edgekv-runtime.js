@@ -2,10 +2,12 @@
 //
 // The host (EdgeKv.Functions, ProjectRuntime.cs) starts one Deno process per project with this module beside the
 // project's functions/ files. Everything crosses stdin/stdout as frames: a 4-byte big-endian length, then that many
-// bytes of UTF-8 JSON. The host sends {t:"request"}, {t:"result"} and {t:"env"} (the project's environment variables,
-// before the first request and whenever they change); this side sends {t:"ready"}, {t:"response"}, {t:"call"} (a
-// binding operation) and {t:"log"}. Bodies and binary values travel as base64. At deploy time the host loads the same
-// files with report() instead of serve(): one {t:"loaded"} frame naming each file's handlers.
+// bytes. Requests and responses, the hot path, have binary frames (RuntimeFrames.cs says their layout): metadata as
+// a small JSON array, the body as raw bytes. Every other frame is UTF-8 JSON: the host sends {t:"result"} and
+// {t:"env"} (the project's environment variables, before the first request and whenever they change); this side
+// sends {t:"ready"}, {t:"call"} (a binding operation) and {t:"log"}; binary values in those travel as base64. At
+// deploy time the host loads the same files with report() instead of serve(): one {t:"loaded"} frame naming each
+// file's handlers.
 //
 // install(bindingNames) runs before any function module is evaluated (the generated entry imports it first) and
 // defines one global per binding with EdgeOne's put/get/delete/list; an unbound name stays undefined, so using it is
@@ -26,13 +28,63 @@ delete Deno.stdin;
 delete Deno.stdout;
 delete Deno.stderr;
 
+// Frames written in one turn of the event loop (several responses finishing together) go out in one write.
+let queued = [];
+let queuedBytes = 0;
+
+function flush() {
+  const frames = queued;
+  queued = [];
+  let chunk = frames[0];
+  if (frames.length > 1) {
+    chunk = new Uint8Array(queuedBytes);
+    let at = 0;
+    for (const frame of frames) {
+      chunk.set(frame, at);
+      at += frame.length;
+    }
+  }
+  queuedBytes = 0;
+  // WritableStream writes queue in order; a failed write means the host is gone, and so should we be.
+  output.write(chunk).catch(() => Deno.exit(1));
+}
+
+function enqueue(frame) {
+  if (queued.length === 0) queueMicrotask(flush);
+  queued.push(frame);
+  queuedBytes += frame.length;
+}
+
 function send(message) {
   const payload = encoder.encode(JSON.stringify(message));
   const frame = new Uint8Array(4 + payload.length);
   new DataView(frame.buffer).setUint32(0, payload.length);
   frame.set(payload, 4);
-  // WritableStream writes queue in order; a failed write means the host is gone, and so should we be.
-  output.write(frame).catch(() => Deno.exit(1));
+  enqueue(frame);
+}
+
+const REQUEST = 1;
+const RESPONSE = 2;
+const NO_HANDLER = 1;
+const TOO_LARGE = 2;
+const noBody = new Uint8Array(0);
+
+// A response frame: kind, id, status, flags, the headers' length, the headers as a flat JSON array, the body.
+function sendResponse(id, status, flags, headers, body = noBody) {
+  const flat = [];
+  for (const [name, value] of headers) flat.push(name, value);
+  const meta = encoder.encode(JSON.stringify(flat));
+  const frame = new Uint8Array(16 + meta.length + body.length);
+  const view = new DataView(frame.buffer);
+  view.setUint32(0, 12 + meta.length + body.length);
+  frame[4] = RESPONSE;
+  view.setUint32(5, id);
+  view.setUint16(9, status);
+  frame[11] = flags;
+  view.setUint32(12, meta.length);
+  frame.set(meta, 16);
+  frame.set(body, 16 + meta.length);
+  enqueue(frame);
 }
 
 // console.* would write to fd 1 (the channel): it becomes log frames, which the host keeps as the project's logs.
@@ -133,21 +185,24 @@ export function install(bindingNames, responseLimit) {
 const methodHandler = (method) => "onRequest" + method[0] + method.slice(1).toLowerCase();
 const handlerNames = ["onRequest", ...["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].map(methodHandler)];
 
-async function handle(modules, message) {
-  const { id } = message;
-  const module = modules[message.file];
-  const handler = module?.[methodHandler(message.method)] ?? module?.onRequest;
+const textPlain = [["content-type", "text/plain; charset=utf-8"]];
+
+async function handle(modules, id, [file, params, method, url, flatHeaders], body) {
+  const module = modules[file];
+  const handler = module?.[methodHandler(method)] ?? module?.onRequest;
   if (typeof handler !== "function") {
-    send({ t: "response", id, status: 405, headers: [["content-type", "text/plain; charset=utf-8"]], body: null, noHandler: true });
+    sendResponse(id, 405, NO_HANDLER, textPlain);
     return;
   }
 
-  const init = { method: message.method, headers: message.headers };
-  if (message.body !== null && message.method !== "GET" && message.method !== "HEAD") init.body = fromBase64(message.body);
+  const headers = new Headers();
+  for (let i = 0; i < flatHeaders.length; i += 2) headers.append(flatHeaders[i], flatHeaders[i + 1]);
+  const init = { method, headers };
+  if (body.length > 0 && method !== "GET" && method !== "HEAD") init.body = body;
   const pending = [];
   const context = {
-    request: new Request(message.url, init),
-    params: message.params,
+    request: new Request(url, init),
+    params,
     env,
     waitUntil: (promise) => { pending.push(Promise.resolve(promise).catch((e) => console.error("waitUntil:", e))); },
   };
@@ -155,16 +210,37 @@ async function handle(modules, message) {
   try {
     const response = await handler(context);
     if (!(response instanceof Response)) throw new TypeError("the function did not return a Response");
-    const body = new Uint8Array(await response.arrayBuffer());
-    if (body.length > maxResponseBytes) {
-      send({ t: "response", id, status: 502, headers: [], body: null, tooLarge: true });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > maxResponseBytes) {
+      sendResponse(id, 502, TOO_LARGE, []);
       return;
     }
-    send({ t: "response", id, status: response.status, headers: [...response.headers], body: toBase64(body) });
+    sendResponse(id, response.status, 0, response.headers, bytes);
   } catch (error) {
     console.error(error);
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    send({ t: "response", id, status: 500, headers: [["content-type", "text/plain; charset=utf-8"]], body: toBase64(encoder.encode(text)), threw: true });
+    sendResponse(id, 500, 0, textPlain, encoder.encode(text));
+  }
+}
+
+// One frame from the host: a request (binary), or a JSON message.
+function receive(modules, frame) {
+  if (frame[0] === REQUEST) {
+    const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+    const id = view.getUint32(1);
+    const metaEnd = 9 + view.getUint32(5);
+    const meta = JSON.parse(decoder.decode(frame.subarray(9, metaEnd)));
+    currentPath.run(new URL(meta[3]).pathname, () => handle(modules, id, meta, frame.subarray(metaEnd)));
+    return;
+  }
+  const message = JSON.parse(decoder.decode(frame));
+  if (message.t === "env") {
+    env = Object.freeze({ ...message.values });
+  } else if (message.t === "result") {
+    const pending = calls.get(message.id);
+    calls.delete(message.id);
+    if (message.ok) pending?.resolve(message.value ?? null);
+    else pending?.reject(new Error(message.error));
   }
 }
 
@@ -184,26 +260,23 @@ export async function serve(modules) {
   for (;;) {
     const { value, done } = await input.read();
     if (done) Deno.exit(0); // the host closed the channel: it stopped us
-    const joined = new Uint8Array(buffer.length + value.length);
-    joined.set(buffer);
-    joined.set(value, buffer.length);
-    buffer = joined;
-    while (buffer.length >= 4) {
-      const length = new DataView(buffer.buffer, buffer.byteOffset).getUint32(0);
-      if (buffer.length < 4 + length) break;
-      const message = JSON.parse(decoder.decode(buffer.subarray(4, 4 + length)));
-      buffer = buffer.slice(4 + length);
-      if (message.t === "request") {
-        currentPath.run(new URL(message.url).pathname, () => handle(modules, message));
-      } else if (message.t === "env") {
-        env = Object.freeze({ ...message.values });
-      } else if (message.t === "result") {
-        const pending = calls.get(message.id);
-        calls.delete(message.id);
-        if (message.ok) pending?.resolve(message.value ?? null);
-        else pending?.reject(new Error(message.error));
-      }
+    if (buffer.length === 0) {
+      buffer = value;
+    } else {
+      const joined = new Uint8Array(buffer.length + value.length);
+      joined.set(buffer);
+      joined.set(value, buffer.length);
+      buffer = joined;
     }
+    // Frames are views into the chunk they came in (never written to afterwards): no copy per frame.
+    let at = 0;
+    while (buffer.length - at >= 4) {
+      const length = new DataView(buffer.buffer, buffer.byteOffset + at).getUint32(0);
+      if (buffer.length - at < 4 + length) break;
+      receive(modules, buffer.subarray(at + 4, at + 4 + length));
+      at += 4 + length;
+    }
+    buffer = buffer.subarray(at);
   }
 }
 

@@ -80,6 +80,9 @@ public static class ConsoleHostExtensions
         // First: a request on the functions listener is a function call and nothing else (docs/adr/0009-*); the
         // console, its APIs and its health endpoints answer only on their own listeners.
         app.UseEdgeKvFunctionsListener(app.Services.GetRequiredService<ConsoleListeners>().IsFunctionsRequest);
+        // Routing where WebApplication would put it, but after the functions branch: a function call is not matched
+        // against the console's endpoints first (docs/adr/0009-*, measured per request).
+        app.UseRouting();
         app.UseEdgeKvOperations();
         // The developer exception page (traces) only in Development, which no default run profile chooses.
         if (!app.Environment.IsDevelopment())
