@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeKv.Core.Registry;
 using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -13,7 +14,9 @@ namespace EdgeKv.Web.Hosting;
 /// restarted) and <c>/readyz</c> (ready: the admin database answers with every migration applied, and the engine's
 /// data directory is writable). Anonymous, with a minimal JSON body: the status of each check, no details; readiness
 /// also names the node's storage (which provider the admin database and the engine are on), so an operator sees
-/// which mode a node runs in and whether its database answers.
+/// which mode a node runs in and whether its database answers, and its read replica as last measured (health, lag,
+/// bound). A replica that lags or does not answer leaves the node ready: its eventual reads go to the primary
+/// meanwhile (ADR 0014), so taking the node out of a load balancer would only lose capacity.
 /// </summary>
 internal static class Health
 {
@@ -42,12 +45,14 @@ internal static class Health
         WriteBodyAsync(context, new { status = report.Status.ToString(), checks = Checks(report) });
 
     /// <summary>
-    /// <c>{"status":"Healthy","checks":{"admin-database":"Healthy",...},"storage":{"admin-database":"Postgres","engine":"Sqlite"}}</c>.
-    /// The provider names are configuration values (no host names, no connection strings).
+    /// <c>{"status":"Healthy","checks":{"admin-database":"Healthy",...},"storage":{"admin-database":"Postgres","engine":"Sqlite"},
+    /// "replica":{"health":"Serving","lagMs":0,"maxLagMs":60000}}</c>. The provider names are configuration values (no host
+    /// names, no connection strings); the replica's error text is left out for the same reason (the log has it).
     /// </summary>
     private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
     {
         var storage = context.RequestServices.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var replica = context.RequestServices.GetRequiredService<IKvStoreRegistry>().Replica;
         return WriteBodyAsync(context, new
         {
             status = report.Status.ToString(),
@@ -56,6 +61,12 @@ internal static class Health
             {
                 ["admin-database"] = storage.AdminProvider.ToString(),
                 ["engine"] = storage.EngineProvider.ToString(),
+            },
+            replica = new
+            {
+                health = replica.Health.ToString(),
+                lagMs = replica.Lag is { } lag ? (long?)Math.Round(lag.TotalMilliseconds) : null,
+                maxLagMs = (long)replica.MaxLag.TotalMilliseconds,
             },
         });
     }
