@@ -52,9 +52,12 @@ public static class KvConnectEndpointRouteBuilderExtensions
         group.MapPost("/{namespaceId}" + EventualSegment + "/snapshot_read", (HttpContext context, string namespaceId) =>
             SnapshotReadEndpoint.HandleAsync(context, namespaceId, KvConsistency.Eventual))
             .RequireAuthorization(KvAccessPolicies.NamespaceRead);
-        group.MapPost("/{namespaceId}" + EventualSegment + "/{operation:regex(^(atomic_write|watch)$)}", (HttpContext context) =>
-            KvConnectHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, KvConnectErrors.EventualEndpointReadsOnly))
-            .RequireAuthorization(KvAccessPolicies.NamespaceRead);
+        foreach (var refused in (string[])["/atomic_write", "/watch"])
+        {
+            group.MapPost("/{namespaceId}" + EventualSegment + refused, (HttpContext context) =>
+                KvConnectHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, KvConnectErrors.EventualEndpointReadsOnly))
+                .RequireAuthorization(KvAccessPolicies.NamespaceRead);
+        }
         return group;
     }
 }
