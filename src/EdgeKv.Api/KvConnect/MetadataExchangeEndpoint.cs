@@ -50,6 +50,7 @@ internal static class MetadataExchangeEndpoint
         // Clients resolve the endpoint against this URL and append "/snapshot_read" and the like; it must not end
         // in "/". The path base keeps it right behind a reverse proxy that mounts the host under a path.
         var endpointUrl = (context.Request.PathBase + context.Request.Path).ToString().TrimEnd('/');
+        var endpoints = Endpoints(endpointUrl, eventualView, HasReplica(context));
 
         // Written by hand: the Node client accepts the content type "application/json" only, without a charset.
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -59,7 +60,7 @@ internal static class MetadataExchangeEndpoint
         json.WriteNumber("version", version);
         json.WriteString("databaseId", KvConnectDatabaseId.Of(grant, namespaceId).ToString("D"));
         json.WriteStartArray("endpoints");
-        foreach (var (url, consistency) in Endpoints(context, endpointUrl, eventualView))
+        foreach (var (url, consistency) in endpoints)
         {
             json.WriteStartObject();
             json.WriteString("url", url);
@@ -74,21 +75,14 @@ internal static class MetadataExchangeEndpoint
         await json.FlushAsync(context.RequestAborted);
     }
 
-    private static IEnumerable<(string Url, string Consistency)> Endpoints(HttpContext context, string endpointUrl, bool eventualView)
-    {
-        if (eventualView)
-        {
-            yield return (endpointUrl, "eventual");
-            yield return (endpointUrl, "strong");
-            yield break;
-        }
+    private static (string Url, string Consistency)[] Endpoints(string endpointUrl, bool eventualView, bool hasReplica) =>
+        eventualView ? [(endpointUrl, "eventual"), (endpointUrl, "strong")]
+        : hasReplica ? [(endpointUrl, "strong"), (endpointUrl + KvConnectEndpointRouteBuilderExtensions.EventualSegment, "eventual")]
+        : [(endpointUrl, "strong")];
 
-        yield return (endpointUrl, "strong");
-        if (context.RequestServices.GetRequiredService<IKvStoreRegistry>().Replica.Health != KvReplicaHealth.NotConfigured)
-        {
-            yield return (endpointUrl + KvConnectEndpointRouteBuilderExtensions.EventualSegment, "eventual");
-        }
-    }
+    // A host that serves KV Connect without the engine's registry (stores found another way) has no replica either.
+    private static bool HasReplica(HttpContext context) =>
+        context.RequestServices.GetService<IKvStoreRegistry>() is { Replica.Health: not KvReplicaHealth.NotConfigured };
 
     /// <summary>
     /// The versions the client lists; [1] for an empty body (the spec's default); null for a body that is not
