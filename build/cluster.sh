@@ -10,7 +10,8 @@
 #
 # Settings (environment): EDGEKV_CLUSTER_DIR (data/cluster), EDGEKV_CLUSTER_PG_PORT (6010; the replica takes +1),
 # EDGEKV_CLUSTER_NODE_PORT (6001: node 1 serves the console/HTTP API on 6001 and KV Connect on 6002, node 2 on
-# 6003/6004), EDGEKV_CLUSTER_ADMIN_PASSWORD (generated on the first start, kept in the folder's admin-password).
+# 6003/6004; their functions listeners are 6021 and 6022), EDGEKV_CLUSTER_ADMIN_PASSWORD (generated on the first
+# start, kept in the folder's admin-password).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -28,6 +29,8 @@ pg() { local program=$1; shift; as_pg "$bin/$program" "$@"; }
 
 node_url() { echo "http://127.0.0.1:$((node_port + 2 * ($1 - 1)))"; }
 kv_url() { echo "http://127.0.0.1:$((node_port + 2 * ($1 - 1) + 1))"; }
+# Each node's functions listener too (left at the default 5082, the second node could not start).
+functions_url() { echo "http://127.0.0.1:$((node_port + 20 + $1 - 1))"; }
 conn() { echo "Host=127.0.0.1;Port=${1:-$pg_port};Database=$database;Username=$pg_user"; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -76,6 +79,7 @@ start_node() { # number
   EdgeKv__Admin__Password="$(cat "$dir/admin-password")" \
   Kestrel__Endpoints__Console__Url="$(node_url "$n")" \
   Kestrel__Endpoints__KvConnect__Url="$(kv_url "$n")" \
+  Kestrel__Endpoints__Functions__Url="$(functions_url "$n")" \
     nohup dotnet "$root/src/EdgeKv.Web/bin/Release/net10.0/EdgeKv.Web.dll" >"$dir/node$n.log" 2>&1 &
   echo $! >"$pid"
 }
@@ -114,8 +118,8 @@ case "${1:-}" in
     start_node 1; wait_ready 1
     start_node 2; wait_ready 2
     echo "primary  127.0.0.1:$pg_port (database $database, user $pg_user)   replica 127.0.0.1:$replica_port (streaming; the nodes' eventual reads)"
-    echo "node 1   console/HTTP API $(node_url 1)   KV Connect $(kv_url 1)   PID $(cat "$dir/node1.pid")"
-    echo "node 2   console/HTTP API $(node_url 2)   KV Connect $(kv_url 2)   PID $(cat "$dir/node2.pid")"
+    echo "node 1   console/HTTP API $(node_url 1)   KV Connect $(kv_url 1)   functions $(functions_url 1)   PID $(cat "$dir/node1.pid")"
+    echo "node 2   console/HTTP API $(node_url 2)   KV Connect $(kv_url 2)   functions $(functions_url 2)   PID $(cat "$dir/node2.pid")"
     echo "admin    admin@edgekv.local / $(cat "$dir/admin-password")   logs in $dir"
     ;;
   status)
