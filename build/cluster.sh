@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A local EdgeKv cluster on 127.0.0.1, no containers (docs/cluster.md): a PostgreSQL primary (Debian's initdb/pg_ctl in
 # a data folder), one streaming replica made with pg_basebackup, and two EdgeKv nodes (the built src/EdgeKv.Web) whose
-# admin database and KV engine are on the primary.
+# admin database and KV engine are on the primary, and whose eventual reads the replica serves (ADR 0014).
 #
 #   bash build/cluster.sh start [--no-build]   make (first time) and start everything; prints the addresses
 #   bash build/cluster.sh status               what runs, by the PIDs this script recorded
@@ -28,8 +28,9 @@ pg() { local program=$1; shift; as_pg "$bin/$program" "$@"; }
 
 node_url() { echo "http://127.0.0.1:$((node_port + 2 * ($1 - 1)))"; }
 kv_url() { echo "http://127.0.0.1:$((node_port + 2 * ($1 - 1) + 1))"; }
-fn_url() { echo "http://127.0.0.1:$((node_port + 3 + $1))"; } # the functions URL: node 1 on 6005, node 2 on 6006
-conn() { echo "Host=127.0.0.1;Port=$pg_port;Database=$database;Username=$pg_user"; }
+# Each node's own functions listener (left at the default 5082, the second node could not start): 6005, 6006.
+fn_url() { echo "http://127.0.0.1:$((node_port + 3 + $1))"; }
+conn() { echo "Host=127.0.0.1;Port=${1:-$pg_port};Database=$database;Username=$pg_user"; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 start_postgres() {
@@ -73,6 +74,7 @@ start_node() { # number
   ASPNETCORE_ENVIRONMENT=Production \
   EdgeKv__Storage__Provider=Postgres \
   ConnectionStrings__Admin="$(conn)" \
+  ConnectionStrings__KvReplica="$(conn "$replica_port")" \
   EdgeKv__DataDirectory="$dir/node$n" \
   EdgeKv__Admin__Password="$(cat "$dir/admin-password")" \
   Kestrel__Endpoints__Console__Url="$(node_url "$n")" \
@@ -115,13 +117,16 @@ case "${1:-}" in
     # One node first: it migrates and seeds; the second finds it done (locks make both at once safe too, just slower).
     start_node 1; wait_ready 1
     start_node 2; wait_ready 2
-    echo "primary  127.0.0.1:$pg_port (database $database, user $pg_user)   replica 127.0.0.1:$replica_port (streaming)"
+    echo "primary  127.0.0.1:$pg_port (database $database, user $pg_user)   replica 127.0.0.1:$replica_port (streaming; the nodes' eventual reads)"
     echo "node 1   console/HTTP API $(node_url 1)   KV Connect $(kv_url 1)   functions $(fn_url 1)   PID $(cat "$dir/node1.pid")"
     echo "node 2   console/HTTP API $(node_url 2)   KV Connect $(kv_url 2)   functions $(fn_url 2)   PID $(cat "$dir/node2.pid")"
     echo "admin    admin@edgekv.local / $(cat "$dir/admin-password")   logs in $dir"
     ;;
   status)
-    for n in 1 2; do alive "$dir/node$n.pid" && echo "node $n: PID $(cat "$dir/node$n.pid"), $(node_url "$n")" || echo "node $n: stopped"; done
+    for n in 1 2; do
+      alive "$dir/node$n.pid" && echo "node $n: PID $(cat "$dir/node$n.pid"), $(node_url "$n"), replica $(curl -fsS "$(node_url "$n")/readyz" 2>/dev/null | grep -o '"replica":{[^}]*}' || echo unknown)" \
+        || echo "node $n: stopped"
+    done
     for f in primary replica; do
       [ -d "$dir/$f" ] && pg pg_ctl -D "$dir/$f" status >/dev/null 2>&1 && echo "$f: running" || echo "$f: stopped"
     done

@@ -103,6 +103,8 @@ public static class EdgeKvDomainServiceCollectionExtensions
                 options.Engine = current.Engine;
                 options.AdminConnectionString = current.AdminConnectionString;
                 options.KvConnectionString = current.KvConnectionString;
+                options.KvReplicaConnectionString = current.KvReplicaConnectionString;
+                options.MaxReplicaLag = current.MaxReplicaLag;
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());

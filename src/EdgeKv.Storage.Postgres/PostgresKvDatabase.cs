@@ -4,8 +4,9 @@ namespace EdgeKv.Storage.Postgres;
 
 /// <summary>
 /// One node's view of the backend's database: a pooled data source whose sessions commit synchronously, the schema
-/// migrated on open, and the one listening connection that brings other nodes' commits to this node's stores.
-/// Shared by the registry and its stores (a store opened alone owns one).
+/// migrated on open, the one listening connection that brings other nodes' commits to this node's stores, and the
+/// read replica with its monitor when one is configured. Shared by the registry and its stores (a store opened alone
+/// owns one).
 /// </summary>
 internal sealed class PostgresKvDatabase : IAsyncDisposable
 {
@@ -14,6 +15,9 @@ internal sealed class PostgresKvDatabase : IAsyncDisposable
         DataSource = dataSource;
         Options = options;
         Listener = new PostgresChangeListener(dataSource, options);
+        Replica = options.ReplicaConnectionString is { Length: > 0 } replica
+            ? new PostgresReplicaMonitor(dataSource, NpgsqlDataSource.Create(replica), options)
+            : null;
     }
 
     public NpgsqlDataSource DataSource { get; }
@@ -22,11 +26,16 @@ internal sealed class PostgresKvDatabase : IAsyncDisposable
 
     public PostgresChangeListener Listener { get; }
 
+    /// <summary>The read replica, or null when none is configured.</summary>
+    public PostgresReplicaMonitor? Replica { get; }
+
     /// <summary>Connects, migrates the schema and starts listening for commits (synchronously: registries are built so).</summary>
     public static PostgresKvDatabase Open(PostgresKvStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.ConnectionString);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxReplicaLag, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ReplicaProbeInterval, PostgresKvStoreOptions.MinReplicaProbeInterval);
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString)
         {
             // Durability does not depend on the server's default: every session commits synchronously.
@@ -57,6 +66,7 @@ internal sealed class PostgresKvDatabase : IAsyncDisposable
         try
         {
             database.Listener.Start();
+            database.Replica?.Start();
             return database;
         }
         catch (Exception e) when (PostgresErrors.IsStorageFailure(e))
@@ -73,6 +83,11 @@ internal sealed class PostgresKvDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Replica is not null)
+        {
+            await Replica.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Listener.DisposeAsync().ConfigureAwait(false);
         await DataSource.DisposeAsync().ConfigureAwait(false);
     }

@@ -12,7 +12,8 @@ namespace EdgeKv.Storage.Postgres;
 /// An <see cref="IKvStore"/> over one namespace of a PostgreSQL database that several nodes may share. Commits go
 /// through this instance's writer loop, which groups concurrent commits into one transaction and serializes with
 /// every other node's writers on the namespace's row lock; a commit is acknowledged once PostgreSQL has flushed it.
-/// Reads are snapshots of the database (they see every node's commits). The change feed and watches carry this
+/// Reads are snapshots of the database (they see every node's commits); eventual ones (get, getMany, list, raw ranges)
+/// are served by the node's read replica while it is within its lag bound, by the primary otherwise (ADR 0014). The change feed and watches carry this
 /// node's commits and, through LISTEN/NOTIFY and the change log, every other node's, in commit order. Open one
 /// alone with <see cref="OpenAsync(PostgresKvStoreOptions, string, CancellationToken)"/>, or through
 /// <see cref="PostgresKvStoreRegistry"/>. When the server is unreachable, calls fail with
@@ -29,6 +30,7 @@ public sealed class PostgresKvStore : IKvStore
     private readonly KvUsageCounters _usage;
     private readonly ChangeFeed _feed = new();
     private readonly PostgresEntryReader _reader;
+    private readonly PostgresEntryReader? _replicaReader;
     private readonly PostgresFeedPump _pump;
     private readonly PostgresCommitWriter _writer;
     private readonly PostgresExpirySweeper _sweeper;
@@ -43,6 +45,7 @@ public sealed class PostgresKvStore : IKvStore
         _options = database.Options;
         _usage = usage;
         _reader = new PostgresEntryReader(database.DataSource, ns.Id);
+        _replicaReader = database.Replica is { } replica ? new PostgresEntryReader(replica.Replica, ns.Id) : null;
         _pump = new PostgresFeedPump(database.DataSource, _feed, _options, ns.Id, ns.Name, version);
         database.Listener.Add(_pump);
         _writer = new PostgresCommitWriter(database.DataSource, ns, _options, _pump, usage, stats);
@@ -116,7 +119,7 @@ public sealed class PostgresKvStore : IKvStore
         ThrowIfClosed();
         KvMetrics.Operation(KvMetrics.OperationKinds.Read, KvMetrics.Outcomes.Ok);
         _usage.Read(1);
-        return (await _reader.GetManyAsync([key], NowMs(), cancellationToken).ConfigureAwait(false))[0];
+        return (await ReadAsync(consistency, reader => reader.GetManyAsync([key], NowMs(), cancellationToken)).ConfigureAwait(false))[0];
     }
 
     /// <inheritdoc />
@@ -127,7 +130,7 @@ public sealed class PostgresKvStore : IKvStore
         ThrowIfClosed();
         KvMetrics.Operation(KvMetrics.OperationKinds.Read, KvMetrics.Outcomes.Ok);
         _usage.Read(keys.Count);
-        return keys.Count == 0 ? [] : await _reader.GetManyAsync(keys, NowMs(), cancellationToken).ConfigureAwait(false);
+        return keys.Count == 0 ? [] : await ReadAsync(consistency, reader => reader.GetManyAsync(keys, NowMs(), cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -137,7 +140,7 @@ public sealed class PostgresKvStore : IKvStore
         var range = plan.RangeAfter(options?.Cursor);
         ThrowIfClosed();
         KvMetrics.Operation(KvMetrics.OperationKinds.List, KvMetrics.Outcomes.Ok);
-        return ReadPageAsync(plan, range, Math.Min(plan.BatchSize, plan.Limit ?? int.MaxValue), cancellationToken);
+        return ReadPageAsync(plan, range, Math.Min(plan.BatchSize, plan.Limit ?? int.MaxValue), ConsistencyOf(options), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -148,7 +151,7 @@ public sealed class PostgresKvStore : IKvStore
         var range = plan.RangeAfter(options?.Cursor);
         ThrowIfClosed();
         KvMetrics.Operation(KvMetrics.OperationKinds.List, KvMetrics.Outcomes.Ok);
-        return ListPagesAsync(plan, range, cancellationToken);
+        return ListPagesAsync(plan, range, ConsistencyOf(options), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -182,7 +185,7 @@ public sealed class PostgresKvStore : IKvStore
         KvValidation.RawRanges(ranges);
         ThrowIfClosed();
         _usage.CountRawRanges(ranges);
-        return await _reader.RangesAsync(ranges, NowMs(), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(consistency, reader => reader.RangesAsync(ranges, NowMs(), cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -304,14 +307,37 @@ public sealed class PostgresKvStore : IKvStore
 
     private long NowMs() => _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// Runs a read where its consistency allows: an eventual one on the replica while it serves, and on the primary
+    /// when it does not or fails mid-read (lost since its last probe) — eventual reads fall back, they are not refused.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(KvConsistency consistency, Func<PostgresEntryReader, Task<T>> read)
+    {
+        if (consistency == KvConsistency.Eventual && _replicaReader is not null && _database.Replica!.IsServing)
+        {
+            try
+            {
+                return await read(_replicaReader).ConfigureAwait(false);
+            }
+            catch (KvException e) when (e.Code == KvErrorCode.StorageUnavailable)
+            {
+                // The primary answers this one; the monitor's next probe takes the replica out of service.
+            }
+        }
+
+        return await read(_reader).ConfigureAwait(false);
+    }
+
+    private static KvConsistency ConsistencyOf(KvListOptions? options) => options?.Consistency ?? KvConsistency.Strong;
+
     private async IAsyncEnumerable<KvEntry> ListPagesAsync(
-        KvListPlan plan, (byte[] Start, byte[] End) range, [EnumeratorCancellation] CancellationToken cancellationToken)
+        KvListPlan plan, (byte[] Start, byte[] End) range, KvConsistency consistency, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var remaining = plan.Limit ?? int.MaxValue;
         while (remaining > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await ReadPageAsync(plan, range, Math.Min(plan.BatchSize, remaining), cancellationToken).ConfigureAwait(false);
+            var page = await ReadPageAsync(plan, range, Math.Min(plan.BatchSize, remaining), consistency, cancellationToken).ConfigureAwait(false);
             foreach (var entry in page.Entries)
             {
                 yield return entry;
@@ -328,10 +354,12 @@ public sealed class PostgresKvStore : IKvStore
     }
 
     /// <summary>One page in one snapshot: one statement reading one row more than the page, to know if any follow.</summary>
-    private async Task<KvListPage> ReadPageAsync(KvListPlan plan, (byte[] Start, byte[] End) range, int pageSize, CancellationToken cancellationToken)
+    private async Task<KvListPage> ReadPageAsync(
+        KvListPlan plan, (byte[] Start, byte[] End) range, int pageSize, KvConsistency consistency, CancellationToken cancellationToken)
     {
         _usage.Listed();
-        var rows = await _reader.RangeAsync(range.Start, range.End, plan.Reverse, pageSize + 1, NowMs(), cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync(consistency, reader => reader.RangeAsync(range.Start, range.End, plan.Reverse, pageSize + 1, NowMs(), cancellationToken))
+            .ConfigureAwait(false);
         var complete = rows.Count <= pageSize;
         if (!complete)
         {

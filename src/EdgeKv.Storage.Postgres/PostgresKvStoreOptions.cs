@@ -1,3 +1,4 @@
+using EdgeKv.Core.Replication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,6 +12,22 @@ public sealed record PostgresKvStoreOptions
 {
     /// <summary>The Npgsql connection string of the database that holds the namespaces (shared by every node).</summary>
     public required string ConnectionString { get; init; }
+
+    /// <summary>
+    /// The Npgsql connection string of a streaming replica of <see cref="ConnectionString"/>'s server (made with
+    /// <c>pg_basebackup -R</c>), or null for none. When set, eventual reads go to it while it is within
+    /// <see cref="MaxReplicaLag"/> (ADR 0014); strong reads, writes, watches and the change feed never do.
+    /// </summary>
+    public string? ReplicaConnectionString { get; init; }
+
+    /// <summary>How far behind the primary the replica may be and still serve eventual reads (default 60 s, EdgeOne's promise).</summary>
+    public TimeSpan MaxReplicaLag { get; init; } = KvReplicaState.DefaultMaxLag;
+
+    /// <summary>How often the replica's lag is measured (at least once a second: nothing is polled faster).</summary>
+    public TimeSpan ReplicaProbeInterval { get; init; } = MinReplicaProbeInterval;
+
+    /// <summary>The shortest <see cref="ReplicaProbeInterval"/>.</summary>
+    public static readonly TimeSpan MinReplicaProbeInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>The clock that decides expiry (tests may pass a controllable one).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -31,7 +31,15 @@ public sealed class PostgresKvStoreRegistry : IKvStoreRegistry
     }
 
     /// <inheritdoc />
-    public KvReplicaState Replica => KvReplicaState.NotConfigured;
+    /// <remarks>Measured every <see cref="PostgresKvStoreOptions.ReplicaProbeInterval"/> when a replica is configured (ADR 0014).</remarks>
+    public KvReplicaState Replica => _database.Replica?.State ?? KvReplicaState.NotConfigured;
+
+    /// <summary>
+    /// <see cref="Replica"/> after the replica's next measurement (at most one probe interval away), to wait for a change
+    /// of state without polling; <see cref="KvReplicaState.NotConfigured"/> at once without a replica.
+    /// </summary>
+    public Task<KvReplicaState> NextReplicaMeasurementAsync(CancellationToken cancellationToken = default) =>
+        _database.Replica?.NextMeasurementAsync(cancellationToken) ?? Task.FromResult(KvReplicaState.NotConfigured);
 
     /// <inheritdoc />
     public KvUsageMeter Usage { get; }

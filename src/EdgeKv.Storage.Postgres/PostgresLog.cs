@@ -1,3 +1,4 @@
+using EdgeKv.Core.Replication;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeKv.Storage.Postgres;
@@ -13,4 +14,7 @@ internal static partial class PostgresLog
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Expiry sweep of namespace {Namespace} failed; retrying in {RetryMs} ms (expired keys stay invisible meanwhile)")]
     public static partial void SweepFailed(ILogger logger, string @namespace, long retryMs, Exception exception);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "The read replica went from {Previous} to {Current} (lag {LagMs} ms; {Error}); eventual reads go to the replica only while it is Serving, to the primary otherwise")]
+    public static partial void ReplicaHealthChanged(ILogger logger, KvReplicaHealth previous, KvReplicaHealth current, double? lagMs, string? error);
 }

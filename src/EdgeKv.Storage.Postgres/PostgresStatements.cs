@@ -147,4 +147,8 @@ internal static class PostgresStatements
     // The change log, read by the nodes that did not make a commit (after a notification or a reconnect).
     public const string ChangesAfter =
         "SELECT changes FROM kv_changes WHERE ns = $1 AND version > $2 ORDER BY version LIMIT $3";
+
+    // The replica's lag (PostgresReplicaMonitor): where the primary's WAL ends now, and how far the replica has replayed.
+    public const string PrimaryWalPosition = "SELECT pg_current_wal_lsn()";
+    public const string ReplicaReplayPosition = "SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn()";
 }

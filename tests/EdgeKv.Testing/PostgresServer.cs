@@ -8,7 +8,8 @@ namespace EdgeKv.Testing.Postgres;
 /// A throwaway PostgreSQL server for tests: <c>initdb</c> in a fresh temp folder, started with <c>pg_ctl</c> on a free
 /// port of 127.0.0.1 (its socket in its own folder, so it never meets a system cluster), durable as in production
 /// (<c>fsync</c> and <c>synchronous_commit</c> on). Stopped and deleted on dispose, and at the latest when the test
-/// process exits. Can be stopped and started again on the same folder and port, for outage tests.
+/// process exits. Can be stopped and started again on the same folder and port, for outage tests. A server can make a
+/// streaming replica of itself (<see cref="StartReplicaAsync"/>) whose replay a test pauses and resumes.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -38,6 +39,9 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The TCP port on 127.0.0.1.</summary>
     public int Port { get; }
 
+    /// <summary>True between a start and a stop.</summary>
+    public bool IsRunning => _running;
+
     /// <summary>Makes a cluster and starts it.</summary>
     public static async Task<PostgresServer> StartAsync()
     {
@@ -59,6 +63,41 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes a streaming replica of this server, as an operator would (<c>pg_basebackup -R -X stream</c> into a fresh
+    /// folder, so it starts as a standby following this server), on a free port, and starts it. A server of its own:
+    /// dispose it before this one.
+    /// </summary>
+    public async Task<PostgresServer> StartReplicaAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "edgekv-pg", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var replica = new PostgresServer(folder, FreePort());
+        try
+        {
+            await PostgresProcess.HandOverAsync(folder);
+            await PostgresProcess.RunAsync("pg_basebackup", ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", User,
+                "-D", replica.DataDirectory, "-R", "-X", "stream"], ProgramTimeout);
+
+            // The copy carries this server's port and socket folder; the auto.conf settings win over postgresql.conf's.
+            await File.AppendAllTextAsync(Path.Combine(replica.DataDirectory, "postgresql.auto.conf"), string.Create(CultureInfo.InvariantCulture,
+                $"port = {replica.Port}\nunix_socket_directories = '{folder}'\n"));
+            await replica.StartAgainAsync();
+            return replica;
+        }
+        catch
+        {
+            await replica.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>On a replica: stops applying the primary's WAL (it keeps receiving it), so reads there stay as they are.</summary>
+    public Task PauseReplayAsync() => ExecuteAsync("SELECT pg_wal_replay_pause()");
+
+    /// <summary>On a replica: applies the primary's WAL again, catching up.</summary>
+    public Task ResumeReplayAsync() => ExecuteAsync("SELECT pg_wal_replay_resume()");
+
     /// <summary>A connection string for <paramref name="database"/> on this server.</summary>
     public string ConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
     {
@@ -77,6 +116,14 @@ public sealed class PostgresServer : IAsyncDisposable
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
         return ConnectionString(name);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>

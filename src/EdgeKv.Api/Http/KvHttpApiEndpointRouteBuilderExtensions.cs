@@ -40,14 +40,14 @@ public static class KvHttpApiEndpointRouteBuilderExtensions
         group.MapGet("/keys", ListKeysEndpoint.HandleAsync).RequireAuthorization(reads)
             .WithName("ListKeys")
             .WithSummary("List string keys")
-            .WithDescription("Keys under a string prefix in byte order, with expiration (Unix seconds) and metadata. limit 1..1000 (default 1000); pass the answer's cursor back for the next page.")
+            .WithDescription("Keys under a string prefix in byte order, with expiration (Unix seconds) and metadata. limit 1..1000 (default 1000); pass the answer's cursor back for the next page. consistency=strong (default) or eventual (the node's read replica may answer while within its lag bound).")
             .Produces<ListKeysResponse>()
             .ProducesKvErrors(400);
 
         group.MapGet("/values/{**key}", GetValueEndpoint.HandleAsync).RequireAuthorization(reads)
             .WithName("GetValue")
             .WithSummary("Read a value")
-            .WithDescription("Raw bytes by default; ?type=text|json|arrayBuffer|stream or Accept: text/plain / application/json for text or JSON. ETag is the versionstamp; X-EdgeKv-Encoding, X-EdgeKv-Expiration and X-EdgeKv-Metadata describe the value. The key is URL-encoded.")
+            .WithDescription("Raw bytes by default; ?type=text|json|arrayBuffer|stream or Accept: text/plain / application/json for text or JSON. ETag is the versionstamp; X-EdgeKv-Encoding, X-EdgeKv-Expiration and X-EdgeKv-Metadata describe the value. The key is URL-encoded. consistency=strong (default) or eventual (the node's read replica may answer while within its lag bound).")
             .Produces<byte[]>(contentType: "application/octet-stream", additionalContentTypes: ["text/plain", "application/json"])
             .Produces(StatusCodes.Status304NotModified)
             .ProducesKvErrors(400, 404, 406);

@@ -7,6 +7,9 @@ namespace EdgeKv.Api.Http;
 /// </summary>
 public static class KvHttpErrors
 {
+    /// <summary>A read's <c>consistency</c> other than the two (<see cref="ReadConsistency"/>).</summary>
+    public const string InvalidConsistency = "consistency must be strong (the default) or eventual";
+
     /// <summary>A list limit outside 1..<see cref="KvHttpLimits.MaxListLimit"/>.</summary>
     public const string ListLimit = "limit must be an integer between 1 and 1000";
 

@@ -53,6 +53,10 @@ public static class KvConnectErrors
     /// <summary>A negative expiry other than -1.</summary>
     public const string InvalidExpireAt = "Invalid mutation expire_at_ms: expected milliseconds since the Unix epoch, or 0 for none.";
 
+    /// <summary>An atomic write or a watch sent to a namespace's eventual (read replica) endpoint.</summary>
+    public const string EventualEndpointReadsOnly =
+        "This is the namespace's eventual-read endpoint (…/eventual): it serves eventual reads only. Write and watch through the namespace's own URL, without /eventual.";
+
     /// <summary>An atomic write with queue messages.</summary>
     public const string EnqueueUnsupported = "Queues are not supported by EdgeKv: an atomic write cannot enqueue messages.";
 }

@@ -5,14 +5,16 @@ using Microsoft.AspNetCore.Http;
 namespace EdgeKv.Api.KvConnect;
 
 /// <summary>
-/// <c>POST .../snapshot_read</c>: reads the requested raw key ranges in one snapshot. The store is strongly
-/// consistent, so every read says so; reads are never disabled (read-only tokens read too).
+/// <c>POST .../snapshot_read</c>: reads the requested raw key ranges in one snapshot. On the namespace's endpoint the
+/// read is strong and says so; on its eventual endpoint (<c>.../eventual/snapshot_read</c>) it is eventual (the node's
+/// read replica answers while it may) and says it is not strongly consistent. Reads are never disabled (read-only
+/// tokens read too).
 /// </summary>
 internal static class SnapshotReadEndpoint
 {
     private const long MaxBodyBytes = 1024 * 1024;
 
-    public static async Task HandleAsync(HttpContext context, string namespaceId)
+    public static async Task HandleAsync(HttpContext context, string namespaceId, KvConsistency consistency)
     {
         var request = await DataPathRequest.AcceptAsync(context, namespaceId, MaxBodyBytes);
         if (request is null)
@@ -24,12 +26,12 @@ internal static class SnapshotReadEndpoint
         {
             var read = SnapshotRead.Parser.ParseFrom(request.Body);
             var ranges = read.Ranges.Select(r => new KvRawRange(r.Start.Memory, r.End.Memory, r.Limit, r.Reverse)).ToList();
-            var results = await request.Grant.Store.ReadRawRangesAsync(ranges, KvConsistency.Strong, context.RequestAborted);
+            var results = await request.Grant.Store.ReadRawRangesAsync(ranges, consistency, context.RequestAborted);
 
             var output = new SnapshotReadOutput
             {
                 ReadDisabled = false,
-                ReadIsStronglyConsistent = true,
+                ReadIsStronglyConsistent = consistency == KvConsistency.Strong,
                 Status = SnapshotReadStatus.SrSuccess,
             };
             foreach (var entries in results)

@@ -67,14 +67,15 @@ public static class StringKeyModel
     /// previous page's <c>Next</c> gave it), at most <paramref name="limit"/>, in byte order. <c>Next</c> is the first
     /// key of the next page, null when the listing is complete. Keys that are not one-part strings (Deno clients' tuples,
     /// metadata companions) are skipped. Entries are read <paramref name="batchSize"/> at a time, which bounds the
-    /// memory their values take.
+    /// memory their values take. <paramref name="consistency"/> is the reads' (<see cref="KvConsistency"/>).
     /// </summary>
     public static async Task<StringKeyPage> ListAsync(
-        IKvStore store, string prefix, int limit, string? cursor, int batchSize, CancellationToken cancellationToken = default)
+        IKvStore store, string prefix, int limit, string? cursor, int batchSize, CancellationToken cancellationToken = default,
+        KvConsistency consistency = KvConsistency.Strong)
     {
         ArgumentNullException.ThrowIfNull(store);
         var selector = KvListSelector.Range(KvKey.Of(ParseCursor(cursor, prefix) ?? prefix), KvStringKeys.EndOfPrefix(prefix));
-        var options = new KvListOptions { BatchSize = Math.Min(limit + 1, batchSize) };
+        var options = new KvListOptions { BatchSize = Math.Min(limit + 1, batchSize), Consistency = consistency };
         var entries = new List<StringKeyEntry>(Math.Min(limit, batchSize));
         await foreach (var entry in store.ListAsync(selector, options, cancellationToken).ConfigureAwait(false))
         {

@@ -10,7 +10,8 @@ namespace EdgeKv.Domain.Storage;
 
 /// <summary>
 /// Makes the node's one engine registry for <c>EdgeKv:Storage:Engine</c>: SQLite files under the data directory, or the
-/// PostgreSQL backend on <c>ConnectionStrings:Kv</c> (the admin database's when unset), which every node shares.
+/// PostgreSQL backend on <c>ConnectionStrings:Kv</c> (the admin database's when unset), which every node shares, with
+/// this node's read replica (<c>ConnectionStrings:KvReplica</c>, bound <c>EdgeKv:Storage:MaxReplicaLag</c>) when given.
 /// </summary>
 public static class KvRegistryFactory
 {
@@ -34,6 +35,8 @@ public static class KvRegistryFactory
             StorageProvider.Postgres => new PostgresKvStoreRegistry(new PostgresKvStoreOptions
             {
                 ConnectionString = options.EffectiveKvConnectionString!,
+                ReplicaConnectionString = options.KvReplicaConnectionString is { Length: > 0 } replica ? replica : null,
+                MaxReplicaLag = options.EffectiveMaxReplicaLag,
                 Logger = logger,
             }),
             _ => throw new InvalidOperationException(UnavailableMessage(options.EngineProvider)),

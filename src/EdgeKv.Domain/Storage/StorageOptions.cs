@@ -1,3 +1,5 @@
+using System.Globalization;
+using EdgeKv.Core.Replication;
 using Microsoft.Extensions.Configuration;
 
 namespace EdgeKv.Domain.Storage;
@@ -17,6 +19,15 @@ public sealed class StorageOptions
     /// <summary>The name of the engine's PostgreSQL connection string (<c>ConnectionStrings:Kv</c>; default: the admin one).</summary>
     public const string KvConnectionStringName = "Kv";
 
+    /// <summary>The name of the engine's read replica's connection string (<c>ConnectionStrings:KvReplica</c>; default: none).</summary>
+    public const string KvReplicaConnectionStringName = "KvReplica";
+
+    /// <summary>The shortest lag bound a node takes (the replica is measured once a second).</summary>
+    public static readonly TimeSpan MinReplicaLag = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest lag bound a node takes.</summary>
+    public static readonly TimeSpan MaxReplicaLagLimit = TimeSpan.FromDays(1);
+
     /// <summary>The admin database's connection string when SQLite is chosen and configuration names none.</summary>
     public const string DefaultSqliteConnectionString = "Data Source=data/admin.db";
 
@@ -33,11 +44,23 @@ public sealed class StorageOptions
     /// </summary>
     public string? Engine { get; set; }
 
+    /// <summary>
+    /// <c>EdgeKv:Storage:MaxReplicaLag</c>: how far behind the primary the read replica may be and still serve eventual
+    /// reads, as a time (<c>00:01:00</c>); unset means 60 s. Kept as text so a bad value gets the validator's message.
+    /// </summary>
+    public string? MaxReplicaLag { get; set; }
+
     /// <summary><c>ConnectionStrings:Admin</c>; null means the SQLite default.</summary>
     public string? AdminConnectionString { get; set; }
 
     /// <summary><c>ConnectionStrings:Kv</c>: the engine's database when it is PostgreSQL; null means the admin one.</summary>
     public string? KvConnectionString { get; set; }
+
+    /// <summary><c>ConnectionStrings:KvReplica</c>: a streaming replica of the engine's PostgreSQL database for eventual reads; null for none.</summary>
+    public string? KvReplicaConnectionString { get; set; }
+
+    /// <summary>The lag bound; only meaningful once validated.</summary>
+    public TimeSpan EffectiveMaxReplicaLag => ParseLag(MaxReplicaLag) ?? KvReplicaState.DefaultMaxLag;
 
     /// <summary>The admin database's provider; only meaningful once validated.</summary>
     public StorageProvider AdminProvider => Parse(Provider) ?? StorageProvider.Sqlite;
@@ -68,6 +91,7 @@ public sealed class StorageOptions
         configuration.GetSection(SectionName).Bind(options);
         options.AdminConnectionString = configuration.GetConnectionString(AdminConnectionStringName);
         options.KvConnectionString = configuration.GetConnectionString(KvConnectionStringName);
+        options.KvReplicaConnectionString = configuration.GetConnectionString(KvReplicaConnectionStringName);
         return options;
     }
 
@@ -75,5 +99,11 @@ public sealed class StorageOptions
     internal static StorageProvider? Parse(string? value) =>
         string.IsNullOrWhiteSpace(value) ? StorageProvider.Sqlite
         : Enum.TryParse<StorageProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider) && !char.IsDigit(value.Trim()[0]) ? provider
+        : null;
+
+    /// <summary>A lag bound as a time within [1 s, 1 day]; the default when empty; null when not one (the validator reports it).</summary>
+    internal static TimeSpan? ParseLag(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? KvReplicaState.DefaultMaxLag
+        : TimeSpan.TryParse(value.Trim(), CultureInfo.InvariantCulture, out var lag) && lag >= MinReplicaLag && lag <= MaxReplicaLagLimit ? lag
         : null;
 }

@@ -6,7 +6,8 @@ namespace EdgeKv.Domain.Storage;
 
 /// <summary>
 /// Refuses a storage configuration that cannot work, at start-up, with a message naming the setting to fix: an
-/// unknown provider, a connection string of the other provider's form, or an engine backend this build lacks.
+/// unknown provider, a connection string of the other provider's form, an engine backend this build lacks, or a read
+/// replica that is not a PostgreSQL one of the PostgreSQL engine, or whose lag bound is not a sensible time.
 /// </summary>
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
@@ -27,6 +28,18 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     /// <summary>The start-up message when SQLite is chosen with a connection string SQLite cannot read.</summary>
     public const string SqliteNeedsConnectionString =
         "EdgeKv:Storage:Provider is Sqlite: ConnectionStrings:Admin must be a SQLite connection string, e.g. Data Source=data/admin.db (for PostgreSQL set EdgeKv:Storage:Provider to Postgres).";
+
+    /// <summary>The start-up message when the replica's lag bound is not a time from 1 s to 1 day.</summary>
+    public const string InvalidMaxReplicaLag =
+        "EdgeKv:Storage:MaxReplicaLag must be a time from 00:00:01 (1 s) to 1.00:00:00 (1 day), e.g. 00:01:00 for 60 s.";
+
+    /// <summary>The start-up message when the replica's connection string is not a PostgreSQL one.</summary>
+    public const string ReplicaNeedsConnectionString =
+        "ConnectionStrings:KvReplica must be a PostgreSQL connection string of a streaming replica of the engine's database, e.g. Host=127.0.0.1;Port=5433;Database=edgekv;Username=edgekv;Password=….";
+
+    /// <summary>The start-up message when a replica is given to an engine that is not on PostgreSQL.</summary>
+    public const string ReplicaNeedsPostgresEngine =
+        "ConnectionStrings:KvReplica is set but the KV engine is not on PostgreSQL: a read replica serves only the PostgreSQL engine (EdgeKv:Storage:Engine=Postgres).";
 
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
@@ -59,6 +72,23 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         else if (provider is not null && options.EngineProvider == StorageProvider.Postgres && !IsPostgres(options.EffectiveKvConnectionString))
         {
             failures.Add(PostgresEngineNeedsConnectionString);
+        }
+
+        if (StorageOptions.ParseLag(options.MaxReplicaLag) is null)
+        {
+            failures.Add(InvalidMaxReplicaLag);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.KvReplicaConnectionString))
+        {
+            if (!IsPostgres(options.KvReplicaConnectionString))
+            {
+                failures.Add(ReplicaNeedsConnectionString);
+            }
+            else if (engine is not null && options.EngineProvider != StorageProvider.Postgres)
+            {
+                failures.Add(ReplicaNeedsPostgresEngine);
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -15,7 +15,9 @@ namespace EdgeKv.Web.Hosting;
 /// restarted) and <c>/readyz</c> (ready: the admin database answers with every migration applied, and the engine's
 /// data directory is writable). Anonymous, with a minimal JSON body: the status of each check, no details; readiness
 /// also names the node's storage (which provider the admin database and the engine are on), so an operator sees
-/// which mode a node runs in and whether its database answers.
+/// which mode a node runs in and whether its database answers, and its read replica as last measured (health, lag,
+/// bound). A replica that lags or does not answer leaves the node ready: its eventual reads go to the primary
+/// meanwhile (ADR 0014), so taking the node out of a load balancer would only lose capacity.
 /// </summary>
 internal static class Health
 {
@@ -44,7 +46,7 @@ internal static class Health
         WriteBodyAsync(context, new { status = report.Status.ToString(), checks = Checks(report) });
 
     /// <summary>
-    /// <c>{"status":"Healthy","checks":{"admin-database":"Healthy",...},"storage":{"admin-database":"Postgres","engine":"Sqlite"},"replica":{...}}</c>.
+    /// <c>{"status":"Healthy","checks":{"admin-database":"Healthy",...},"storage":{"admin-database":"Postgres","engine":"Sqlite"},"replica":{"health":"Serving","lag-ms":0,"max-lag-ms":60000}}</c>.
     /// The provider names are configuration values (no host names, no connection strings).
     /// </summary>
     private static Task WriteReadinessAsync(HttpContext context, HealthReport report)

@@ -46,11 +46,12 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
 
     /// <summary>
     /// A started node of a cluster: admin database and engine on the PostgreSQL database at
-    /// <paramref name="connectionString"/>, which other nodes made this way share.
+    /// <paramref name="connectionString"/>, which other nodes made this way share; <paramref name="settings"/> adds to
+    /// its configuration (e.g. a read replica).
     /// </summary>
-    public static async Task<DomainKvConnectServer> StartNodeAsync(string connectionString)
+    public static async Task<DomainKvConnectServer> StartNodeAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var node = new DomainKvConnectServer(new Dictionary<string, string?>
+        var node = new DomainKvConnectServer(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["EdgeKv:Storage:Provider"] = "Postgres",
             ["ConnectionStrings:Admin"] = connectionString,

@@ -9,16 +9,17 @@ namespace EdgeKv.Api.Http.Endpoints;
 /// <summary>
 /// <c>GET .../values/{key}</c>: the value (raw bytes, or text/JSON when asked), with its versionstamp as ETag and its
 /// encoding, expiration and metadata in headers. 404 when missing; 304 when <c>If-None-Match</c> names the current
-/// versionstamp.
+/// versionstamp. <c>?consistency=eventual</c> lets the node's read replica answer (<see cref="ReadConsistency"/>).
 /// </summary>
 internal static class GetValueEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, string? key, string? type, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch)
+        HttpContext context, string? key, string? type, string? consistency, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch)
     {
         var store = KvAccess.GrantOf(context).Store;
         var representation = ValueRepresentations.Choose(type, context.Request.GetTypedHeaders().Accept);
-        var (entry, metadata) = await MetadataReader.GetAsync(store, RouteKey.Of(context, key), context.RequestAborted);
+        var readConsistency = ReadConsistency.Parse(consistency);
+        var (entry, metadata) = await MetadataReader.GetAsync(store, RouteKey.Of(context, key), context.RequestAborted, readConsistency);
         if (entry.Value is not { } value)
         {
             return KvHttpError.Result(StatusCodes.Status404NotFound, KvHttpErrorCodes.KeyNotFound, KvHttpErrors.KeyNotFound);

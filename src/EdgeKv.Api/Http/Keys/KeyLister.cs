@@ -18,12 +18,13 @@ internal static class KeyLister
     // Entries come with their values, which this listing drops: reading in small batches bounds the memory they take.
     private const int BatchSize = 100;
 
-    public static async Task<ListKeysResponse> ListAsync(IKvStore store, string prefix, int limit, string? cursor, CancellationToken cancellationToken)
+    public static async Task<ListKeysResponse> ListAsync(
+        IKvStore store, string prefix, int limit, string? cursor, KvConsistency consistency, CancellationToken cancellationToken)
     {
-        var page = await StringKeyModel.ListAsync(store, prefix, limit, cursor, BatchSize, cancellationToken);
+        var page = await StringKeyModel.ListAsync(store, prefix, limit, cursor, BatchSize, cancellationToken, consistency);
         var listed = page.Entries.Select(entry => ListedKey.From(entry.Key, entry.Entry)).ToList();
         var next = page.Next;
-        var withMetadata = await MetadataReader.ForListedAsync(store, listed, cancellationToken);
+        var withMetadata = await MetadataReader.ForListedAsync(store, listed, cancellationToken, consistency);
         var items = withMetadata.Select(k => new ListKeysItem(k.Key.Key, k.Key.ExpiresAt?.ToUnixTimeSeconds(), k.Metadata)).ToList();
         return new ListKeysResponse(next is null, next, items);
     }

@@ -9,10 +9,11 @@ namespace EdgeKv.Api.Http.Metadata;
 /// <summary>Reads string keys together with their metadata (see <see cref="KvMetadataKeys"/> for when it belongs).</summary>
 internal static class MetadataReader
 {
-    /// <summary>A key's entry and metadata, read in one snapshot.</summary>
-    public static async Task<(KvEntry Entry, JsonElement? Metadata)> GetAsync(IKvStore store, string key, CancellationToken cancellationToken)
+    /// <summary>A key's entry and metadata, read in one snapshot of the given consistency.</summary>
+    public static async Task<(KvEntry Entry, JsonElement? Metadata)> GetAsync(
+        IKvStore store, string key, CancellationToken cancellationToken, KvConsistency consistency = KvConsistency.Strong)
     {
-        var entries = await store.GetManyAsync([StringKeys.ToTupleKey(key), KvMetadataKeys.For(key)], cancellationToken: cancellationToken);
+        var entries = await store.GetManyAsync([StringKeys.ToTupleKey(key), KvMetadataKeys.For(key)], consistency, cancellationToken);
         return (entries[0], Of(entries[0], entries[1]));
     }
 
@@ -30,7 +31,7 @@ internal static class MetadataReader
     /// key and its companion, whose entry then replaces the listed one.
     /// </summary>
     public static async Task<IReadOnlyList<(ListedKey Key, JsonElement? Metadata)>> ForListedAsync(
-        IKvStore store, IReadOnlyList<ListedKey> listed, CancellationToken cancellationToken)
+        IKvStore store, IReadOnlyList<ListedKey> listed, CancellationToken cancellationToken, KvConsistency consistency = KvConsistency.Strong)
     {
         if (listed.Count == 0)
         {
@@ -40,7 +41,7 @@ internal static class MetadataReader
         var companions = new Dictionary<string, KvEntry>(StringComparer.Ordinal);
         // "last\0" is the string right after "last", so the exclusive end still includes last's companion.
         var range = KvListSelector.Range(KvMetadataKeys.For(listed[0].Key), KvMetadataKeys.For(listed[^1].Key + "\0"));
-        await foreach (var companion in store.ListAsync(range, new KvListOptions { BatchSize = KvHttpLimits.MaxListLimit }, cancellationToken))
+        await foreach (var companion in store.ListAsync(range, new KvListOptions { BatchSize = KvHttpLimits.MaxListLimit, Consistency = consistency }, cancellationToken))
         {
             if (KvMetadataKeys.TryGetOwner(companion.Key, out var owner))
             {
@@ -62,7 +63,7 @@ internal static class MetadataReader
             }
             else
             {
-                var (entry, metadata) = await GetAsync(store, key.Key, cancellationToken);
+                var (entry, metadata) = await GetAsync(store, key.Key, cancellationToken, consistency);
                 results[i] = (entry.Exists ? ListedKey.From(key.Key, entry) : key, metadata);
             }
         }
