@@ -72,7 +72,7 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "edgekv-pg", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var replica = new PostgresServer(folder, FreePort());
+        var replica = new PostgresServer(folder, FreePort.Next());
         try
         {
             await PostgresProcess.HandOverAsync(folder);
