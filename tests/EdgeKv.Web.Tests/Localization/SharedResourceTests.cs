@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using EdgeKv.Web.Tests.Infrastructure;
+using EdgeKv.Testing.Repository;
 
 namespace EdgeKv.Web.Tests.Localization;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using EdgeKv.Domain.Audit;
+using EdgeKv.Testing.Repository;
 using EdgeKv.Web.Components.Pages.Admin.Audit;
 using EdgeKv.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

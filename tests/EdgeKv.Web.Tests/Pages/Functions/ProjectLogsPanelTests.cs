@@ -2,6 +2,7 @@ using System.Text;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Projects;
 using EdgeKv.Functions.Hosting;
+using EdgeKv.Testing.Repository;
 using EdgeKv.Web.Components.Pages.Projects.Functions;
 using EdgeKv.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +25,7 @@ public sealed class ProjectLogsPanelTests : ConsolePageContext
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["EdgeKv:Functions:DenoPath"] = RepositoryRoot.Combine("src", "EdgeKv.Functions", "node_modules", "@deno", "linux-x64-glibc", "deno"),
+            ["EdgeKv:Functions:DenoPath"] = DenoRuntime.Path(),
             ["EdgeKv:Functions:WorkDirectory"] = _functions.File("work"),
         }).Build();
         Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = RepositoryRoot.Path });
