@@ -49,6 +49,9 @@ public static class AuditActions
     /// <summary>A project was deleted.</summary>
     public const string ProjectDeleted = "project.deleted";
 
+    /// <summary>A project's functions were deployed, from the console or through an access token (the note says which deployment, its files and bytes).</summary>
+    public const string DeploymentCreated = "deployment.created";
+
     /// <summary>An earlier deployment of a project's functions was made active again (a rollback).</summary>
     public const string DeploymentActivated = "deployment.activated";
 
