@@ -52,7 +52,7 @@ internal static class FunctionGateway
         if (!manager.TryEnter(projectId))
         {
             var busy = FunctionLimits.TooManyConcurrentRequests(settings.MaxConcurrentRequests);
-            logs.Write(projectId, ProjectLogLevel.Warning, busy, logPath);
+            logs.Write(projectId, ProjectLogLevel.Warning, HostLogLines.TooManyConcurrentRequests(settings.MaxConcurrentRequests), logPath);
             context.Response.Headers.RetryAfter = "1";
             await WriteTextAsync(context, StatusCodes.Status503ServiceUnavailable, busy);
             return;
@@ -86,7 +86,7 @@ internal static class FunctionGateway
         var body = await ReadBodyAsync(context);
         if (body is null)
         {
-            logs.Write(projectId, ProjectLogLevel.Warning, FunctionLimits.BodyTooLarge, logPath);
+            logs.Write(projectId, ProjectLogLevel.Warning, HostLogLines.BodyTooLarge, logPath);
             await WriteTextAsync(context, StatusCodes.Status413PayloadTooLarge, FunctionLimits.BodyTooLarge);
             return;
         }
@@ -100,7 +100,7 @@ internal static class FunctionGateway
             var response = await runtime.InvokeAsync(ToFunctionRequest(context, route, path, body, target.Environment), limit.Token);
             if (response.TooLarge)
             {
-                logs.Write(projectId, ProjectLogLevel.Warning, FunctionLimits.ResponseTooLarge, logPath);
+                logs.Write(projectId, ProjectLogLevel.Warning, HostLogLines.ResponseTooLarge, logPath);
                 await WriteTextAsync(context, StatusCodes.Status502BadGateway, FunctionLimits.ResponseTooLarge);
                 return;
             }
@@ -115,7 +115,7 @@ internal static class FunctionGateway
             }
 
             var message = FunctionLimits.WallTimeExceeded(settings.WallTime);
-            logs.Write(projectId, ProjectLogLevel.Warning, message, logPath);
+            logs.Write(projectId, ProjectLogLevel.Warning, HostLogLines.WallTimeExceeded(settings.WallTime), logPath);
             await WriteTextAsync(context, StatusCodes.Status504GatewayTimeout, message);
         }
         catch (RuntimeStartException exception)

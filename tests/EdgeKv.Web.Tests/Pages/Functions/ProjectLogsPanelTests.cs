@@ -64,6 +64,31 @@ public sealed class ProjectLogsPanelTests : ConsolePageContext
         Assert.Equal("日志", panel.Find("h2").TextContent);
     }
 
+    [Theory]
+    [InlineData("zh-Hans", "运行时已启动（部署 #{0}）。")]
+    [InlineData("en", "Runtime started (deployment #{0}).")]
+    public async Task Panel_TheHostsOwnLines_InTheConsolesLanguage_TheFunctionsAsWritten(string culture, string started)
+    {
+        // Arrange
+        using var scope = new CultureScope(culture);
+        var (user, _) = await OpenUserAsync("ann@example.com");
+        var project = await Get<ProjectService>().CreateAsync(user, "shop", cancellationToken: Ct);
+        var deployment = await Get<DeploymentService>().DeployAsync(user, project.Id, new Dictionary<string, string>
+        {
+            ["index.js"] = "export function onRequest() { console.log(\"written by the function\"); return new Response(\"ok\"); }",
+        }, Ct);
+        var panel = Render<ProjectLogsPanel>(p => p.Add(c => c.ProjectId, project.Id));
+
+        // Act
+        Assert.Equal("ok", await InvokeAsync(project.Id, ""));
+
+        // Assert
+        var expected = string.Format(System.Globalization.CultureInfo.InvariantCulture, started, deployment.Id);
+        panel.WaitForAssertion(() => Assert.Contains("written by the function", panel.Find("#project-logs").TextContent), TimeSpan.FromSeconds(30));
+        Assert.Contains(panel.FindAll(".log-message"), message => message.TextContent == expected);
+        Assert.DoesNotContain("runtime_started", panel.Markup, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Panel_AnotherUsersProject_NotFoundAndNoLines()
     {
