@@ -8,11 +8,7 @@ namespace EdgeKv.Domain.FunctionLogs;
 public static class ProjectLogCodes
 {
     /// <summary>Every code below, in declaration order (read from the constants, so a new one is never missed).</summary>
-    public static readonly IReadOnlyList<string> All = typeof(ProjectLogCodes)
-        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Where(field => field.IsLiteral)
-        .Select(field => (string)field.GetRawConstantValue()!)
-        .ToArray();
+    public static readonly IReadOnlyList<string> All = StringConstants.Of(typeof(ProjectLogCodes));
 
     /// <summary>The project's process started; {0} the deployment id.</summary>
     public const string RuntimeStarted = "runtime_started";
