@@ -8,7 +8,10 @@ public static class FunctionLimits
     /// <summary>Wall time of one request, from its arrival to the function's response (EdgeOne's default).</summary>
     public static readonly TimeSpan DefaultWallTime = TimeSpan.FromSeconds(30);
 
-    /// <summary>The V8 heap of a project's process, in MiB (<c>EdgeKv:Functions:MemoryMegabytes</c>).</summary>
+    /// <summary>
+    /// The memory of a project's functions, in MiB (<c>EdgeKv:Functions:MemoryMegabytes</c>): the V8 heap, and the
+    /// process's resident memory (ArrayBuffers included) over the runtime's own footprint.
+    /// </summary>
     public const int DefaultMemoryMegabytes = 128;
 
     /// <summary>Requests a project answers at once (<c>EdgeKv:Functions:MaxConcurrentRequests</c>).</summary>
@@ -24,7 +27,7 @@ public static class FunctionLimits
     public static string WallTimeExceeded(TimeSpan wallTime) => string.Create(
         CultureInfo.InvariantCulture, $"The function did not answer within the wall-time limit of {wallTime.TotalSeconds:0.###} s; its runtime was stopped.");
 
-    /// <summary>The answer (502) when the project's process ran out of its <paramref name="megabytes"/> MiB heap and died.</summary>
+    /// <summary>The answer (502) when the project's process used more than <paramref name="megabytes"/> MiB and was stopped.</summary>
     public static string MemoryExceeded(int megabytes) => string.Create(
         CultureInfo.InvariantCulture, $"The function used more than the memory limit of {megabytes} MiB; its runtime was stopped.");
 

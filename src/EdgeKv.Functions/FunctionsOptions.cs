@@ -30,8 +30,9 @@ public sealed class FunctionsOptions
     public bool OutboundNetwork { get; set; }
 
     /// <summary>
-    /// The V8 heap of one project's process, in MiB (<see cref="FunctionLimits.DefaultMemoryMegabytes"/>): past it the
-    /// process dies and its requests get <see cref="FunctionLimits.MemoryExceeded"/>.
+    /// The memory of one project's functions, in MiB (<see cref="FunctionLimits.DefaultMemoryMegabytes"/>): the V8 heap
+    /// and, through <see cref="Runtime.MemoryWatchdog"/>, the process's resident memory over its footprint at start
+    /// (ArrayBuffers included). Past either the process is stopped and its requests get <see cref="FunctionLimits.MemoryExceeded"/>.
     /// </summary>
     [Range(16, 4096)]
     public int MemoryMegabytes { get; set; } = FunctionLimits.DefaultMemoryMegabytes;

@@ -4,11 +4,7 @@ namespace EdgeKv.Domain.Audit;
 public static class AuditActions
 {
     /// <summary>Every action above, in declaration order (read from the constants, so a new one is never missed).</summary>
-    public static readonly IReadOnlyList<string> All = typeof(AuditActions)
-        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Where(field => field.IsLiteral)
-        .Select(field => (string)field.GetRawConstantValue()!)
-        .ToArray();
+    public static readonly IReadOnlyList<string> All = StringConstants.Of(typeof(AuditActions));
 
     /// <summary>A user applied for a KV account.</summary>
     public const string AccountApplied = "account.applied";
@@ -48,6 +44,9 @@ public static class AuditActions
 
     /// <summary>A project was deleted.</summary>
     public const string ProjectDeleted = "project.deleted";
+
+    /// <summary>A project's functions were deployed, from the console or through an access token (the note says which deployment, its files and bytes).</summary>
+    public const string DeploymentCreated = "deployment.created";
 
     /// <summary>An earlier deployment of a project's functions was made active again (a rollback).</summary>
     public const string DeploymentActivated = "deployment.activated";

@@ -34,10 +34,15 @@ public sealed class DeploymentService
 
     private DateTime Now => _time.UtcNow();
 
-    /// <summary>Keeps <paramref name="files"/> (path under <c>functions/</c> → source) as the project's new, active deployment.</summary>
-    public async Task<DeploymentView> DeployAsync(Caller caller, int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Keeps <paramref name="files"/> (path under <c>functions/</c> → source) as the project's new, active deployment,
+    /// recorded in the audit log with <paramref name="accessTokenId"/>, the token a program deployed through (null from
+    /// the console).
+    /// </summary>
+    public async Task<DeploymentView> DeployAsync(
+        Caller caller, int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken = default, int? accessTokenId = null)
     {
-        FunctionFilePaths.Validate(files);
+        var bytes = FunctionFilePaths.Validate(files);
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         // Loading the code takes a runtime start (up to the wall time): it happens after the access check (a stranger
         // never gets a process started) and before the write transaction (no lock is held while it runs).
@@ -60,6 +65,8 @@ public sealed class DeploymentService
         db.Deployments.Add(deployment);
         await db.SaveChangesAsync(cancellationToken);
         project.ActiveDeploymentId = deployment.Id;
+        AuditTrail.Add(
+            db, caller, AuditActions.DeploymentCreated, AuditTargets.Project, project.Id, project.OwnerUserId, DeploymentNote(deployment.Id, files.Count, bytes), Now, accessTokenId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -119,6 +126,10 @@ public sealed class DeploymentService
 
     /// <summary>The audit note of an activation (the console's audit sentence reads the id back from it).</summary>
     public static string ActivationNote(int deploymentId) => FormattableString.Invariant($"deployment {deploymentId}");
+
+    /// <summary>The audit note of a deployment (the console's audit sentence reads its figures back from it).</summary>
+    public static string DeploymentNote(int deploymentId, int fileCount, long bytes) =>
+        FormattableString.Invariant($"deployment {deploymentId}: {fileCount} files, {bytes} bytes");
 
     /// <summary>The id of the project's active deployment, or null when nothing was deployed (a cheap read, for every request).</summary>
     public async Task<int?> ActiveIdAsync(int projectId, CancellationToken cancellationToken = default)

@@ -21,8 +21,11 @@ public static partial class FunctionFilePaths
     /// <summary>Bytes of one path.</summary>
     public const int MaxPathLength = 256;
 
-    /// <summary>Checks <paramref name="files"/> (path → source); throws the error of the first fault (count, path, size), each with its own code.</summary>
-    public static void Validate(IReadOnlyDictionary<string, string> files)
+    /// <summary>
+    /// Checks <paramref name="files"/> (path → source); throws the error of the first fault (count, path, size), each
+    /// with its own code. Returns their UTF-8 bytes together (the size the audit log records).
+    /// </summary>
+    public static long Validate(IReadOnlyDictionary<string, string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count is 0 or > MaxFiles)
@@ -45,6 +48,8 @@ public static partial class FunctionFilePaths
         {
             throw DomainErrors.FunctionFilesTooLarge.With(MaxTotalBytes).ToException();
         }
+
+        return total;
     }
 
     /// <summary>True for a path a deployment may hold.</summary>

@@ -27,14 +27,27 @@ public sealed class ProjectLogBook
         _time = time;
     }
 
-    /// <summary>Adds a line to <paramref name="projectId"/>'s log and hands it to every follower.</summary>
-    public void Write(int projectId, ProjectLogLevel level, string message, string? path = null)
+    /// <summary>Adds a line of the function's own output to <paramref name="projectId"/>'s log and hands it to every follower.</summary>
+    public void Write(int projectId, ProjectLogLevel level, string message, string? path = null) =>
+        Add(projectId, level, message, path, null, []);
+
+    /// <summary>Adds a line the host writes (localized by the console by its code) to <paramref name="projectId"/>'s log.</summary>
+    public void Write(int projectId, ProjectLogLevel level, HostLogLine line, string? path = null)
     {
-        var text = message.Length > MaxMessageLength ? string.Concat(message.AsSpan(0, MaxMessageLength - 1), "…") : message;
+        ArgumentNullException.ThrowIfNull(line);
+        Add(projectId, level, line.Message, path, line.Code, [.. line.Arguments.Select(Cut)]);
+    }
+
+    private static string Cut(string text) =>
+        text.Length > MaxMessageLength ? string.Concat(text.AsSpan(0, MaxMessageLength - 1), "…") : text;
+
+    private void Add(int projectId, ProjectLogLevel level, string message, string? path, string? code, IReadOnlyList<string> arguments)
+    {
+        var text = Cut(message);
         var log = LogOf(projectId);
         lock (log)
         {
-            var entry = new ProjectLogEntry(++log.LastSequence, _time.GetUtcNow().UtcDateTime, level, path, text);
+            var entry = new ProjectLogEntry(++log.LastSequence, _time.GetUtcNow().UtcDateTime, level, path, text) { Code = code, Arguments = arguments };
             if (log.Entries.Count == MaxEntriesPerProject)
             {
                 log.Entries.Dequeue();

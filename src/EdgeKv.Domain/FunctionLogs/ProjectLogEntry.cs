@@ -2,6 +2,15 @@ namespace EdgeKv.Domain.FunctionLogs;
 
 /// <summary>
 /// One line of a project's log: its place in the project's book (increasing), when (UTC), how serious, the request path
-/// it was written for (below the project, e.g. <c>/api/users/42</c>) when known, and the text.
+/// it was written for (below the project, e.g. <c>/api/users/42</c>) when known, and the text. A line the host wrote
+/// also has its <see cref="ProjectLogCodes">code</see> and arguments, which the console shows in its language; the
+/// function's own output has none and is shown as written.
 /// </summary>
-public sealed record ProjectLogEntry(long Sequence, DateTime Time, ProjectLogLevel Level, string? Path, string Message);
+public sealed record ProjectLogEntry(long Sequence, DateTime Time, ProjectLogLevel Level, string? Path, string Message)
+{
+    /// <summary>One of <see cref="ProjectLogCodes"/> for a line the host wrote; null for the function's output.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The values the code's sentence names, in order.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+}

@@ -62,7 +62,7 @@ internal sealed class FunctionGateway(
         if (!manager.TryEnter(projectId))
         {
             var busy = FunctionLimits.TooManyConcurrentRequests(settings.MaxConcurrentRequests);
-            logs.Write(projectId, ProjectLogLevel.Warning, busy, "/" + path);
+            logs.Write(projectId, ProjectLogLevel.Warning, HostLogLines.TooManyConcurrentRequests(settings.MaxConcurrentRequests), "/" + path);
             context.Response.Headers.RetryAfter = "1";
             await WriteTextAsync(context, StatusCodes.Status503ServiceUnavailable, busy);
             return;
@@ -85,7 +85,7 @@ internal sealed class FunctionGateway(
         var (tooLarge, body) = await ReadBodyAsync(context);
         if (tooLarge)
         {
-            logs.Write(projectId, ProjectLogLevel.Warning, FunctionLimits.BodyTooLarge, "/" + path);
+            logs.Write(projectId, ProjectLogLevel.Warning, HostLogLines.BodyTooLarge, "/" + path);
             await WriteTextAsync(context, StatusCodes.Status413PayloadTooLarge, FunctionLimits.BodyTooLarge);
             return;
         }
@@ -104,7 +104,7 @@ internal sealed class FunctionGateway(
             var response = await runtime.InvokeAsync(ToFunctionRequest(context, route, path, body, target.Environment), limit.Token);
             if (response.TooLarge)
             {
-                logs.Write(projectId, ProjectLogLevel.Warning, FunctionLimits.ResponseTooLarge, "/" + path);
+                logs.Write(projectId, ProjectLogLevel.Warning, HostLogLines.ResponseTooLarge, "/" + path);
                 await WriteTextAsync(context, StatusCodes.Status502BadGateway, FunctionLimits.ResponseTooLarge);
                 return;
             }
@@ -119,7 +119,7 @@ internal sealed class FunctionGateway(
             }
 
             var message = FunctionLimits.WallTimeExceeded(settings.WallTime);
-            logs.Write(projectId, ProjectLogLevel.Warning, message, "/" + path);
+            logs.Write(projectId, ProjectLogLevel.Warning, HostLogLines.WallTimeExceeded(settings.WallTime), "/" + path);
             await WriteTextAsync(context, StatusCodes.Status504GatewayTimeout, message);
         }
         catch (RuntimeStartException exception)

@@ -33,7 +33,7 @@ internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
         var error = await LoadAsync(projectId, files, cancellationToken);
         if (error is not null)
         {
-            _logs.Write(projectId, ProjectLogLevel.Error, "Deployment refused: " + error);
+            _logs.Write(projectId, ProjectLogLevel.Error, HostLogLines.DeploymentRefused(error));
         }
 
         return error;

@@ -14,8 +14,8 @@ namespace EdgeKv.Functions.Runtime;
 /// folder, it reaches the world only through its stdin/stdout channel (<see cref="FrameChannel"/>). Requests go in as
 /// frames and come back as responses, matched by id, many at a time; the process's binding calls are served by the
 /// <see cref="BindingBridge"/> while the request waits. When the process ends (a crash, <c>Deno.exit</c>, a kill
-/// for the wall-time limit, V8 out of its heap) every waiting request fails — with
-/// <see cref="FunctionLimits.MemoryExceeded"/> when the heap limit ended it, else <see cref="FunctionLimits.RuntimeFailed"/>
+/// for the wall-time limit, V8 out of its heap, the <see cref="MemoryWatchdog"/>'s kill) every waiting request fails — with
+/// <see cref="FunctionLimits.MemoryExceeded"/> when a memory limit ended it, else <see cref="FunctionLimits.RuntimeFailed"/>
 /// — and the runtime is <see cref="IsAlive"/> no more: the manager starts a new one for the next request. Its console
 /// output and its death go to the project's log (<see cref="ProjectLogBook"/>).
 /// </summary>
@@ -41,6 +41,7 @@ internal sealed class ProjectRuntime : IAsyncDisposable
     private volatile bool _alive = true;
     private volatile bool _outOfMemory;
     private bool _inV8Dump;
+    private MemoryWatchdog? _watchdog;
 
     private ProjectRuntime(Process process, BindingBridge bridge, ILogger logger, string directory, int projectId, ProjectLogBook logs, int memoryMegabytes)
     {
@@ -83,6 +84,7 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         try
         {
             await runtime._ready.Task.WaitAsync(cancellationToken);
+            runtime._watchdog = MemoryWatchdog.Start(process.Id, settings.MemoryMegabytes, runtime.StopOverMemory);
             return runtime;
         }
         catch
@@ -134,6 +136,11 @@ internal sealed class ProjectRuntime : IAsyncDisposable
     {
         Kill();
         _channel.Complete();
+        if (_watchdog is not null)
+        {
+            await _watchdog.DisposeAsync();
+        }
+
         await _stopping.CancelAsync();
         await Task.WhenAll(_readLoop, _errorLoop).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         _process.Dispose();
@@ -231,10 +238,12 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         Kill();
         // Its stderr says why it ended (V8's heap limit): read it to the end, which comes with the exit.
         await _errorLoop.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
-        var message = _outOfMemory ? FunctionLimits.MemoryExceeded(_memoryMegabytes) : FunctionLimits.RuntimeFailed;
-        if (!stoppedByHost)
+        var line = _outOfMemory ? HostLogLines.MemoryExceeded(_memoryMegabytes) : HostLogLines.RuntimeFailed;
+        var message = line.Message;
+        // A kill for the wall time is logged by the gateway; one for memory only here.
+        if (!stoppedByHost || _outOfMemory)
         {
-            _logs.Write(_projectId, ProjectLogLevel.Error, message);
+            _logs.Write(_projectId, ProjectLogLevel.Error, line);
         }
 
         _ready.TrySetException(new RuntimeStartException(message));
@@ -242,6 +251,13 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         {
             pending.TrySetException(new RuntimeStartException(message));
         }
+    }
+
+    // ArrayBuffers past the memory limit: V8's heap flag does not see them, the watchdog does.
+    private void StopOverMemory()
+    {
+        _outOfMemory = true;
+        Kill();
     }
 
     private static ProjectLogLevel LevelOf(string? level) => level switch

@@ -76,7 +76,7 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
         await slot.Lock.WaitAsync(cancellationToken);
         try
         {
-            var reason = "Runtime started";
+            Func<int, HostLogLine> started = HostLogLines.RuntimeStarted;
             if (slot.Current is { } current)
             {
                 if (current.IsAlive && current.DeploymentId == deploymentId && current.BindingsKey == bindingsKey)
@@ -84,7 +84,7 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
                     return current;
                 }
 
-                reason = current.IsAlive ? "Runtime restarted: the deployment or the bindings changed" : "Runtime restarted after it stopped";
+                started = current.IsAlive ? HostLogLines.RuntimeReplaced : HostLogLines.RuntimeRestarted;
                 slot.Current = null;
                 await current.DisposeAsync();
             }
@@ -92,7 +92,7 @@ internal sealed class ProjectRuntimeManager : IHostedService, IAsyncDisposable
             var deployment = await loadAsync(cancellationToken) ?? throw new RuntimeStartException(FunctionLimits.NotFound);
             var folder = await RuntimeWorkspace.PrepareAsync(_settings.WorkDirectory, _settings.DenoPath, deployment, bindings, cancellationToken);
             var logger = _loggers.CreateLogger("EdgeKv.Functions.Project" + projectId.ToString(CultureInfo.InvariantCulture));
-            _logs.Write(projectId, ProjectLogLevel.Info, string.Create(CultureInfo.InvariantCulture, $"{reason} (deployment {deploymentId})."));
+            _logs.Write(projectId, ProjectLogLevel.Info, started(deploymentId));
             slot.Current = await ProjectRuntime.StartAsync(
                 _settings, projectId, folder.Directory, deploymentId, bindingsKey, new BindingBridge(_registry, bindings, _outbound), _logs, logger, cancellationToken);
             slot.Current.BindingsSeen = bindings;

@@ -18,4 +18,13 @@ public static class CircuitLimits
     /// (uploads stream in chunks) and come out as downloads (plain HTTP), neither bound by the circuit.
     /// </summary>
     public const int MaxTypedValueBytes = MaxReceiveMessageBytes / 8;
+
+    /// <summary>
+    /// The most characters one function file may have in the console's code editor (512 Ki). The editor's text comes
+    /// back over the circuit as a JSON string, so the same eighth holds for it; in UTF-8 such a file is at most 1.5 MiB,
+    /// well within a deployment's 5 MiB (<see cref="Domain.Deployments.FunctionFilePaths.MaxTotalBytes"/>). A larger
+    /// file is not opened in the editor, and an editor holding more is not read: the file is deployed as it is, or
+    /// through the HTTP deploy API, which has no such limit.
+    /// </summary>
+    public const int MaxEditorFileCharacters = MaxReceiveMessageBytes / 8;
 }

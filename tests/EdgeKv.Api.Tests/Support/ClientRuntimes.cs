@@ -1,3 +1,5 @@
+using EdgeKv.Testing.Repository;
+
 namespace EdgeKv.Api.Tests.Support;
 
 /// <summary>
@@ -6,36 +8,14 @@ namespace EdgeKv.Api.Tests.Support;
 /// </summary>
 internal static class ClientRuntimes
 {
-    private static readonly Lazy<string> s_clientsDirectory = new(FindClientsDirectory);
-
-    public static string ClientsDirectory => s_clientsDirectory.Value;
+    public static string ClientsDirectory { get; } = RepositoryRoot.Combine("tests", "clients");
 
     public static string DenoScript(string name) => Path.Combine(ClientsDirectory, "deno", name);
 
     public static string NodeScript(string name) => Path.Combine(ClientsDirectory, "node", name);
 
     /// <summary>The deno binary from the npm package, made executable (npm may not keep the mode bit).</summary>
-    public static string Deno()
-    {
-        var path = Path.Combine(ClientsDirectory, "node_modules", "@deno", "linux-x64-glibc", "deno");
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException($"The Deno runtime is missing at {path}: run 'npm ci' in {ClientsDirectory} (build/test.sh does).");
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            return path;
-        }
-
-        var mode = File.GetUnixFileMode(path);
-        if (!mode.HasFlag(UnixFileMode.UserExecute))
-        {
-            File.SetUnixFileMode(path, mode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        }
-
-        return path;
-    }
+    public static string Deno() => NpmBinary.Require("npm ci --prefix tests/clients", "tests", "clients", "node_modules", "@deno", "linux-x64-glibc", "deno");
 
     /// <summary>The Node runtime; the Node client package must be installed beside the scripts.</summary>
     public static string Node()
@@ -49,16 +29,4 @@ internal static class ClientRuntimes
         return "node";
     }
 
-    private static string FindClientsDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EdgeKv.sln")))
-            {
-                return Path.Combine(directory.FullName, "tests", "clients");
-            }
-        }
-
-        throw new InvalidOperationException("Could not find the repository root (EdgeKv.sln) above the test binaries.");
-    }
 }

@@ -50,6 +50,41 @@ public sealed class DeploymentHistoryTests
     }
 
     [Fact]
+    public async Task DeployAsync_FromTheConsole_TheAuditLogNamesWhoTheDeploymentAndItsFiles()
+    {
+        // Arrange
+        await using var host = await DomainHost.StartAsync();
+        var user = await host.CreateUserAsync("ann");
+        var project = await host.Projects.CreateAsync(user, "site", null, Ct);
+        var files = new Dictionary<string, string> { ["index.js"] = "export const onRequest = () => new Response(\"é\");", ["lib/util.js"] = "export {};" };
+        var bytes = files.Values.Sum(System.Text.Encoding.UTF8.GetByteCount);
+
+        // Act
+        var deployed = await host.Deployments.DeployAsync(user, project.Id, files, Ct);
+
+        // Assert
+        var entry = Assert.Single(await host.AuditLog.ListAsync(user, new AuditQuery(Actions: [AuditActions.DeploymentCreated]), Ct));
+        Assert.Equal((user.UserId, AuditTargets.Project, project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (entry.ActorUserId, entry.TargetType, entry.TargetId));
+        Assert.Equal($"deployment {deployed.Id}: 2 files, {bytes} bytes", entry.Reason);
+        Assert.Null(entry.AccessTokenId);
+    }
+
+    [Fact]
+    public async Task DeployAsync_Refused_NothingAudited()
+    {
+        // Arrange
+        await using var host = await DomainHost.StartAsync();
+        var user = await host.CreateUserAsync("ann");
+        var project = await host.Projects.CreateAsync(user, "site", null, Ct);
+
+        // Act
+        await Assert.ThrowsAsync<DomainException>(() => host.Deployments.DeployAsync(user, project.Id, new Dictionary<string, string> { ["../x.js"] = "" }, Ct));
+
+        // Assert
+        Assert.Empty(await host.AuditLog.ListAsync(user, new AuditQuery(Actions: [AuditActions.DeploymentCreated]), Ct));
+    }
+
+    [Fact]
     public async Task ActivateAsync_EarlierDeployment_ItServesAndTheAuditLogSaysSo()
     {
         // Arrange

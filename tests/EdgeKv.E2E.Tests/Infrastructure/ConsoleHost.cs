@@ -1,4 +1,4 @@
-using EdgeKv.Functions.Tests.Support;
+using EdgeKv.Testing.Repository;
 using EdgeKv.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using EdgeKv.Testing.Repository;
 using Microsoft.Playwright;
 
 namespace EdgeKv.E2E.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public static class Screenshots
         var file = Path.Combine(OutputFolder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = fullPage });
 
-        if (toDocs && Environment.GetEnvironmentVariable("EDGEKV_SCREENSHOTS_TO_DOCS") == "1" && FindRepository() is { } repository)
+        if (toDocs && Environment.GetEnvironmentVariable("EDGEKV_SCREENSHOTS_TO_DOCS") == "1" && RepositoryRoot.TryFind() is { } repository)
         {
             var docs = Path.Combine(repository, "docs", "screenshots");
             Directory.CreateDirectory(docs);
@@ -26,16 +27,4 @@ public static class Screenshots
         }
     }
 
-    private static string? FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EdgeKv.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
 }

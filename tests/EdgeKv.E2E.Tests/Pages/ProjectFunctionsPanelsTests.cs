@@ -47,6 +47,7 @@ public sealed class ProjectFunctionsPanelsTests(ConsoleServerFixture server) : I
         await Expect(page.Locator(".log-line")).ToHaveCountAsync(4); // the start, and the function's three lines
         await Expect(page.Locator(".log-line .log-level-error")).ToHaveTextAsync("错误");
         await Expect(page.Locator("#project-logs")).ToContainTextAsync("order 42 looked up for EdgeKv demo shop");
+        await Expect(page.Locator(".log-line .log-message").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^运行时已启动（部署 #\\d+）。$"));
         await browser.ScreenshotAsync("project-functions-logs-zh-1440");
         await page.Locator("#project-menu-variables").ClickAsync();
         await Expect(page.Locator("#variable-grid")).ToContainTextAsync("EdgeKv demo shop");
@@ -65,6 +66,7 @@ public sealed class ProjectFunctionsPanelsTests(ConsoleServerFixture server) : I
         await page.Locator("#project-menu-logs").ClickAsync();
         await Expect(page.Locator("#project-logs h2")).ToHaveTextAsync("Logs");
         await Expect(page.Locator(".log-line .log-level-warning")).ToHaveTextAsync("Warning");
+        await Expect(page.Locator(".log-line .log-message").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Runtime started \\(deployment #\\d+\\)\\.$"));
         await page.SetViewportSizeAsync(1440, 900);
         await browser.ScreenshotAsync("project-functions-logs-en-1440");
         Assert.Empty(browser.Errors);

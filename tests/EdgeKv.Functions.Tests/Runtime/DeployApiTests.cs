@@ -1,6 +1,11 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using EdgeKv.Domain.Audit;
+using EdgeKv.Domain.Deployments;
+using EdgeKv.Domain.Tokens;
 using EdgeKv.Functions.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Functions.Tests.Runtime;
 
@@ -21,6 +26,24 @@ public sealed class DeployApiTests(FunctionsServer server)
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(FunctionsServer.Ct));
         Assert.Equal(project.Id, json.RootElement.GetProperty("projectId").GetInt32());
         Assert.Equal("index.js", json.RootElement.GetProperty("files")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Deploy_OwnersToken_TheAuditLogNamesTheOwnerTheTokenAndTheFiles()
+    {
+        var (owner, token) = await server.CreateOwnerAsync("owner");
+        var (project, _) = await server.CreateProjectAsync(owner);
+
+        using var response = await server.DeployAsync(token, project.Id, Hello);
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(FunctionsServer.Ct));
+        var deploymentId = json.RootElement.GetProperty("id").GetInt32();
+        var entry = Assert.Single(await server.InScopeAsync(services => services.GetRequiredService<AuditLogService>()
+            .ListAsync(owner, new AuditQuery(Actions: [AuditActions.DeploymentCreated]), FunctionsServer.Ct)));
+        var tokenId = Assert.Single(await server.InScopeAsync(services => services.GetRequiredService<AccessTokenService>().ListAsync(owner, null, FunctionsServer.Ct))).Id;
+        Assert.Equal(owner.UserId, entry.ActorUserId);
+        Assert.Equal(tokenId, entry.AccessTokenId);
+        Assert.Equal(DeploymentService.DeploymentNote(deploymentId, 1, Encoding.UTF8.GetByteCount(Hello["index.js"])), entry.Reason);
     }
 
     [Fact]

@@ -46,6 +46,8 @@ public sealed class DeployRefusalTests(FunctionsServer server)
         var logged = await server.WaitForLogAsync(owner, project.Id, e => e.Message.StartsWith("Deployment refused: ", StringComparison.Ordinal));
         Assert.Equal(ProjectLogLevel.Error, logged.Level);
         Assert.Contains(reason, logged.Message, StringComparison.Ordinal);
+        Assert.Equal(ProjectLogCodes.DeploymentRefused, logged.Code);
+        Assert.Contains(reason, Assert.Single(logged.Arguments), StringComparison.Ordinal);
     }
 
     [Fact]

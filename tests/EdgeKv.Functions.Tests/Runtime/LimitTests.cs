@@ -52,6 +52,37 @@ public sealed class LimitTests(FunctionsServer server)
     }
 
     [Fact]
+    public async Task ArrayBufferBomb_OutsideTheHeap_StoppedAtTheMemoryLimit502LoggedNextRequestServedOtherProjectUntouched()
+    {
+        // Arrange: typed arrays live outside V8's heap, so only the watchdog of the process's resident memory stops
+        // this; each one is written (untouched pages are never resident).
+        var (project, owner) = await DeployAsync(new Dictionary<string, string>
+        {
+            ["bomb.js"] = "const kept = []; export function onRequest() { for (;;) kept.push(new Uint8Array(64 << 20).fill(1)); }",
+            ["index.js"] = Alive,
+        });
+        var (other, _) = await DeployAsync(new Dictionary<string, string>
+        {
+            ["index.js"] = "let count = 0; export function onRequest() { return new Response(String(++count)); }",
+        });
+        using var client = server.CreateClient();
+        Assert.Equal("1", await client.GetStringAsync($"/functions/{other}/", Ct));
+
+        // Act
+        using var bomb = await client.GetAsync($"/functions/{project}/bomb", Ct);
+
+        // Assert: stopped well before the wall time (which would answer 504), by the memory limit.
+        var message = FunctionLimits.MemoryExceeded(FunctionLimits.DefaultMemoryMegabytes);
+        Assert.Equal(HttpStatusCode.BadGateway, bomb.StatusCode);
+        Assert.Equal(message, await bomb.Content.ReadAsStringAsync(Ct));
+        var logged = await server.WaitForLogAsync(owner, project, e => e.Message == message);
+        Assert.Equal(ProjectLogLevel.Error, logged.Level);
+        Assert.Equal((ProjectLogCodes.MemoryExceeded, "128"), (logged.Code, Assert.Single(logged.Arguments)));
+        Assert.Equal("alive", await client.GetStringAsync($"/functions/{project}/", Ct));
+        Assert.Equal("2", await client.GetStringAsync($"/functions/{other}/", Ct));
+    }
+
+    [Fact]
     public async Task ConcurrentRequests_OnePastTheLimit_503AtOnce_FreedSlotsServeAgain()
     {
         // Arrange: hold the limit's number of requests open (their promise never settles) until the client gives up

@@ -48,6 +48,8 @@ public sealed class ProjectLogTests(FunctionsServer server)
         Assert.DoesNotContain("__edgekv", error.Message, StringComparison.Ordinal);
         var started = await server.WaitForLogAsync(owner, project.Id, e => e.Message.StartsWith("Runtime started", StringComparison.Ordinal));
         Assert.Equal(ProjectLogLevel.Info, started.Level);
+        Assert.Equal(ProjectLogCodes.RuntimeStarted, started.Code);
+        Assert.Null(error.Code);
     }
 
     [Fact]

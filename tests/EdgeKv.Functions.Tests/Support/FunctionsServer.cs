@@ -14,6 +14,7 @@ using EdgeKv.Domain.Projects;
 using EdgeKv.Domain.Seeding;
 using EdgeKv.Domain.Tokens;
 using EdgeKv.Functions.Hosting;
+using EdgeKv.Testing.Repository;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;

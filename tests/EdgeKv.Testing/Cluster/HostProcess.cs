@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using EdgeKv.Testing.Repository;
 
 namespace EdgeKv.Testing.Cluster;
 
@@ -60,7 +61,7 @@ public sealed class HostProcess : IAsyncDisposable
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var info = new ProcessStartInfo("dotnet", [BuiltWebHost.Assembly()])
         {
-            WorkingDirectory = BuiltWebHost.RepositoryRoot(),
+            WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using EdgeKv.Testing.Repository;
 
 namespace EdgeKv.Testing.Docs;
 
@@ -15,7 +16,7 @@ public static class CurlWalkthrough
 
     /// <summary>The steps of the walkthrough in <c>docs/<paramref name="note"/></c> of the repository.</summary>
     public static async Task<List<(string Command, string Expected)>> StepsAsync(string note, CancellationToken cancellationToken) =>
-        Steps(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", note), cancellationToken));
+        Steps(await File.ReadAllTextAsync(RepositoryRoot.Combine("docs", note), cancellationToken));
 
     /// <summary>Each curl command (with its continuation lines) and the answer shown after it on a "# →" line.</summary>
     public static List<(string Command, string Expected)> Steps(string markdown)
@@ -75,14 +76,4 @@ public static class CurlWalkthrough
         return (process.ExitCode, (await output).Trim(), await errors);
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EdgeKv.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EdgeKv.sln not found above the test assembly.");
-    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using EdgeKv.Testing.Repository;
 using EdgeKv.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 

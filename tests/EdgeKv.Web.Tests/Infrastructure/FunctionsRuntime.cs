@@ -1,4 +1,5 @@
 using EdgeKv.Functions.Hosting;
+using EdgeKv.Testing.Repository;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -14,16 +15,7 @@ public static class FunctionsRuntime
 {
     public static void Add(IServiceCollection services, string workDirectory)
     {
-        var deno = RepositoryRoot.Combine("src", "EdgeKv.Functions", "node_modules", "@deno", "linux-x64-glibc", "deno");
-        if (!File.Exists(deno))
-        {
-            throw new InvalidOperationException($"The Deno runtime is missing at {deno}: run 'npm ci --prefix src/EdgeKv.Functions'.");
-        }
-
-        if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(deno) is var mode && !mode.HasFlag(UnixFileMode.UserExecute))
-        {
-            File.SetUnixFileMode(deno, mode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        }
+        var deno = DenoRuntime.Path();
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using EdgeKv.Web.Tests.Infrastructure;
+using EdgeKv.Testing.Repository;
 
 namespace EdgeKv.Web.Tests.Localization;
 
@@ -8,7 +8,7 @@ namespace EdgeKv.Web.Tests.Localization;
 public sealed partial class SharedResourceTests
 {
     // The most specific prefix first: an audit sentence's key is its action's code after "Audit.Sentence.".
-    private static readonly string[] DynamicKeyPrefixes = ["Identity.", "DomainError.", "Audit.Sentence.", "Audit."];
+    private static readonly string[] DynamicKeyPrefixes = ["Identity.", "DomainError.", "Audit.Sentence.", "Audit.", "Logs.Host."];
 
     private static readonly string ResourceFolder = RepositoryRoot.Combine("src", "EdgeKv.Web", "Resources");
 
@@ -48,7 +48,7 @@ public sealed partial class SharedResourceTests
     }
 
     // Some keys are made at run time: a family prefix plus a name that the sources spell as nameof(Name) or as a
-    // literal (Identity's error codes, the domain's error codes and audit actions).
+    // literal (Identity's error codes, the domain's error codes, audit actions and the host's log codes).
     private static bool IsUsed(string key, string sources)
     {
         if (sources.Contains('"' + key + '"', StringComparison.Ordinal))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using EdgeKv.Domain.Audit;
+using EdgeKv.Testing.Repository;
 using EdgeKv.Web.Components.Pages.Admin.Audit;
 using EdgeKv.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public sealed class AuditSentencesTests : ConsoleComponentContext
         var constants = typeof(AuditActions).GetFields().Where(field => field.IsLiteral).Select(field => (string)field.GetRawConstantValue()!);
 
         Assert.Equal(constants.Order(), AuditActions.All.Order());
-        Assert.Equal(23, AuditActions.All.Count);
+        Assert.Equal(24, AuditActions.All.Count);
     }
 
     [Theory]
@@ -69,6 +70,33 @@ public sealed class AuditSentencesTests : ConsoleComponentContext
         Assert.All(parts, part => Assert.Null(part.Href));
     }
 
+    [Theory]
+    [InlineData("zh-Hans", null, "alice@example.com 部署了项目 site 的函数，部署 #12（3 个文件，共 2 KB）")]
+    [InlineData("en", null, "alice@example.com deployed the functions of project site as deployment #12 (files: 3, size: 2 KB)")]
+    [InlineData("zh-Hans", 3, "alice@example.com 通过访问令牌 ci 部署了项目 site 的函数，部署 #12（3 个文件，共 2 KB）")]
+    [InlineData("en", 3, "alice@example.com deployed the functions of project site through access token ci as deployment #12 (files: 3, size: 2 KB)")]
+    public void Compose_Deployment_SaysWhoWhichProjectTheDeploymentAndItsFiles(string culture, int? tokenId, string expected)
+    {
+        using var scope = new CultureScope(culture);
+        var l = Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var entry = new AuditEntry
+        {
+            ActorUserId = "u1", OwnerUserId = "u1", Action = AuditActions.DeploymentCreated, TargetType = AuditTargets.Project, TargetId = "5",
+            Reason = EdgeKv.Domain.Deployments.DeploymentService.DeploymentNote(12, 3, 2048), AccessTokenId = tokenId,
+        };
+        var subjects = AuditSubjects.None with
+        {
+            Emails = new Dictionary<string, string> { ["u1"] = "alice@example.com" },
+            Projects = new Dictionary<int, AuditSubject> { [5] = new("site", Exists: true) },
+            Tokens = new Dictionary<int, AuditSubject> { [3] = new("ci", Exists: true) },
+        };
+
+        var parts = AuditSentences.Compose(l, entry, subjects);
+
+        Assert.Equal(expected, string.Concat(parts.Select(part => part.Text)));
+        Assert.Contains(parts, part => part.Text == "site" && part.Href == "/projects/5");
+    }
+
     [Fact]
     public void BrowserClock_ShowsTimesInTheBrowsersZoneAndTheCulturesFormat()
     {
@@ -90,6 +118,7 @@ public sealed class AuditSentencesTests : ConsoleComponentContext
         AuditActions.BindingCreated => "orders → shop as ORDERS",
         AuditActions.RecordsBulkDeleted => "3 records",
         AuditActions.DeploymentActivated => "deployment 12",
+        AuditActions.DeploymentCreated => "deployment 12: 3 files, 2048 bytes",
         AuditActions.TokenCreated => "ci (ekv_ab12): ReadWrite on all namespaces",
         _ => "orders",
     };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using EdgeKv.Api.Access;
 using EdgeKv.Api.Http.Contracts;
@@ -38,8 +39,12 @@ internal static class DeployFunctionsEndpoint
         }
 
         var service = context.RequestServices.GetRequiredService<DeploymentService>();
-        var deployment = await service.DeployAsync(caller, projectId, files, context.RequestAborted);
+        var deployment = await service.DeployAsync(caller, projectId, files, context.RequestAborted, TokenIdOf(context));
         var response = new DeploymentResponse(deployment.Id, deployment.ProjectId, deployment.CreatedAt, deployment.Paths);
         return Results.Json(response, KvHttpJson.Options, statusCode: StatusCodes.Status201Created);
     }
+
+    // The audit log names the token a deployment came through, beside its owner.
+    private static int? TokenIdOf(HttpContext context) =>
+        int.TryParse(context.Features.Get<KvCredential>()?.TokenId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

@@ -2,6 +2,7 @@ using System.Text;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Projects;
 using EdgeKv.Functions.Hosting;
+using EdgeKv.Testing.Repository;
 using EdgeKv.Web.Components.Pages.Projects.Functions;
 using EdgeKv.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +25,7 @@ public sealed class ProjectLogsPanelTests : ConsolePageContext
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["EdgeKv:Functions:DenoPath"] = RepositoryRoot.Combine("src", "EdgeKv.Functions", "node_modules", "@deno", "linux-x64-glibc", "deno"),
+            ["EdgeKv:Functions:DenoPath"] = DenoRuntime.Path(),
             ["EdgeKv:Functions:WorkDirectory"] = _functions.File("work"),
         }).Build();
         Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = RepositoryRoot.Path });
@@ -61,6 +62,31 @@ public sealed class ProjectLogsPanelTests : ConsolePageContext
         Assert.Equal("错误", error.QuerySelector(".log-level")!.TextContent);
         Assert.Contains("log-level-error", error.QuerySelector(".log-level")!.ClassName, StringComparison.Ordinal);
         Assert.Equal("日志", panel.Find("h2").TextContent);
+    }
+
+    [Theory]
+    [InlineData("zh-Hans", "运行时已启动（部署 #{0}）。")]
+    [InlineData("en", "Runtime started (deployment #{0}).")]
+    public async Task Panel_TheHostsOwnLines_InTheConsolesLanguage_TheFunctionsAsWritten(string culture, string started)
+    {
+        // Arrange
+        using var scope = new CultureScope(culture);
+        var (user, _) = await OpenUserAsync("ann@example.com");
+        var project = await Get<ProjectService>().CreateAsync(user, "shop", cancellationToken: Ct);
+        var deployment = await Get<DeploymentService>().DeployAsync(user, project.Id, new Dictionary<string, string>
+        {
+            ["index.js"] = "export function onRequest() { console.log(\"written by the function\"); return new Response(\"ok\"); }",
+        }, Ct);
+        var panel = Render<ProjectLogsPanel>(p => p.Add(c => c.ProjectId, project.Id));
+
+        // Act
+        Assert.Equal("ok", await InvokeAsync(project.Id, ""));
+
+        // Assert
+        var expected = string.Format(System.Globalization.CultureInfo.InvariantCulture, started, deployment.Id);
+        panel.WaitForAssertion(() => Assert.Contains("written by the function", panel.Find("#project-logs").TextContent), TimeSpan.FromSeconds(30));
+        Assert.Contains(panel.FindAll(".log-message"), message => message.TextContent == expected);
+        Assert.DoesNotContain("runtime_started", panel.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,6 +70,12 @@ public static partial class AuditSentences
                 return (key, [Project(l, id, subjects, rename.Groups[2].Value), Value(rename.Groups[1].Value)]);
             case AuditActions.ProjectRenamed:
                 return (key, [Project(l, id, subjects, null), Value("—")]);
+            case AuditActions.DeploymentCreated when DeployedNote().Match(note) is { Success: true } deployed:
+                AuditSentencePart[] figures = [Project(l, id, subjects, null), Value(deployed.Groups[1].Value), Value(deployed.Groups[2].Value), Value(Bytes(deployed.Groups[3].Value))];
+                // A program's deployment names the token it came through.
+                return entry.AccessTokenId is { } deployToken ? ("Audit.Sentence.deployment.created.token", [.. figures, Token(l, deployToken, subjects)]) : (key, figures);
+            case AuditActions.DeploymentCreated:
+                return (key, [Project(l, id, subjects, null), Value("—"), Value("—"), Value("—")]);
             case AuditActions.DeploymentActivated:
                 return (key, [Project(l, id, subjects, null), Value(DeploymentNote().Match(note) is { Success: true } deployment ? deployment.Groups[1].Value : "—")]);
             case AuditActions.BindingCreated when subjects.Bindings.TryGetValue(id, out var binding):
@@ -184,6 +190,9 @@ public static partial class AuditSentences
 
     [GeneratedRegex(@"^deployment (\d+)$")]
     private static partial Regex DeploymentNote();
+
+    [GeneratedRegex(@"^deployment (\d+): (\d+) files, (\d+) bytes$")]
+    private static partial Regex DeployedNote();
 
     [GeneratedRegex(@"^(\d+) records$")]
     private static partial Regex CountNote();

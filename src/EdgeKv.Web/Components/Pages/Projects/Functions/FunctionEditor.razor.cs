@@ -2,6 +2,7 @@ using BlazorMonaco.Editor;
 using EdgeKv.Domain.Deployments;
 using EdgeKv.Domain.Events;
 using EdgeKv.Web.Components.Shared;
+using EdgeKv.Web.Hosting;
 using EdgeKv.Web.Theming;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -13,9 +14,14 @@ namespace EdgeKv.Web.Components.Pages.Projects.Functions;
 /// The project's code: its files (from the active deployment, or a starter <c>index.js</c>), a file list with 新建文件,
 /// 重命名 and 删除, the Monaco editor, 保存草稿 (the tab's draft, <see cref="FunctionDrafts"/>) and 部署 (the draft
 /// through <see cref="DeploymentService.DeployAsync"/> as the signed-in person; a refusal is shown and changes nothing).
+/// A file over <see cref="CircuitLimits.MaxEditorFileCharacters"/> is never sent to the editor nor read back from it
+/// (either would drop the circuit): it is shown read-only and empty with why, and kept and deployed as it is.
 /// </summary>
 public sealed partial class FunctionEditor
 {
+    // The editor's element id, which BlazorMonaco names it by.
+    private const string EditorId = "function-code";
+
     private FunctionDraft? _draft;
     private string _current = FunctionDraft.StarterPath;
     private StandaloneCodeEditor? _editor;
@@ -24,6 +30,7 @@ public sealed partial class FunctionEditor
     private bool _dark;
     private bool _busy;
     private string? _deployError;
+    private string? _editorRefusal;
 
     /// <summary>The project.</summary>
     [Parameter, EditorRequired]
@@ -70,6 +77,8 @@ public sealed partial class FunctionEditor
         {
             _current = draft.Files.Keys.First();
         }
+
+        _editorRefusal = FitsEditor(_current) ? null : TooLargeToOpen(_current);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -116,7 +125,8 @@ public sealed partial class FunctionEditor
     {
         AutomaticLayout = true,
         Language = LanguageOf(_current),
-        Value = _draft!.Files[_current],
+        Value = FitsEditor(_current) ? _draft!.Files[_current] : "",
+        ReadOnly = !FitsEditor(_current),
         Theme = _dark ? "vs-dark" : "vs",
         Minimap = new EditorMinimapOptions { Enabled = false },
         ScrollBeyondLastLine = false,
@@ -125,21 +135,42 @@ public sealed partial class FunctionEditor
 
     private static string LanguageOf(string path) => path.EndsWith(".ts", StringComparison.Ordinal) ? "typescript" : "javascript";
 
-    // What the editor holds goes into the draft before anything reads or replaces it.
-    private async Task CaptureAsync()
+    private bool FitsEditor(string path) => _draft!.Files[path].Length <= CircuitLimits.MaxEditorFileCharacters;
+
+    private string TooLargeToOpen(string path) =>
+        L["Functions.FileTooLargeToOpen", path, _draft!.Files[path].Length, CircuitLimits.MaxEditorFileCharacters, ProjectId];
+
+    // What the editor holds goes into the draft before anything reads or replaces it; false (and why, shown) when it
+    // holds more than the editor's limit, which is then not read: the caller stops.
+    private async Task<bool> CaptureAsync()
     {
-        if (_editor is not null && _draft!.Files.ContainsKey(_current))
+        if (_editor is null || _module is null || !_draft!.Files.ContainsKey(_current) || !FitsEditor(_current))
         {
-            _draft.Files[_current] = await _editor.GetValue();
+            // No editor, or a file too large to open: the draft keeps it as it is.
+            return true;
         }
+
+        var length = await _module.InvokeAsync<int>("textLength", EditorId);
+        if (length > CircuitLimits.MaxEditorFileCharacters)
+        {
+            _editorRefusal = L["Functions.FileTooLargeToSave", _current, length, CircuitLimits.MaxEditorFileCharacters, ProjectId];
+            return false;
+        }
+
+        _editorRefusal = null;
+        _draft.Files[_current] = await _editor.GetValue();
+        return true;
     }
 
     private async Task ShowAsync(string path)
     {
         _current = path;
+        var fits = FitsEditor(path);
+        _editorRefusal = fits ? null : TooLargeToOpen(path);
         if (_editor is not null)
         {
-            await _editor.SetValue(_draft!.Files[path]);
+            await _editor.UpdateOptions(new EditorUpdateOptions { ReadOnly = !fits });
+            await _editor.SetValue(fits ? _draft!.Files[path] : "");
             await Global.SetModelLanguage(await _editor.GetModel(), LanguageOf(path));
         }
     }
@@ -151,13 +182,19 @@ public sealed partial class FunctionEditor
             return;
         }
 
-        await CaptureAsync();
-        await ShowAsync(path);
+        if (await CaptureAsync())
+        {
+            await ShowAsync(path);
+        }
     }
 
     private async Task NewFileAsync()
     {
-        await CaptureAsync();
+        if (!await CaptureAsync())
+        {
+            return;
+        }
+
         if (await AskPathAsync(L["Functions.NewFile"], "", L["Common.Create"]) is { } path)
         {
             _draft!.Files[path] = FunctionDraft.NewFileSource;
@@ -167,7 +204,11 @@ public sealed partial class FunctionEditor
 
     private async Task RenameFileAsync()
     {
-        await CaptureAsync();
+        if (!await CaptureAsync())
+        {
+            return;
+        }
+
         var from = _current;
         if (await AskPathAsync(L["Functions.RenameFile"], from, L["Common.Save"]) is { } path && path != from)
         {
@@ -200,8 +241,10 @@ public sealed partial class FunctionEditor
 
     private async Task SaveAsync()
     {
-        await CaptureAsync();
-        Snackbar.Add(L["Functions.DraftSaved"], Severity.Success);
+        if (await CaptureAsync())
+        {
+            Snackbar.Add(L["Functions.DraftSaved"], Severity.Success);
+        }
     }
 
     private async Task DeployAsync()
@@ -210,7 +253,11 @@ public sealed partial class FunctionEditor
         _deployError = null;
         try
         {
-            await CaptureAsync();
+            if (!await CaptureAsync())
+            {
+                return;
+            }
+
             var deployment = await Deployments.DeployAsync(Caller, ProjectId, _draft!.Files);
             _draft = FunctionDraft.Of(deployment.Id, _draft.Files);
             Drafts.Keep(ProjectId, _draft);

@@ -45,3 +45,9 @@ export async function loadMonaco() {
 export function prefersDark() {
     return window.matchMedia("(prefers-color-scheme: dark)").matches;
 }
+
+// The length (String.length) of what editor `id` holds, asked before its text is sent to the server: over the
+// editor's limit it is not sent, since a message over the circuit's limit would drop the circuit (CircuitLimits).
+export function textLength(id) {
+    return window.blazorMonaco.editor.getEditor(id).getModel().getValueLength();
+}

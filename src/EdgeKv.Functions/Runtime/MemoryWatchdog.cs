@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace EdgeKv.Functions.Runtime;
+
+/// <summary>
+/// Bounds a project process's real memory, which V8's heap flag does not: ArrayBuffer and typed-array backing stores
+/// live outside the heap. Every <see cref="Interval"/> it reads the process's resident memory (<c>VmRSS</c> of
+/// <c>/proc/&lt;pid&gt;/status</c>) and calls <c>exceeded</c> once when it is more than the limit above the
+/// resident memory the process had when it became ready (the runtime's own footprint, as a Worker's 128 MB counts the
+/// function's memory, not the engine's). A cgroup's memory.max would be exact, but it needs a cgroup v2 memory
+/// controller delegated to the host, which this machine kind does not have (docs/adr/0009-*): sampling is what
+/// works everywhere. Between two samples a function can overshoot by what it allocates in <see cref="Interval"/>.
+/// </summary>
+internal sealed class MemoryWatchdog : IAsyncDisposable
+{
+    /// <summary>How often the resident memory is read.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    private MemoryWatchdog(string statusFile, long limitBytes, Action exceeded)
+    {
+        _loop = WatchAsync(statusFile, limitBytes, exceeded, _stop.Token);
+    }
+
+    /// <summary>
+    /// Starts watching process <paramref name="processId"/> (ready now): more than <paramref name="megabytes"/> MiB over
+    /// its resident memory now calls <paramref name="exceeded"/>. Null where there is no <c>/proc</c> (not Linux) or the
+    /// process is already gone.
+    /// </summary>
+    public static MemoryWatchdog? Start(int processId, int megabytes, Action exceeded)
+    {
+        var statusFile = string.Create(CultureInfo.InvariantCulture, $"/proc/{processId}/status");
+        return ResidentBytes(statusFile) is { } baseline
+            ? new MemoryWatchdog(statusFile, baseline + (megabytes * 1024L * 1024L), exceeded)
+            : null;
+    }
+
+    /// <summary>The resident memory of the process whose status file is <paramref name="statusFile"/>; null once it is gone.</summary>
+    public static long? ResidentBytes(string statusFile)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines(statusFile))
+            {
+                // "VmRSS:	   28672 kB"
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    var kilobytes = line.AsSpan("VmRSS:".Length).Trim().TrimEnd("kB").Trim();
+                    return long.Parse(kilobytes, NumberStyles.None, CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The process ended between two reads.
+        }
+
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop.ContinueWith(_ => { }, TaskScheduler.Default);
+        _stop.Dispose();
+    }
+
+    private static async Task WatchAsync(string statusFile, long limitBytes, Action exceeded, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            switch (ResidentBytes(statusFile))
+            {
+                case null:
+                    return;
+                case var resident when resident > limitBytes:
+                    exceeded();
+                    return;
+            }
+        }
+    }
+}
