@@ -20,8 +20,30 @@ internal static class PageLayout
         }
     }
 
-    /// <summary>Every element <paramref name="inner"/> matches lies within the box of <paramref name="outer"/>.</summary>
+    /// <summary>
+    /// Every element <paramref name="inner"/> matches lies within the box of <paramref name="outer"/>, once the layout
+    /// holds still. Like Playwright's own assertions it looks again, frame by frame for up to 5 s, before it fails:
+    /// right after a resize the console's navigation drawer slides (after a round trip to the server), and two boxes
+    /// measured one after the other mid-slide disagree by how far it moved.
+    /// </summary>
     public static async Task AssertInsideAsync(ILocator inner, ILocator outer)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (true)
+        {
+            var outside = await FirstOutsideAsync(inner, outer);
+            if (outside is null)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, outside);
+            await outer.Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        }
+    }
+
+    /// <summary>Why the first of <paramref name="inner"/>'s elements outside <paramref name="outer"/> is; null when none is.</summary>
+    private static async Task<string?> FirstOutsideAsync(ILocator inner, ILocator outer)
     {
         var container = await BoxOfAsync(outer);
         var all = await inner.AllAsync();
@@ -29,9 +51,13 @@ internal static class PageLayout
         foreach (var element in all)
         {
             var box = await BoxOfAsync(element);
-            var inside = box.X >= container.X && box.X + box.Width <= container.X + container.Width + 0.5;
-            Assert.True(inside, $"'{await element.InnerTextAsync()}' spans x {box.X:0}..{box.X + box.Width:0}, past its container's {container.X:0}..{container.X + container.Width:0}.");
+            if (box.X < container.X || box.X + box.Width > container.X + container.Width + 0.5)
+            {
+                return $"'{await element.InnerTextAsync()}' spans x {box.X:0}..{box.X + box.Width:0}, past its container's {container.X:0}..{container.X + container.Width:0}.";
+            }
         }
+
+        return null;
     }
 
     /// <summary>

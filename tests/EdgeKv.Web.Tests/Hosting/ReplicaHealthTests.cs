@@ -42,7 +42,7 @@ public sealed class ReplicaHealthTests(PostgresReplicaFixture servers) : IClassF
         Assert.Equal(HttpStatusCode.OK, servingStatus);
         Assert.Equal("Serving", serving.GetProperty("health").GetString());
         Assert.InRange(serving.GetProperty("lag-ms").GetInt64(), 0, 5_000);
-        Assert.Equal(5_000, serving.GetProperty("maxLagMs").GetInt64());
+        Assert.Equal(5_000, serving.GetProperty("max-lag-ms").GetInt64());
 
         // Act: the replica's server stops.
         await servers.Replica.StopAsync();
@@ -72,7 +72,7 @@ public sealed class ReplicaHealthTests(PostgresReplicaFixture servers) : IClassF
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("NotConfigured", replica.GetProperty("health").GetString());
         Assert.Equal(JsonValueKind.Null, replica.GetProperty("lag-ms").ValueKind);
-        Assert.Equal(60_000, replica.GetProperty("maxLagMs").GetInt64());
+        Assert.Equal(60_000, replica.GetProperty("max-lag-ms").GetInt64());
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Replica)> ReadyAsync(HttpClient client)
