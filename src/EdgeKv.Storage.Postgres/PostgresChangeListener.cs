@@ -86,6 +86,10 @@ internal sealed class PostgresChangeListener(NpgsqlDataSource dataSource, Postgr
                 _firstListen.TrySetException(e);
                 KvMetrics.BackgroundFailed("listen");
                 PostgresLog.ListenerLost(options.Logger, (long)options.ReconnectDelay.TotalMilliseconds, e);
+
+                // The pool's idle connections died with this one's server: retire them, so requests after the
+                // server is back open fresh ones rather than each failing once on a dead one.
+                dataSource.Clear();
                 try
                 {
                     await Task.Delay(options.ReconnectDelay, cancellationToken).ConfigureAwait(false);

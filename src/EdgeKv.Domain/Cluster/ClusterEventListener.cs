@@ -77,6 +77,7 @@ public sealed partial class ClusterEventListener(
             catch (Exception failure) when (failure is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
             {
                 LogListenFailed(logger, failure);
+                node.DropPooledConnections();
                 await Task.Delay(ClusterNode.RetryDelay, stoppingToken).ConfigureAwait(false);
             }
         }

@@ -59,6 +59,16 @@ public sealed class PrimaryRestartTests(PostgresServerFixture postgres) : IClass
         }
 
         output?.WriteLine($"acknowledged writes missing: {missing.Count}");
+        foreach (var write in missing)
+        {
+            output?.WriteLine($"  missing: {write}");
+        }
+
+        if (missing.Count > 0)
+        {
+            output?.WriteLine(node.Output);
+        }
+
         Assert.Empty(missing);
         Assert.All(failures, f => Assert.Equal<(int?, string?, string?)>((503, KvHttpErrorCodes.Unavailable, KvErrors.StorageUnavailable), (f.Status, f.Code, f.Message)));
         Assert.All(failures, f => Assert.True(f.At >= stoppedAt, $"a failure before the outage: {f}"));
