@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using EdgeKv.Core;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
@@ -169,7 +168,7 @@ internal sealed class CommitBatch
         switch (mutation.Kind)
         {
             case KvMutationKind.Set:
-                Put(key, mutation.Key, mutation.Value!, ExpiresAt(mutation, nowMs), await StateOfAsync(key).ConfigureAwait(false), outcome);
+                Put(key, mutation.Key, mutation.Value!, mutation.ExpiresAtMs(nowMs), await StateOfAsync(key).ConfigureAwait(false), outcome);
                 break;
             case KvMutationKind.Delete:
                 if (await StateOfAsync(key).ConfigureAwait(false) is { } existing)
@@ -200,7 +199,7 @@ internal sealed class CommitBatch
                 var suffix = KvKeyPart.FromString(Versionstamp.FromCommitVersion(outcome.Version).ToString());
                 var fullKey = new KvKey([.. mutation.Key, suffix]);
                 var encoded = fullKey.Encode();
-                Put(encoded, fullKey, mutation.Value!, ExpiresAt(mutation, nowMs), await StateOfAsync(encoded).ConfigureAwait(false), outcome);
+                Put(encoded, fullKey, mutation.Value!, mutation.ExpiresAtMs(nowMs), await StateOfAsync(encoded).ConfigureAwait(false), outcome);
                 break;
         }
     }
@@ -227,36 +226,10 @@ internal sealed class CommitBatch
     }
 
     /// <summary>Sum (wrapping modulo 2^64), min or max of the stored KvU64 and the operand; the operand when absent.</summary>
-    private static ulong Combine(KvMutation mutation, RowImage? row, long nowMs)
-    {
-        var operand = mutation.Value!.AsU64();
-        if (row is not { } existing || !existing.IsLive(nowMs))
-        {
-            return operand;
-        }
-
-        var stored = existing.Encoding == KvValueEncoding.U64 ? existing.Data ?? [] : [];
-        if (stored.Length != 8)
-        {
-            throw new KvException(mutation.Kind switch
-            {
-                KvMutationKind.Sum => KvErrorCode.SumOnNonU64,
-                KvMutationKind.Min => KvErrorCode.MinOnNonU64,
-                _ => KvErrorCode.MaxOnNonU64,
-            });
-        }
-
-        var current = BinaryPrimitives.ReadUInt64LittleEndian(stored);
-        return mutation.Kind switch
-        {
-            KvMutationKind.Sum => unchecked(current + operand),
-            KvMutationKind.Min => Math.Min(current, operand),
-            _ => Math.Max(current, operand),
-        };
-    }
-
-    private static long? ExpiresAt(KvMutation mutation, long nowMs) =>
-        mutation.ExpireIn is { } expireIn ? nowMs + (long)Math.Ceiling(expireIn.TotalMilliseconds) : null;
+    private static ulong Combine(KvMutation mutation, RowImage? row, long nowMs) =>
+        row is { } existing && existing.IsLive(nowMs)
+            ? mutation.CombineWithStored(existing.Encoding == KvValueEncoding.U64 ? existing.Data : [])
+            : mutation.Value!.AsU64();
 
     /// <summary>What one commit changed, kept only if the whole commit applies.</summary>
     private sealed class CommitEffect(ulong version)

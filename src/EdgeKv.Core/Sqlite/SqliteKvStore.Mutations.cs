@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
@@ -40,7 +39,7 @@ public sealed partial class SqliteKvStore
         switch (mutation.Kind)
         {
             case KvMutationKind.Set:
-                Put(key, mutation.Key, mutation.Value!, ExpiresAt(mutation, nowMs), _writer.GetRowState(key), outcome);
+                Put(key, mutation.Key, mutation.Value!, mutation.ExpiresAtMs(nowMs), _writer.GetRowState(key), outcome);
                 break;
             case KvMutationKind.Delete:
                 if (_writer.GetRowState(key) is { } existing)
@@ -72,7 +71,7 @@ public sealed partial class SqliteKvStore
                 var suffix = KvKeyPart.FromString(Versionstamp.FromCommitVersion(outcome.Version).ToString());
                 var fullKey = new KvKey([.. mutation.Key, suffix]);
                 var encoded = fullKey.Encode();
-                Put(encoded, fullKey, mutation.Value!, ExpiresAt(mutation, nowMs), _writer.GetRowState(encoded), outcome);
+                Put(encoded, fullKey, mutation.Value!, mutation.ExpiresAtMs(nowMs), _writer.GetRowState(encoded), outcome);
                 break;
         }
     }
@@ -99,34 +98,8 @@ public sealed partial class SqliteKvStore
     }
 
     /// <summary>Sum (wrapping modulo 2^64), min or max of the stored KvU64 and the operand; the operand when absent.</summary>
-    private ulong Combine(KvMutation mutation, byte[] key, RowState? row, long nowMs)
-    {
-        var operand = mutation.Value!.AsU64();
-        if (row is not { } existing || !existing.IsLive(nowMs))
-        {
-            return operand;
-        }
-
-        var stored = existing.Encoding == KvValueEncoding.U64 ? _writer.GetRowValue(key) : [];
-        if (stored.Length != 8)
-        {
-            throw new KvException(mutation.Kind switch
-            {
-                KvMutationKind.Sum => KvErrorCode.SumOnNonU64,
-                KvMutationKind.Min => KvErrorCode.MinOnNonU64,
-                _ => KvErrorCode.MaxOnNonU64,
-            });
-        }
-
-        var current = BinaryPrimitives.ReadUInt64LittleEndian(stored);
-        return mutation.Kind switch
-        {
-            KvMutationKind.Sum => unchecked(current + operand),
-            KvMutationKind.Min => Math.Min(current, operand),
-            _ => Math.Max(current, operand),
-        };
-    }
-
-    private static long? ExpiresAt(KvMutation mutation, long nowMs) =>
-        mutation.ExpireIn is { } expireIn ? nowMs + (long)Math.Ceiling(expireIn.TotalMilliseconds) : null;
+    private ulong Combine(KvMutation mutation, byte[] key, RowState? row, long nowMs) =>
+        row is { } existing && existing.IsLive(nowMs)
+            ? mutation.CombineWithStored(existing.Encoding == KvValueEncoding.U64 ? _writer.GetRowValue(key) : [])
+            : mutation.Value!.AsU64();
 }
