@@ -90,18 +90,19 @@ internal sealed class FunctionGateway(
             return;
         }
 
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        limit.CancelAfter(settings.WallTime);
+        // The wall time bounds the whole, a start included. A warm request keeps its deadline with its wait (no timer
+        // of its own: see ProjectRuntime.InvokeAsync); only a start, which awaits other things, gets a timed token.
+        var deadline = Environment.TickCount64 + (long)settings.WallTime.TotalMilliseconds;
         ProjectRuntime? runtime = null;
         try
         {
             if (!manager.TryGetRunning(projectId, deploymentId, target.Bindings, out runtime))
             {
                 load ??= new DeploymentLoad(context, projectId, deploymentId);
-                runtime = await manager.GetAsync(projectId, deploymentId, target.Bindings, _ => load.GetAsync(), limit.Token);
+                runtime = await StartAsync(projectId, deploymentId, target, load, aborted);
             }
 
-            var response = await runtime.InvokeAsync(ToFunctionRequest(context, route, path, body, target.Environment), limit.Token);
+            var response = await runtime.InvokeAsync(ToFunctionRequest(context, route, path, body, target.Environment), deadline, aborted);
             if (response.TooLarge)
             {
                 logs.Write(projectId, ProjectLogLevel.Warning, HostLogLines.ResponseTooLarge, "/" + path);
@@ -111,7 +112,7 @@ internal sealed class FunctionGateway(
 
             await WriteAsync(context, response);
         }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !aborted.IsCancellationRequested)
+        catch (WallTimeExceededException)
         {
             if (runtime is not null)
             {
@@ -125,6 +126,22 @@ internal sealed class FunctionGateway(
         catch (RuntimeStartException exception)
         {
             await WriteTextAsync(context, StatusCodes.Status502BadGateway, exception.Message);
+        }
+    }
+
+    // The project's process, started within the wall time (a start past it is a WallTimeExceededException, as a
+    // response past it is).
+    private async Task<ProjectRuntime> StartAsync(int projectId, int deploymentId, FunctionTarget target, DeploymentLoad load, CancellationToken aborted)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        limit.CancelAfter(settings.WallTime);
+        try
+        {
+            return await manager.GetAsync(projectId, deploymentId, target.Bindings, _ => load.GetAsync(), limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            throw new WallTimeExceededException();
         }
     }
 

@@ -28,7 +28,9 @@ internal sealed class ProjectRuntime : IAsyncDisposable
     private readonly ProjectLogBook _logs;
     private readonly int _projectId;
     private readonly int _memoryMegabytes;
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<FunctionResponse>> _pending = new();
+    // Striped wider than the default (one lock per core): every request adds and removes an entry, and with two
+    // stripes those locks showed as contention under load.
+    private readonly ConcurrentDictionary<long, PendingRequest> _pending = new(concurrencyLevel: 64, capacity: 64);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _directory;
@@ -42,6 +44,7 @@ internal sealed class ProjectRuntime : IAsyncDisposable
     private volatile bool _outOfMemory;
     private bool _inV8Dump;
     private MemoryWatchdog? _watchdog;
+    private Timer? _deadlines;
 
     private ProjectRuntime(Process process, BindingBridge bridge, ILogger logger, string directory, int projectId, ProjectLogBook logs, int memoryMegabytes)
     {
@@ -85,6 +88,8 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         {
             await runtime._ready.Task.WaitAsync(cancellationToken);
             runtime._watchdog = MemoryWatchdog.Start(process.Id, settings.MemoryMegabytes, runtime.StopOverMemory);
+            var tick = DeadlineTick(settings.WallTime);
+            runtime._deadlines = new Timer(static state => ((ProjectRuntime)state!).FailOverdue(), runtime, tick, tick);
             return runtime;
         }
         catch
@@ -94,13 +99,22 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>Forwards <paramref name="request"/> and waits for the function's response (the caller bounds the wait).</summary>
-    public async Task<FunctionResponse> InvokeAsync(FunctionRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Forwards <paramref name="request"/> and waits for the function's response until <paramref name="deadline"/>
+    /// (<see cref="Environment.TickCount64"/> milliseconds): past it the wait fails with <see cref="WallTimeExceededException"/>.
+    /// </summary>
+    /// <remarks>
+    /// The deadline is kept with the waiting request and checked by one timer per process, rather than a cancellation
+    /// timer per request: those all take the runtime's one timer-queue lock, which showed as lock contention under load
+    /// (docs/adr/0009-*). The response completes the wait on the channel's reader, which goes on to write it to the
+    /// caller at once: no hand-over to another thread per request.
+    /// </remarks>
+    public async Task<FunctionResponse> InvokeAsync(FunctionRequest request, long deadline, CancellationToken cancellationToken)
     {
         // Ids are 32 bits on the wire; they wrap long after any request that could still hold the old one.
         var id = (uint)Interlocked.Increment(ref _nextId);
-        var response = new TaskCompletionSource<FunctionResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = response;
+        var pending = new PendingRequest(deadline);
+        _pending[id] = pending;
         try
         {
             if (!_alive)
@@ -110,7 +124,7 @@ internal sealed class ProjectRuntime : IAsyncDisposable
 
             await SendEnvironmentAsync(request.Environment, cancellationToken);
             _channel.WriteRequest(id, request);
-            return await response.Task.WaitAsync(cancellationToken);
+            return await pending.Task;
         }
         finally
         {
@@ -136,6 +150,11 @@ internal sealed class ProjectRuntime : IAsyncDisposable
     {
         Kill();
         _channel.Complete();
+        if (_deadlines is not null)
+        {
+            await _deadlines.DisposeAsync();
+        }
+
         if (_watchdog is not null)
         {
             await _watchdog.DisposeAsync();
@@ -274,6 +293,29 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         {
             pending.TrySetResult(response);
         }
+    }
+
+    // A twentieth of the wall time, between 10 and 250 ms: a 30 s limit holds within a quarter second.
+    private static TimeSpan DeadlineTick(TimeSpan wallTime) =>
+        TimeSpan.FromMilliseconds(Math.Clamp(wallTime.TotalMilliseconds / 20, 10, 250));
+
+    private void FailOverdue()
+    {
+        var now = Environment.TickCount64;
+        foreach (var pending in _pending.Values)
+        {
+            if (now >= pending.Deadline)
+            {
+                pending.TrySetException(new WallTimeExceededException());
+            }
+        }
+    }
+
+    // A request waiting for its response, with the moment it may wait until. Its continuation runs where the response
+    // arrives (the reader), not queued to the thread pool.
+    private sealed class PendingRequest(long deadline) : TaskCompletionSource<FunctionResponse>
+    {
+        public long Deadline { get; } = deadline;
     }
 
     private async Task ServeCallAsync(JsonObject call)

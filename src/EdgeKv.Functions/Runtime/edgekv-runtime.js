@@ -21,9 +21,10 @@ const currentPath = new AsyncLocalStorage();
 const decoder = new TextDecoder();
 
 // The channel is ours: function code gets neither end of it, nor the raw stderr. (A function that still reached fd 1
-// could only garble its own project's channel; the host then stops and restarts this process.)
-const input = Deno.stdin.readable.getReader();
-const output = Deno.stdout.writable.getWriter();
+// could only garble its own project's channel; the host then stops and restarts this process.) Read and written with
+// the files' own read/write rather than their streams: a stream reader and writer cost a few microseconds per frame.
+const input = Deno.stdin;
+const output = Deno.stdout;
 delete Deno.stdin;
 delete Deno.stdout;
 delete Deno.stderr;
@@ -45,8 +46,14 @@ function flush() {
     }
   }
   queuedBytes = 0;
-  // WritableStream writes queue in order; a failed write means the host is gone, and so should we be.
-  output.write(chunk).catch(() => Deno.exit(1));
+  // Writes are chained so they reach the pipe in order; a failed write means the host is gone, and so should we be.
+  writing = writing.then(() => writeAll(chunk)).catch(() => Deno.exit(1));
+}
+
+let writing = Promise.resolve();
+
+async function writeAll(chunk) {
+  for (let at = 0; at < chunk.length;) at += await output.write(chunk.subarray(at));
 }
 
 function enqueue(frame) {
@@ -195,8 +202,9 @@ async function handle(modules, id, [file, params, method, url, flatHeaders], bod
     return;
   }
 
-  const headers = new Headers();
-  for (let i = 0; i < flatHeaders.length; i += 2) headers.append(flatHeaders[i], flatHeaders[i + 1]);
+  // Pairs, not a Headers object: Request copies either, and measured 7.5 µs with pairs against 18 µs with Headers.
+  const headers = [];
+  for (let i = 0; i < flatHeaders.length; i += 2) headers.push([flatHeaders[i], flatHeaders[i + 1]]);
   const init = { method, headers };
   if (body.length > 0 && method !== "GET" && method !== "HEAD") init.body = body;
   const pending = [];
@@ -244,6 +252,8 @@ function receive(modules, frame) {
   }
 }
 
+const readBytes = 64 * 1024;
+
 export async function serve(modules) {
   // Once serving, an error nobody caught (a rejected promise nobody awaited, a throw in a timer) is logged, not fatal:
   // the process serves other requests too. (While loading, it is fatal: Deno's message is the deployment's refusal.)
@@ -258,8 +268,11 @@ export async function serve(modules) {
   send({ t: "ready" });
   let buffer = new Uint8Array(0);
   for (;;) {
-    const { value, done } = await input.read();
-    if (done) Deno.exit(0); // the host closed the channel: it stopped us
+    // A fresh chunk per read: frames are views into it, handed to requests that may outlive this loop's turn.
+    const chunk = new Uint8Array(readBytes);
+    const read = await input.read(chunk);
+    if (read === null) Deno.exit(0); // the host closed the channel: it stopped us
+    const value = chunk.subarray(0, read);
     if (buffer.length === 0) {
       buffer = value;
     } else {

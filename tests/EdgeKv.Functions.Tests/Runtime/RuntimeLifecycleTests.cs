@@ -94,6 +94,38 @@ public sealed class RuntimeLifecycleTests(FunctionsServer server)
     }
 
     [Fact]
+    public async Task ManyRequestsInFlight_EachGetsItsOwnResponse()
+    {
+        // Arrange: as many requests at once as a project answers, bodies from empty to past the runtime's 64 KiB read,
+        // so frames travel both alone and batched, whole and split across reads.
+        var (project, _) = await server.DeployedProjectAsync(new Dictionary<string, string>
+        {
+            ["echo.js"] = "export async function onRequestPost({ request }) { const n = new URL(request.url).searchParams.get(\"n\"); return new Response(n + \":\" + await request.text()); }",
+        });
+        using var client = server.CreateClient();
+        static string BodyOf(int n) => new((char)('a' + n % 26), n * 997 % 150_000);
+
+        // Act
+        var answers = await Task.WhenAll(Enumerable.Range(0, FunctionsServer.MaxConcurrentRequests).Select(async worker =>
+        {
+            var mismatches = new List<int>();
+            for (var n = worker; n < 160; n += FunctionsServer.MaxConcurrentRequests)
+            {
+                using var response = await client.PostAsync($"/functions/{project.Id}/echo?n={n}", new StringContent(BodyOf(n)), Ct);
+                if (response.StatusCode != HttpStatusCode.OK || await response.Content.ReadAsStringAsync(Ct) != n + ":" + BodyOf(n))
+                {
+                    mismatches.Add(n);
+                }
+            }
+
+            return mismatches;
+        })).WaitAsync(TimeSpan.FromSeconds(120), Ct);
+
+        // Assert
+        Assert.Empty(answers.SelectMany(mismatches => mismatches));
+    }
+
+    [Fact]
     public async Task NoRouteOrNothingDeployed_Is404()
     {
         var (project, _) = await server.DeployedProjectAsync(new Dictionary<string, string>
