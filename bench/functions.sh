@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The functions benchmark: a hello-world function and the guide's counter through EdgeKv's functions URL, side by side
 # in one run with the same code on a bare Deno.serve (the same Deno binary: the runtime's own ceiling) and on
-# miniflare (Cloudflare's local Workers runtime, workerd); then EdgeKv's cold start (the first request after a deploy).
+# miniflare (Cloudflare's local Workers runtime, workerd), and EdgeKv's listener answering no function at all (the
+# ceiling of anything behind it); then EdgeKv's cold start (the first request after a deploy).
 # Prints a Markdown table with ratios and leaves it in bench/results/ (see bench/README.md, "Functions benchmark").
 # Usage: bash bench/functions.sh [--rounds N] [--seconds S] [--connections C] [--ports FIRST]
 set -euo pipefail
@@ -97,6 +98,9 @@ deploy "$here/counter.js" "$counter_project"
 declare -A url host
 url[edgekv/hello]="http://127.0.0.1:$functions_port/"; host[edgekv/hello]="p$hello_project.localhost:$functions_port"
 url[edgekv/counter]="http://127.0.0.1:$functions_port/"; host[edgekv/counter]="p$counter_project.localhost:$functions_port"
+# The floor of any design that puts EdgeKv's listener in front of the runtime: the same listener answering a host that
+# names no project (404 at the head of the pipeline; no function, no process, no frame).
+url[listener/hello]="http://127.0.0.1:$functions_port/"; host[listener/hello]="localhost:$functions_port"
 port=$deno_port
 for fn in hello counter; do
   (cd "$here" && exec "$deno" run --quiet --unstable-kv --allow-net=127.0.0.1 --allow-read --allow-write bare-deno.ts "$fn.js" "$port" "$work/deno-$fn.sqlite3") >>"$work/deno.log" 2>&1 &
@@ -117,12 +121,13 @@ done
 # wrk's latency figures in ms, whatever unit it printed.
 to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0; else if (v ~ /s$/) printf "%.3f", v * 1000; }' <<<"$1"; }
 results="$work/slices.tsv"
-systems=(edgekv deno miniflare)
+systems=(edgekv deno miniflare listener)
 turn=0
 for ((round = 1; round <= rounds; round++)); do
   for fn in hello counter; do
     for ((i = 0; i < ${#systems[@]}; i++)); do
       system="${systems[(turn + i) % ${#systems[@]}]}"
+      [[ -n "${url[$system/$fn]:-}" ]] || continue
       out="$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency ${host[$system/$fn]:+-H "Host: ${host[$system/$fn]}"} "${url[$system/$fn]}")"
       rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
       p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
@@ -148,10 +153,11 @@ report="$root/bench/results/functions-$stamp.md"
   echo "|---|---|---:|---:|---:|---:|"
   for fn in hello counter; do
     base="$(stat deno "$fn" 4)"
-    for system in edgekv deno miniflare; do
+    for system in edgekv deno miniflare listener; do
+      [[ -n "${url[$system/$fn]:-}" ]] || continue
       rps="$(stat "$system" "$fn" 4)"
       printf '| %s | %s | %.0f | %.2f | %.2f | %s |\n' "$fn" \
-        "$(case $system in edgekv) echo "EdgeKv functions URL" ;; deno) echo "bare Deno.serve" ;; miniflare) echo "miniflare (workerd)" ;; esac)" \
+        "$(case $system in edgekv) echo "EdgeKv functions URL" ;; deno) echo "bare Deno.serve" ;; miniflare) echo "miniflare (workerd)" ;; listener) echo "EdgeKv's listener alone (404, no function)" ;; esac)" \
         "$rps" "$(stat "$system" "$fn" 5)" "$(stat "$system" "$fn" 6)" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
     done
   done
