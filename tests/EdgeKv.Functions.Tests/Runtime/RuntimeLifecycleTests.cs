@@ -126,6 +126,21 @@ public sealed class RuntimeLifecycleTests(FunctionsServer server)
     }
 
     [Fact]
+    public async Task ResponseHeaders_RepeatedSetCookieStaysApart_OthersCombined()
+    {
+        var (project, _) = await server.DeployedProjectAsync(new Dictionary<string, string>
+        {
+            ["index.js"] = "export function onRequest() { const headers = new Headers([[\"Set-Cookie\", \"a=1\"], [\"Set-Cookie\", \"b=2\"], [\"X-Tag\", \"one\"], [\"X-Tag\", \"two\"]]); return new Response(\"ok\", { headers }); }",
+        });
+        using var client = server.CreateClient();
+
+        using var response = await client.GetAsync($"/functions/{project.Id}/", Ct);
+
+        Assert.Equal(["a=1", "b=2"], response.Headers.GetValues("Set-Cookie"));
+        Assert.Equal("one, two", string.Join(", ", response.Headers.GetValues("X-Tag")));
+    }
+
+    [Fact]
     public async Task NoRouteOrNothingDeployed_Is404()
     {
         var (project, _) = await server.DeployedProjectAsync(new Dictionary<string, string>
