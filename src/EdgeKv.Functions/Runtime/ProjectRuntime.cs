@@ -302,7 +302,8 @@ internal sealed class ProjectRuntime : IAsyncDisposable
     private void FailOverdue()
     {
         var now = Environment.TickCount64;
-        foreach (var pending in _pending.Values)
+        // Enumerated as it is (Values would take every stripe's lock to copy them).
+        foreach (var (_, pending) in _pending)
         {
             if (now >= pending.Deadline)
             {
