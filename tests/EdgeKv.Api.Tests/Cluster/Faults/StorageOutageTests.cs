@@ -7,6 +7,7 @@ using EdgeKv.Api.KvConnect.Protocol;
 using EdgeKv.Api.Tests.Support;
 using EdgeKv.Core;
 using EdgeKv.Core.Keys;
+using KvValue = EdgeKv.Core.Values.KvValue;
 using EdgeKv.Domain.Cluster;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Tokens;
@@ -156,6 +157,42 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
         Assert.Contains(KvErrors.StorageUnavailable, refusal.Message, StringComparison.Ordinal);
         Assert.Null(after.Failure);
         Assert.True(after.Event!.Value.GetProperty("initial").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Deno_ReadAndWriteDuringTheOutage_TheClientRetriesThe503_BothCompleteOnceTheServerIsBack()
+    {
+        // Arrange: the real Deno client connected and working.
+        await using var node = await StartNodeAsync();
+        var (ann, _) = await node.CreateOpenUserAsync("ann");
+        var ns = await node.CreateNamespaceAsync(ann);
+        var token = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
+        var store = await node.StoreAsync(ns);
+        await store.SetAsync(KvKey.Of("conn", "read"), KvValue.Text("stored"), cancellationToken: Ct);
+        await using var deno = ClientProcess.StartDeno("reconnect.ts", token.Secret, node.ScriptEnvironmentFor(ns));
+        Assert.Equal(JsonValueKind.Null, (await deno.NextAsync(Ct)).GetProperty("writeError").ValueKind);
+        var reconnected = node.Services.GetRequiredService<ClusterEventListener>().NextConnection;
+
+        // Act: Deno reads and writes while the server is stopped; it logs each 503 with its body and tries again.
+        await postgres.Server.StopAsync();
+        try
+        {
+            await deno.SendLineAsync("outage");
+            await deno.WaitForStderrAsync(KvErrors.StorageUnavailable, Ct);
+        }
+        finally
+        {
+            await postgres.Server.StartAgainAsync();
+        }
+
+        await reconnected.WaitAsync(ReconnectTimeout, Ct);
+        var after = await deno.NextAsync(Ct);
+
+        // Assert: neither call failed; the read has the value and the write is stored.
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("readError").ValueKind);
+        Assert.Equal("stored", after.GetProperty("value").GetString());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("writeError").ValueKind);
+        Assert.True((await store.GetAsync(KvKey.Of("conn", "after"), cancellationToken: Ct)).Exists);
     }
 
     private async Task<DomainKvConnectServer> StartNodeAsync() =>
