@@ -8,6 +8,7 @@ using EdgeKv.Api.Tests.Support;
 using EdgeKv.Core;
 using EdgeKv.Core.Keys;
 using KvValue = EdgeKv.Core.Values.KvValue;
+using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Cluster;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Tokens;
@@ -37,8 +38,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: a value written with one token; a second token made but never used, so the node has not cached it.
         await using var node = await StartNodeAsync();
-        var (ann, _) = await node.CreateOpenUserAsync("ann");
-        var ns = await node.CreateNamespaceAsync(ann);
+        var (ann, ns) = await NamespaceOfANewUserAsync(node);
         var writer = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
         var reader = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadOnly);
         using var http = node.CreateHttpClient();
@@ -60,8 +60,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: the token in use already (cached), so the write reaches the engine.
         await using var node = await StartNodeAsync();
-        var (ann, _) = await node.CreateOpenUserAsync("ann");
-        var ns = await node.CreateNamespaceAsync(ann);
+        var (ann, ns) = await NamespaceOfANewUserAsync(node);
         var writer = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
         using var http = node.CreateHttpClient();
         using (var first = await http.SendAsync(Put(ns, "k", "first", writer.Secret), Ct))
@@ -87,8 +86,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: an account token in use already; the list itself is a query of the admin database.
         await using var node = await StartNodeAsync();
-        var (ann, _) = await node.CreateOpenUserAsync("ann");
-        var ns = await node.CreateNamespaceAsync(ann, "listed");
+        var (ann, ns) = await NamespaceOfANewUserAsync(node, "listed");
         var account = await node.CreateAccountTokenAsync(ann, AccessTokenPermission.ReadOnly);
         using var http = node.CreateHttpClient();
         using (var first = await http.SendAsync(Request(HttpMethod.Get, "/api/v1/namespaces", account.Secret), Ct))
@@ -111,8 +109,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: the database id from a metadata exchange with a token in use; a second token never used.
         await using var node = await StartNodeAsync();
-        var (ann, _) = await node.CreateOpenUserAsync("ann");
-        var ns = await node.CreateNamespaceAsync(ann);
+        var (ann, ns) = await NamespaceOfANewUserAsync(node);
         var used = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
         var fresh = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadOnly);
         using var http = node.CreateHttpClient();
@@ -141,8 +138,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: connected to the hub (connecting does not look the token up; each call does).
         await using var node = await StartNodeAsync();
-        var (ann, _) = await node.CreateOpenUserAsync("ann");
-        var ns = await node.CreateNamespaceAsync(ann);
+        var (ann, ns) = await NamespaceOfANewUserAsync(node);
         var token = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadOnly);
         await using var hub = new HubConnectionBuilder()
             .WithUrl(node.Http1Url + KvWatchHubEndpointRouteBuilderExtensions.Path, options => options.AccessTokenProvider = () => Task.FromResult<string?>(token.Secret))
@@ -164,8 +160,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: the real Deno client connected and working.
         await using var node = await StartNodeAsync();
-        var (ann, _) = await node.CreateOpenUserAsync("ann");
-        var ns = await node.CreateNamespaceAsync(ann);
+        var (ann, ns) = await NamespaceOfANewUserAsync(node);
         var token = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
         var store = await node.StoreAsync(ns);
         await store.SetAsync(KvKey.Of("conn", "read"), KvValue.Text("stored"), cancellationToken: Ct);
@@ -193,6 +188,12 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
         Assert.Equal("stored", after.GetProperty("value").GetString());
         Assert.Equal(JsonValueKind.Null, after.GetProperty("writeError").ValueKind);
         Assert.True((await store.GetAsync(KvKey.Of("conn", "after"), cancellationToken: Ct)).Exists);
+    }
+
+    private static async Task<(Caller Owner, NamespaceView Namespace)> NamespaceOfANewUserAsync(DomainKvConnectServer node, string name = "main")
+    {
+        var (owner, _) = await node.CreateOpenUserAsync("ann");
+        return (owner, await node.CreateNamespaceAsync(owner, name));
     }
 
     private async Task<DomainKvConnectServer> StartNodeAsync() =>
