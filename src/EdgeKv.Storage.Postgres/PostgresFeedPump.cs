@@ -144,8 +144,9 @@ internal sealed class PostgresFeedPump : IAsyncDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (PostgresErrors.IsStorageFailure(e))
+        catch (Exception e) when (e is NpgsqlException)
         {
+            // Any database failure, an outage or not: the next notification or reconnection catches up again.
             PostgresLog.CatchUpFailed(_options.Logger, _name, e);
         }
     }

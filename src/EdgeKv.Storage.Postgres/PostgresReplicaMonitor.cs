@@ -112,7 +112,9 @@ internal sealed class PostgresReplicaMonitor : IAsyncDisposable
             var health = lag is { } measured && measured <= _options.MaxReplicaLag ? KvReplicaHealth.Serving : KvReplicaHealth.Behind;
             return new KvReplicaState(health, lag, _options.MaxReplicaLag, now, null);
         }
-        catch (Exception e) when (PostgresErrors.IsStorageFailure(e) || (e is OperationCanceledException && !stop.IsCancellationRequested))
+        // Any error of the replica's server takes it out of service, not only an outage: a probe that fails says
+        // nothing about how fresh the replica is.
+        catch (Exception e) when (e is NpgsqlException || (e is OperationCanceledException && !stop.IsCancellationRequested))
         {
             return Unreachable(e is OperationCanceledException ? $"The replica did not answer within {ProbeTimeout.TotalSeconds:0} s." : e.Message);
         }
@@ -129,7 +131,7 @@ internal sealed class PostgresReplicaMonitor : IAsyncDisposable
             _lag.RecordPrimary(at, (ulong)position);
             return true;
         }
-        catch (Exception e) when (PostgresErrors.IsStorageFailure(e) || e is OperationCanceledException)
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
         {
             return false;
         }

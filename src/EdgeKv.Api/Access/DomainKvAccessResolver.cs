@@ -1,6 +1,7 @@
 using System.Globalization;
 using EdgeKv.Core;
 using EdgeKv.Core.Registry;
+using EdgeKv.Domain.Storage;
 using EdgeKv.Domain.Tokens;
 
 namespace EdgeKv.Api.Access;
@@ -81,7 +82,7 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
                 Lifetime = resolution.Lifetime,
             });
         }
-        catch (KvException) when (!_registry.Exists(storeId))
+        catch (KvException e) when (!StorageUnavailability.IsUnavailable(e) && !_registry.Exists(storeId))
         {
             // Deleted between the domain's answer and the engine's (or its deletion was interrupted): it is gone.
             return KvAccessResult.Deny(KvAccessDenial.NamespaceNotFound);

@@ -1,6 +1,7 @@
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Domain.Authorization;
+using EdgeKv.Domain.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -41,9 +42,24 @@ internal static class KvAccess
     /// <summary>
     /// Authorizes one hub call as an endpoint behind <paramref name="policy"/> is authorized: the connection's token is
     /// authenticated again (a token revoked since the connection opened starts nothing) and the same policy decides.
-    /// A refusal is a <see cref="HubException"/> with the refusal's message.
+    /// A refusal is a <see cref="HubException"/> with the refusal's message, and so is an unavailable admin database or
+    /// engine (<see cref="KvRefusal.Unavailable"/>'s message; a hub method's other exceptions reach the client as a bare
+    /// "an error occurred").
     /// </summary>
     public static async Task<KvAccessGrant> AuthorizeHubCallAsync(
+        HttpContext? context, IAuthorizationService authorization, string policy, string namespaceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AuthorizeHubCallOnceAsync(context, authorization, policy, namespaceId, cancellationToken);
+        }
+        catch (Exception e) when (StorageUnavailability.IsUnavailable(e))
+        {
+            throw new HubException(KvRefusal.Unavailable.Message);
+        }
+    }
+
+    private static async Task<KvAccessGrant> AuthorizeHubCallOnceAsync(
         HttpContext? context, IAuthorizationService authorization, string policy, string namespaceId, CancellationToken cancellationToken)
     {
         if (context is null)
@@ -51,7 +67,12 @@ internal static class KvAccess
             throw new HubException(KvRefusal.MissingToken.Message);
         }
 
-        var authenticated = await context.AuthenticateAsync(AccessTokenAuthentication.Scheme);
+        // A handler of its own for each call: the connection's request keeps one handler, which remembers its first
+        // outcome, so a lookup that failed while the database was down would fail every later call of the connection.
+        var handlers = new AuthenticationHandlerProvider(context.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>());
+        var handler = await handlers.GetHandlerAsync(context, AccessTokenAuthentication.Scheme)
+            ?? throw new InvalidOperationException("The access token scheme is not registered (AddEdgeKvApi).");
+        var authenticated = await handler.AuthenticateAsync();
         if (!authenticated.Succeeded || context.Features.Get<KvCredential>() is not { } credential)
         {
             throw new HubException((BearerToken.TryRead(context, out _) ? KvRefusal.InvalidToken : KvRefusal.MissingToken).Message);

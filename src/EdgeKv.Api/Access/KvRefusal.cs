@@ -1,10 +1,11 @@
 using EdgeKv.Api.Http;
+using EdgeKv.Core;
 using Microsoft.AspNetCore.Http;
 
 namespace EdgeKv.Api.Access;
 
 /// <summary>
-/// Every way a program's token can be refused, each defined once with its status, the HTTP API's error code and its
+/// Every way a program's request can be refused before it reaches its endpoint's work, each defined once with its status, the HTTP API's error code and its
 /// message (<see cref="KvAccessErrors"/>), so a refusal reads the same in every protocol: the HTTP API's JSON error,
 /// KV Connect's plain text, the hub's <c>HubException</c>.
 /// </summary>
@@ -33,6 +34,12 @@ public sealed record KvRefusal(int StatusCode, string Code, string Message)
 
     /// <summary>A read-only token on an account-level endpoint that changes namespaces.</summary>
     public static readonly KvRefusal ReadOnlyAccount = new(StatusCodes.Status403Forbidden, KvHttpErrorCodes.ReadOnly, KvAccessErrors.ReadOnlyAccountToken);
+
+    /// <summary>
+    /// The admin database or the engine's storage cannot be used right now (<c>StorageUnavailability</c>): 503 with
+    /// the engine's message and <c>Retry-After</c>, which KV Connect clients retry by themselves.
+    /// </summary>
+    public static readonly KvRefusal Unavailable = new(StatusCodes.Status503ServiceUnavailable, KvHttpErrorCodes.Unavailable, KvErrors.StorageUnavailable);
 
     /// <summary>The refusal of a resolver's <paramref name="denial"/>.</summary>
     public static KvRefusal Of(KvAccessDenial denial) => denial switch

@@ -8,11 +8,19 @@ namespace EdgeKv.Api.Access;
 /// <summary>Answers a <see cref="KvRefusal"/> in the protocol of the endpoint it happened on.</summary>
 internal static class KvRefusalResponse
 {
+    /// <summary>The <c>Retry-After</c> of a 503 (seconds): a restarting database server is back within seconds.</summary>
+    public const int RetryAfterSeconds = 1;
+
     public static async Task WriteAsync(HttpContext context, KvRefusal refusal)
     {
         if (refusal.StatusCode == StatusCodes.Status401Unauthorized)
         {
             context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
+        }
+
+        if (refusal.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         // KV Connect clients put a plain-text body into the error they throw; everything else gets the JSON error.

@@ -26,14 +26,15 @@ internal static class KvHttpError
 
     /// <summary>
     /// An engine error as the status and code a program can act on, classified by its <see cref="KvException.Code"/>;
-    /// the message stays the engine's.
+    /// the message stays the engine's. (<see cref="KvErrorCode.StorageUnavailable"/> never comes here: it is answered by
+    /// <see cref="Outages.StorageUnavailableAnswers"/>, with the admin database's outages.)
     /// </summary>
     public static IResult FromEngine(KvException exception) => exception.Code switch
     {
         KvErrorCode.QuotaExceeded => Result(StatusCodes.Status507InsufficientStorage, KvHttpErrorCodes.QuotaExceeded, exception.Message),
         KvErrorCode.ValueTooLarge or KvErrorCode.TotalMutationSizeTooLarge =>
             Result(StatusCodes.Status413PayloadTooLarge, KvHttpErrorCodes.TooLarge, exception.Message),
-        KvErrorCode.StoreClosed or KvErrorCode.NamespaceNotFound or KvErrorCode.StorageUnavailable =>
+        KvErrorCode.StoreClosed or KvErrorCode.NamespaceNotFound =>
             Result(StatusCodes.Status503ServiceUnavailable, KvHttpErrorCodes.Unavailable, exception.Message),
         _ => BadRequest(exception.Message),
     };

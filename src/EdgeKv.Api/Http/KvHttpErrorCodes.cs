@@ -33,7 +33,7 @@ public static class KvHttpErrorCodes
     /// <summary>507: the write would take the account past its storage capacity.</summary>
     public const string QuotaExceeded = "quota_exceeded";
 
-    /// <summary>503: the namespace's store is closing (it was deleted, or the server is stopping).</summary>
+    /// <summary>503: the namespace's store is closing (it was deleted, or the server is stopping), or the storage is unavailable right now (a database server down or restarting; with Retry-After).</summary>
     public const string Unavailable = "unavailable";
 
     /// <summary>429: too many requests with this token in the current window (see the <c>Retry-After</c> header).</summary>

@@ -7,6 +7,7 @@ using EdgeKv.Api.Http.Keys;
 using EdgeKv.Api.Http.Watch;
 using EdgeKv.Api.Watching;
 using EdgeKv.Core;
+using EdgeKv.Domain.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -65,13 +66,18 @@ public sealed class KvWatchHub(IAuthorizationService authorization, WatchStreamG
 
     /// <summary>
     /// The next event, or false when the store closed under the watch or the grant ended (the stream then ends; the
-    /// client re-watches and is checked again).
+    /// client re-watches and is checked again). An unavailable storage ends the stream with its message, so the client
+    /// can tell it from a closed store.
     /// </summary>
     private static async Task<bool> NextOrEndAsync(IAsyncEnumerator<WatchBatch> batches, CancellationToken grantLifetime, CancellationToken callAborted)
     {
         try
         {
             return await batches.MoveNextAsync();
+        }
+        catch (KvException e) when (StorageUnavailability.IsUnavailable(e))
+        {
+            throw new HubException(KvRefusal.Unavailable.Message);
         }
         catch (KvException)
         {

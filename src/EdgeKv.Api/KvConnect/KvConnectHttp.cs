@@ -1,5 +1,6 @@
 using System.Text;
 using EdgeKv.Core;
+using EdgeKv.Domain.Storage;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -51,8 +52,9 @@ internal static class KvConnectHttp
 
     /// <summary>
     /// Runs a handler, turning the errors a caller can fix into 400 with their message (nothing changed: the engine
-    /// and the protocol layer validate before writing). Anything else propagates to the host as a 500, which clients
-    /// retry.
+    /// and the protocol layer validate before writing). An unavailable storage propagates to
+    /// <see cref="Outages.StorageUnavailableAnswers"/> (503, which clients retry); anything else to the host as a 500,
+    /// which clients retry too.
     /// </summary>
     public static async Task GuardAsync(HttpContext context, Func<Task> handler)
     {
@@ -70,7 +72,7 @@ internal static class KvConnectHttp
         {
             message = KvConnectErrors.InvalidProtobuf;
         }
-        catch (KvException e)
+        catch (KvException e) when (!StorageUnavailability.IsUnavailable(e))
         {
             message = e.Message;
         }

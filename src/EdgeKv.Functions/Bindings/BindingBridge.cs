@@ -4,6 +4,7 @@ using EdgeKv.Core;
 using EdgeKv.Core.EdgeOne;
 using EdgeKv.Core.Registry;
 using EdgeKv.Domain.Bindings;
+using EdgeKv.Domain.Storage;
 using EdgeKv.Functions.Outbound;
 
 namespace EdgeKv.Functions.Bindings;
@@ -12,7 +13,8 @@ namespace EdgeKv.Functions.Bindings;
 /// Serves the binding globals' calls of one project's process: <c>put/get/delete/list</c> on the namespace bound under
 /// the call's variable name, through <see cref="EdgeOneKv"/> (the one string-key model: key rules, metadata
 /// companions, listing). A name the project has not bound reaches nothing: the process only knows its own names, and
-/// the host refuses any other. Engine errors come back as the call's error, with the engine's message. The runtime's
+/// the host refuses any other. Engine errors come back as the call's error, with the engine's message, and so does
+/// an unavailable storage (<see cref="StorageUnavailability"/>). The runtime's
 /// <c>fetch</c> comes over the same calls (op <c>fetch</c>, no binding) and is made by <see cref="OutboundFetch"/>.
 /// </summary>
 internal sealed class BindingBridge
@@ -36,6 +38,11 @@ internal sealed class BindingBridge
         {
             var value = await InvokeAsync(call, cancellationToken);
             return new JsonObject { ["t"] = "result", ["id"] = id, ["ok"] = true, ["value"] = value };
+        }
+        catch (Exception error) when (StorageUnavailability.IsUnavailable(error))
+        {
+            // The same words as every other surface (the HTTP API's 503): the function can catch it and try again.
+            return Failed(id, KvErrors.StorageUnavailable);
         }
         catch (Exception error) when (error is KvException or BindingCallException or FetchRefusedException or HttpRequestException)
         {

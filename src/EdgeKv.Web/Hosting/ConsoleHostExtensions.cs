@@ -1,6 +1,7 @@
 using EdgeKv.Api.Http;
 using EdgeKv.Api.Hubs;
 using EdgeKv.Api.KvConnect;
+using EdgeKv.Api.Outages;
 using EdgeKv.Domain.Nodes;
 using EdgeKv.Domain.Usage;
 using EdgeKv.Functions.Hosting;
@@ -107,6 +108,10 @@ public static class ConsoleHostExtensions
             return next(context);
         });
 
+        // A program whose request meets an unavailable admin database or engine (a database server restarting) gets
+        // the API's 503 in its protocol, never the error page: before authentication, whose token lookup may be the
+        // first use of the database.
+        app.UseKvStorageUnavailableAnswers();
         app.UseRequestLocalization();
 
         // After localization, so a refused form post reads in the user's language.

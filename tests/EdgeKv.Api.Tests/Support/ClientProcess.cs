@@ -16,6 +16,7 @@ internal sealed class ClientProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
     private readonly StringBuilder _stderr = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _stderrWaits = [];
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ClientProcess(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
@@ -56,6 +57,7 @@ internal sealed class ClientProcess : IAsyncDisposable
             lock (_stderr)
             {
                 _stderr.AppendLine(e.Data);
+                SignalStderrWaits();
             }
         };
         _process.Start();
@@ -100,6 +102,36 @@ internal sealed class ClientProcess : IAsyncDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"The script printed nothing within {s_timeout}.\n{Stderr}");
+        }
+    }
+
+    /// <summary>Waits until the script's stderr holds <paramref name="text"/> (the runtime's own log lines, e.g. a retry).</summary>
+    public async Task WaitForStderrAsync(string text, CancellationToken cancellationToken)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_stderr)
+        {
+            _stderrWaits.Add((text, seen));
+            SignalStderrWaits();
+        }
+
+        try
+        {
+            await seen.Task.WaitAsync(s_timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The script's stderr did not show \"{text}\" within {s_timeout}.\n{Stderr}");
+        }
+    }
+
+    // Under the lock of _stderr.
+    private void SignalStderrWaits()
+    {
+        var written = _stderr.ToString();
+        foreach (var (text, seen) in _stderrWaits.Where(w => written.Contains(w.Text, StringComparison.Ordinal)))
+        {
+            seen.TrySetResult();
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using EdgeKv.Api.Http;
+using EdgeKv.Api.Hubs;
 using EdgeKv.Api.KvConnect;
+using EdgeKv.Api.Outages;
 using EdgeKv.Core.Registry;
 using EdgeKv.Core.Store;
 using EdgeKv.Domain.Accounts;
@@ -28,7 +30,7 @@ namespace EdgeKv.Api.Tests.Support;
 /// admin database migrated and seeded with the real migrations and seeder, the real engine registry, and
 /// <c>AddEdgeKvApi</c>, so KV Connect and the HTTP API authorize programs through the domain's access tokens. Users,
 /// accounts, namespaces and tokens are made through the domain services, as people make them in the console. HTTP/2
-/// only (Deno's client; the HTTP API tests speak HTTP/2 to it too).
+/// for Deno's client (the HTTP API tests speak HTTP/2 to it too), and HTTP/1.1 for the watch hub's SignalR client.
 /// </summary>
 public sealed class DomainKvConnectServer : IAsyncLifetime
 {
@@ -63,9 +65,13 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
     /// <summary>The host's services (e.g. its event hub).</summary>
     public IServiceProvider Services => _app!.Services;
     private ListenOptions? _http2;
+    private ListenOptions? _http1;
 
     /// <summary>The HTTP/2 (h2c) address, e.g. http://127.0.0.1:43211.</summary>
     public string Http2Url => $"http://{_http2!.IPEndPoint}";
+
+    /// <summary>The HTTP/1.1 address (the SignalR client's negotiation and transports speak HTTP/1.1).</summary>
+    public string Http1Url => $"http://{_http1!.IPEndPoint}";
 
     /// <summary>The seeded admin.</summary>
     public Caller Admin { get; private set; } = new("", IsAdmin: true);
@@ -73,7 +79,7 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
     /// <summary>The KV Connect database URL of a namespace (its engine store id), for <c>Deno.openKv</c>.</summary>
     public string UrlOf(NamespaceView ns) => $"{Http2Url}/kv/connect/{ns.StoreId}";
 
-    /// <summary>An HTTP client of this host (HTTP/2 with prior knowledge, as the host speaks only that).</summary>
+    /// <summary>An HTTP client of this host (HTTP/2 with prior knowledge, as Deno speaks to it).</summary>
     public HttpClient CreateHttpClient() => new()
     {
         BaseAddress = new Uri(Http2Url),
@@ -95,25 +101,36 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
             ["EdgeKv:Admin:Password"] = "Adm1n!Tests",
         });
         builder.Configuration.AddInMemoryCollection(_settings);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            listen.Protocols = HttpProtocols.Http2;
-            _http2 = listen;
-        }));
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                _http2 = listen;
+            });
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                _http1 = listen;
+            });
+        });
         builder.Logging.ClearProviders();
 
         builder.Services.AddEdgeKvDomain(builder.Configuration);
         builder.Services.AddEdgeKvApi();
+        builder.Services.AddSignalR();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         // Test-only: fewer PBKDF2 rounds, so creating users is quick.
         builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
         _app = builder.Build();
+        _app.UseKvStorageUnavailableAnswers();
         _app.UseAuthentication();
         _app.UseAuthorization();
         _app.MapKvConnect();
         _app.MapKvHttpApi();
+        _app.MapKvWatchHub();
 
         await using (var scope = _app.Services.CreateAsyncScope())
         {

@@ -10,7 +10,8 @@ namespace EdgeKv.Core.Tests.Postgres;
 /// <summary>
 /// A node with a real streaming replica (<c>pg_basebackup -R -X stream</c>): eventual reads come from the replica while
 /// it is within the lag bound — proved by pausing its replay, after which they return what it last replayed while
-/// strong reads return the new value — and from the primary once it is behind or gone. The class shares one primary
+/// strong reads return the new value — and from the primary once it is behind or gone, or once the primary cannot be
+/// sampled (its lag then counts from the primary's last answer). The class shares one primary
 /// and replica; each test has its own database and leaves the replica replaying and running.
 /// </summary>
 public sealed class PostgresReplicaTests(PostgresReplicaFixture servers) : IClassFixture<PostgresReplicaFixture>, IAsyncLifetime
@@ -27,6 +28,11 @@ public sealed class PostgresReplicaTests(PostgresReplicaFixture servers) : IClas
         if (_registry is not null)
         {
             await _registry.DisposeAsync();
+        }
+
+        if (!servers.Primary.IsRunning)
+        {
+            await servers.Primary.StartAgainAsync();
         }
 
         if (!servers.Replica.IsRunning)
@@ -135,6 +141,40 @@ public sealed class PostgresReplicaTests(PostgresReplicaFixture servers) : IClas
         // Assert
         await WaitForAsync(registry, state => state.Health == KvReplicaHealth.Serving);
         await EventuallyReadsAsync(registry, store, "v2");
+    }
+
+    [Fact]
+    public async Task PrimaryStopped_TheReplicaAnswers_ItsLagCountsFromThePrimarysLastAnswer_BehindPastTheBound_ServingOnceThePrimaryIsBack()
+    {
+        // Arrange: caught up, with a 2 s bound.
+        var (registry, store) = await OpenAsync(TimeSpan.FromSeconds(2));
+        await store.SetAsync(Key, Text("v1"), cancellationToken: _ct);
+        await EventuallyReadsAsync(registry, store, "v1");
+
+        // Act: the primary stops; the replica, which has replayed all it was sent, keeps answering.
+        await servers.Primary.StopAsync();
+        KvReplicaState behind;
+        KvException refused;
+        try
+        {
+            behind = await WaitForAsync(registry, state => state.Health == KvReplicaHealth.Behind);
+            refused = await Assert.ThrowsAsync<KvException>(async () => await store.GetAsync(Key, KvConsistency.Eventual, _ct));
+        }
+        finally
+        {
+            await servers.Primary.StartAgainAsync();
+        }
+
+        // Assert: what the primary committed since its last answer is unknown, so the replica is never taken for
+        // fresher than that answer: its lag (measured, the replica answered) grows past the bound, and eventual reads go
+        // to the primary, which cannot serve them either: the clear storage-unavailable error.
+        Assert.True(behind.Lag > TimeSpan.FromSeconds(2), $"lag {behind.Lag}");
+        Assert.Null(behind.Error);
+        Assert.Equal((KvErrorCode.StorageUnavailable, KvErrors.StorageUnavailable), (refused.Code, refused.Message));
+
+        // Act and Assert: the primary back, the replica serves again by itself.
+        await WaitForAsync(registry, state => state.Health == KvReplicaHealth.Serving);
+        await EventuallyReadsAsync(registry, store, "v1");
     }
 
     [Fact]

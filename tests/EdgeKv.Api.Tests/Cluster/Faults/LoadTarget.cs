@@ -6,10 +6,11 @@ using EdgeKv.Testing.Postgres;
 namespace EdgeKv.Api.Tests.Cluster.Faults;
 
 /// <summary>
-/// A fresh cluster database with a user's namespace and a read-write token over it, made through the domain's services
-/// (a node composed in this process, as the console would; stopped before the host processes start).
+/// A fresh cluster database with a user's namespace, a read-write token over it and a read-only one left unused (so a
+/// node's first request with it looks it up in the admin database), made through the domain's services (a node composed
+/// in this process, as the console would; stopped before the host processes start).
 /// </summary>
-internal sealed record LoadTarget(string Database, string StoreId, string Token)
+internal sealed record LoadTarget(string Database, string StoreId, string Token, string UnusedToken)
 {
     /// <summary>
     /// Settings of every node under load: the per-token rate limit (1,000 a second by default) is lifted, since dozens
@@ -27,7 +28,8 @@ internal sealed record LoadTarget(string Database, string StoreId, string Token)
         var (owner, _) = await setup.CreateOpenUserAsync("writer");
         var ns = await setup.CreateNamespaceAsync(owner, "load");
         var token = await setup.CreateTokenAsync(owner, ns, AccessTokenPermission.ReadWrite);
-        return new LoadTarget(database, ns.StoreId, token.Secret);
+        var unused = await setup.CreateTokenAsync(owner, ns, AccessTokenPermission.ReadOnly);
+        return new LoadTarget(database, ns.StoreId, token.Secret, unused.Secret);
     }
 
     /// <summary>

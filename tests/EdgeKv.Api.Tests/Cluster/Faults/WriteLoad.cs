@@ -141,7 +141,7 @@ internal sealed class WriteLoad : IAsyncDisposable
                 return null;
             }
 
-            return Refusal(node, (int)response.StatusCode, body);
+            return Refusal(node, response, body);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
         {
@@ -149,18 +149,21 @@ internal sealed class WriteLoad : IAsyncDisposable
         }
     }
 
-    private WriteFailure Refusal(string node, int status, string body)
+    private WriteFailure Refusal(string node, HttpResponseMessage response, string body)
     {
+        var status = (int)response.StatusCode;
+        var contentType = response.Content.Headers.ContentType?.MediaType;
+        var retryAfter = response.Headers.RetryAfter?.Delta;
         try
         {
             using var document = JsonDocument.Parse(body);
             var error = document.RootElement.GetProperty("error");
-            return new WriteFailure(node, Now, status, error.GetProperty("code").GetString(), error.GetProperty("message").GetString(), null, null);
+            return new WriteFailure(node, Now, status, error.GetProperty("code").GetString(), error.GetProperty("message").GetString(), null, null, contentType, retryAfter);
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             // Not the API's error shape (a stack trace, an HTML page, nothing): kept raw for the assertion to show.
-            return new WriteFailure(node, Now, status, null, null, body.Length > 500 ? body[..500] : body, null);
+            return new WriteFailure(node, Now, status, null, null, body.Length > 500 ? body[..500] : body, null, contentType, retryAfter);
         }
     }
 
