@@ -1,4 +1,6 @@
 using System.Globalization;
+using EdgeKv.Core;
+using EdgeKv.Domain.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +25,25 @@ public static class FunctionsListenerExtensions
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(isFunctionsListener);
         var gateway = app.ApplicationServices.GetRequiredService<FunctionGateway>();
-        return app.MapWhen(isFunctionsListener, functions => functions.Run(context => ServeAsync(gateway, context)));
+        return app.MapWhen(isFunctionsListener, functions => functions.Run(context => ServeOrRefuseAsync(gateway, context)));
+    }
+
+    // A project not kept yet is looked up in the admin database: while that (or the engine's) server is down, the
+    // caller gets the engine's message with 503 and Retry-After, as the HTTP API's clients do, not the host's 500.
+    private static async Task ServeOrRefuseAsync(FunctionGateway gateway, HttpContext context)
+    {
+        try
+        {
+            await ServeAsync(gateway, context);
+        }
+        catch (Exception exception) when (StorageUnavailability.IsUnavailable(exception) && !context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            context.Response.Headers.RetryAfter = "1";
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(KvErrors.StorageUnavailable, context.RequestAborted);
+        }
     }
 
     private static Task ServeAsync(FunctionGateway gateway, HttpContext context)

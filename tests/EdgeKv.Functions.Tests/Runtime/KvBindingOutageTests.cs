@@ -7,9 +7,9 @@ using EdgeKv.Testing.Postgres;
 namespace EdgeKv.Functions.Tests.Runtime;
 
 /// <summary>
-/// A function's binding calls while the engine's PostgreSQL server is stopped: the call's promise rejects with the
-/// storage-unavailable message every other surface answers, the function catches it, and once the server is back the
-/// same function works again with the same host.
+/// Functions while PostgreSQL is stopped. A binding call's promise rejects with the storage-unavailable message every
+/// other surface answers, the function catches it, and once the server is back the same function works again with the
+/// same host; a project the host has not looked up yet is answered 503 with that message by the functions listener.
 /// </summary>
 public sealed class KvBindingOutageTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>
 {
@@ -56,6 +56,45 @@ public sealed class KvBindingOutageTests(PostgresServerFixture postgres) : IClas
             // Assert
             Assert.Equal(KvErrors.StorageUnavailable, during.GetProperty("error").GetString());
             Assert.Equal("v", after.GetProperty("value").GetString());
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ProjectNotLookedUpYet_AdminDatabaseStopped_503WithTheUnavailableMessage_ThenServed()
+    {
+        // Arrange: admin database and engine on PostgreSQL; a project deployed but never called (not kept by the host).
+        var server = new PostgresEngineFunctionsServer(await postgres.Server.CreateDatabaseAsync(), await postgres.Server.CreateDatabaseAsync());
+        await server.InitializeAsync();
+        try
+        {
+            var (project, _) = await server.DeployedProjectAsync(new Dictionary<string, string> { ["index.js"] = "export const onRequest = () => new Response(\"up\");" });
+            using var client = new HttpClient { BaseAddress = new Uri(server.FunctionsUrl), Timeout = TimeSpan.FromSeconds(60) };
+            var path = $"/functions/{project.Id}/";
+
+            // Act
+            HttpStatusCode status;
+            string body;
+            string? retryAfter;
+            await postgres.Server.StopAsync();
+            try
+            {
+                using var during = await client.GetAsync(path, Ct);
+                (status, body, retryAfter) = (during.StatusCode, await during.Content.ReadAsStringAsync(Ct), during.Headers.RetryAfter?.ToString());
+            }
+            finally
+            {
+                await postgres.Server.StartAgainAsync();
+            }
+
+            // Assert
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal(KvErrors.StorageUnavailable, body);
+            Assert.Equal("1", retryAfter);
+            Assert.Equal("up", await client.GetStringAsync(path, Ct));
         }
         finally
         {
