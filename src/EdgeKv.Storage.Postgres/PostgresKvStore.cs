@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EdgeKv.Core;
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
@@ -270,7 +271,7 @@ public sealed class PostgresKvStore : IKvStore
     public IAsyncEnumerable<KvChange> ChangesAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfClosed();
-        return ReadChangesAsync(_feed.Subscribe(_options.ChangeFeedBufferSize), cancellationToken);
+        return KvChangeFeedReader.Subscribe(_feed, _options.ChangeFeedBufferSize, cancellationToken);
     }
 
     /// <summary>Removes the rows expired by now (one batch); returns how many. The sweeper calls this when due.</summary>
@@ -406,7 +407,7 @@ public sealed class PostgresKvStore : IKvStore
             }
 
             yield return last;
-            while (await ReadOrEndAsync(subscription, cancellationToken).ConfigureAwait(false) is { } batch)
+            while (await KvChangeFeedReader.NextOrEndAsync(subscription, cancellationToken).ConfigureAwait(false) is { } batch)
             {
                 if (!batch.Any(change => change.Keys.Any(watched.Contains)))
                 {
@@ -460,37 +461,5 @@ public sealed class PostgresKvStore : IKvStore
         }
 
         return true;
-    }
-
-    private async IAsyncEnumerable<KvChange> ReadChangesAsync(
-        ChangeSubscription subscription, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await ReadOrEndAsync(subscription, cancellationToken).ConfigureAwait(false) is { } batch)
-            {
-                foreach (var change in batch)
-                {
-                    yield return change;
-                }
-            }
-        }
-        finally
-        {
-            _feed.Unsubscribe(subscription);
-        }
-    }
-
-    /// <summary>The next changes, or null when the feed ended or the reader cancelled (an ending, not an error).</summary>
-    private static async Task<IReadOnlyList<KvChange>?> ReadOrEndAsync(ChangeSubscription subscription, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await subscription.ReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
     }
 }

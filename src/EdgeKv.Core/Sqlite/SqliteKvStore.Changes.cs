@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Sqlite;
@@ -10,39 +10,7 @@ public sealed partial class SqliteKvStore
     public IAsyncEnumerable<KvChange> ChangesAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfClosed();
-        return ReadChangesAsync(_feed.Subscribe(_options.ChangeFeedBufferSize), cancellationToken);
-    }
-
-    private async IAsyncEnumerable<KvChange> ReadChangesAsync(
-        ChangeSubscription subscription, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await ReadOrEndAsync(subscription, cancellationToken).ConfigureAwait(false) is { } batch)
-            {
-                foreach (var change in batch)
-                {
-                    yield return change;
-                }
-            }
-        }
-        finally
-        {
-            _feed.Unsubscribe(subscription);
-        }
-    }
-
-    /// <summary>The next changes, or null when the feed ended or the reader cancelled (an ending, not an error).</summary>
-    private static async Task<IReadOnlyList<KvChange>?> ReadOrEndAsync(ChangeSubscription subscription, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await subscription.ReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
+        return KvChangeFeedReader.Subscribe(_feed, _options.ChangeFeedBufferSize, cancellationToken);
     }
 
     /// <summary>Bookkeeping after a durable commit group or sweep: wake the sweeper and checkpointer when due.</summary>

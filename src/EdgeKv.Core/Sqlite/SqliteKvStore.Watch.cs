@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 
@@ -37,7 +38,7 @@ public sealed partial class SqliteKvStore
             }
 
             yield return last;
-            while (await ReadOrEndAsync(subscription, cancellationToken).ConfigureAwait(false) is { } batch)
+            while (await KvChangeFeedReader.NextOrEndAsync(subscription, cancellationToken).ConfigureAwait(false) is { } batch)
             {
                 if (!batch.Any(change => change.Keys.Any(watched.Contains)))
                 {
