@@ -250,21 +250,11 @@ public sealed class PostgresKvStore : IKvStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// Driven by the change feed (which carries every node's commits): the subscription starts before the first
-    /// snapshot, so no change falls between the two; after a change touching a watched key the keys are read again
-    /// and emitted only if some versionstamp differs from the last emission.
+    /// Driven by the change feed (<see cref="KvWatchLoop"/>), which carries every node's commits; each snapshot is one
+    /// read of the primary.
     /// </remarks>
-    public IAsyncEnumerable<IReadOnlyList<KvEntry>> WatchAsync(IReadOnlyList<KvKey> keys, CancellationToken cancellationToken = default)
-    {
-        KvValidation.ReadKeys(keys, KvLimits.MaxWatchedKeys, KvErrorCode.TooManyWatchedKeys);
-        if (keys.Count == 0)
-        {
-            throw new KvException(KvErrorCode.NoWatchedKeys);
-        }
-
-        ThrowIfClosed();
-        return WatchCoreAsync([.. keys], _feed.Subscribe(_options.ChangeFeedBufferSize), cancellationToken);
-    }
+    public IAsyncEnumerable<IReadOnlyList<KvEntry>> WatchAsync(IReadOnlyList<KvKey> keys, CancellationToken cancellationToken = default) =>
+        KvWatchLoop.Start(_feed, _options.ChangeFeedBufferSize, keys, ReadWatchedAsync, () => IsClosed, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>The subscription starts at this call (not at the first MoveNextAsync), so no change after it is missed.</remarks>
@@ -394,72 +384,6 @@ public sealed class PostgresKvStore : IKvStore
         }
     }
 
-    private async IAsyncEnumerable<IReadOnlyList<KvEntry>> WatchCoreAsync(
-        KvKey[] keys, ChangeSubscription subscription, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        try
-        {
-            var watched = new HashSet<KvKey>(keys);
-            var last = await TryReadSnapshotAsync(keys, cancellationToken).ConfigureAwait(false);
-            if (last is null)
-            {
-                yield break;
-            }
-
-            yield return last;
-            while (await KvChangeFeedReader.NextOrEndAsync(subscription, cancellationToken).ConfigureAwait(false) is { } batch)
-            {
-                if (!batch.Any(change => change.Keys.Any(watched.Contains)))
-                {
-                    continue;
-                }
-
-                var current = await TryReadSnapshotAsync(keys, cancellationToken).ConfigureAwait(false);
-                if (current is null)
-                {
-                    yield break;
-                }
-
-                if (!SameVersionstamps(last, current))
-                {
-                    last = current;
-                    yield return current;
-                }
-            }
-        }
-        finally
-        {
-            _feed.Unsubscribe(subscription);
-        }
-    }
-
-    /// <summary>The keys' entries, or null when the store has closed or the reader cancelled (which ends the watch).</summary>
-    private async Task<IReadOnlyList<KvEntry>?> TryReadSnapshotAsync(KvKey[] keys, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return IsClosed ? null : await _reader.GetManyAsync(keys, NowMs(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (Exception) when (IsClosed)
-        {
-            return null;
-        }
-    }
-
-    private static bool SameVersionstamps(IReadOnlyList<KvEntry> a, IReadOnlyList<KvEntry> b)
-    {
-        for (var i = 0; i < a.Count; i++)
-        {
-            if (a[i].Versionstamp != b[i].Versionstamp)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private async ValueTask<IReadOnlyList<KvEntry>> ReadWatchedAsync(KvKey[] keys, CancellationToken cancellationToken) =>
+        await _reader.GetManyAsync(keys, NowMs(), cancellationToken).ConfigureAwait(false);
 }
