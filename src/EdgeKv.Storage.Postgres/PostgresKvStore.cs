@@ -190,20 +190,12 @@ public sealed class PostgresKvStore : IKvStore
     }
 
     /// <inheritdoc />
-    public async Task<Versionstamp> SetAsync(KvKey key, KvValue value, TimeSpan? expireIn = null, CancellationToken cancellationToken = default)
-    {
-        var result = await CommitAsync(new KvAtomicWrite([], [new KvMutation(KvMutationKind.Set, key, value, expireIn)]), cancellationToken)
-            .ConfigureAwait(false);
-        return result.Versionstamp!.Value;
-    }
+    public Task<Versionstamp> SetAsync(KvKey key, KvValue value, TimeSpan? expireIn = null, CancellationToken cancellationToken = default) =>
+        KvSingleMutation.SetAsync(this, key, value, expireIn, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Versionstamp> DeleteAsync(KvKey key, CancellationToken cancellationToken = default)
-    {
-        var result = await CommitAsync(new KvAtomicWrite([], [new KvMutation(KvMutationKind.Delete, key)]), cancellationToken)
-            .ConfigureAwait(false);
-        return result.Versionstamp!.Value;
-    }
+    public Task<Versionstamp> DeleteAsync(KvKey key, CancellationToken cancellationToken = default) =>
+        KvSingleMutation.DeleteAsync(this, key, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Validated before it is queued; cancellation is honoured only until then (once queued it commits or not).</remarks>

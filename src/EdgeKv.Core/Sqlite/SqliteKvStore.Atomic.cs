@@ -1,3 +1,4 @@
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
@@ -8,20 +9,12 @@ namespace EdgeKv.Core.Sqlite;
 public sealed partial class SqliteKvStore
 {
     /// <inheritdoc />
-    public async Task<Versionstamp> SetAsync(KvKey key, KvValue value, TimeSpan? expireIn = null, CancellationToken cancellationToken = default)
-    {
-        var result = await CommitAsync(new KvAtomicWrite([], [new KvMutation(KvMutationKind.Set, key, value, expireIn)]), cancellationToken)
-            .ConfigureAwait(false);
-        return result.Versionstamp!.Value;
-    }
+    public Task<Versionstamp> SetAsync(KvKey key, KvValue value, TimeSpan? expireIn = null, CancellationToken cancellationToken = default) =>
+        KvSingleMutation.SetAsync(this, key, value, expireIn, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Versionstamp> DeleteAsync(KvKey key, CancellationToken cancellationToken = default)
-    {
-        var result = await CommitAsync(new KvAtomicWrite([], [new KvMutation(KvMutationKind.Delete, key)]), cancellationToken)
-            .ConfigureAwait(false);
-        return result.Versionstamp!.Value;
-    }
+    public Task<Versionstamp> DeleteAsync(KvKey key, CancellationToken cancellationToken = default) =>
+        KvSingleMutation.DeleteAsync(this, key, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
