@@ -141,7 +141,7 @@ public sealed class PostgresKvStore : IKvStore
         var range = plan.RangeAfter(options?.Cursor);
         ThrowIfClosed();
         KvMetrics.Operation(KvMetrics.OperationKinds.List, KvMetrics.Outcomes.Ok);
-        return ReadPageAsync(plan, range, Math.Min(plan.BatchSize, plan.Limit ?? int.MaxValue), ConsistencyOf(options), cancellationToken);
+        return ReadPageAsync(plan, range, KvListPager.FirstPageSize(plan), ConsistencyOf(options), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -152,7 +152,9 @@ public sealed class PostgresKvStore : IKvStore
         var range = plan.RangeAfter(options?.Cursor);
         ThrowIfClosed();
         KvMetrics.Operation(KvMetrics.OperationKinds.List, KvMetrics.Outcomes.Ok);
-        return ListPagesAsync(plan, range, ConsistencyOf(options), cancellationToken);
+        var consistency = ConsistencyOf(options);
+        return KvListPager.ReadAllAsync(
+            plan, range, (rest, pageSize, ct) => new ValueTask<KvListPage>(ReadPageAsync(plan, rest, pageSize, consistency, ct)), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -313,29 +315,6 @@ public sealed class PostgresKvStore : IKvStore
 
     private static KvConsistency ConsistencyOf(KvListOptions? options) => options?.Consistency ?? KvConsistency.Strong;
 
-    private async IAsyncEnumerable<KvEntry> ListPagesAsync(
-        KvListPlan plan, (byte[] Start, byte[] End) range, KvConsistency consistency, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var remaining = plan.Limit ?? int.MaxValue;
-        while (remaining > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = await ReadPageAsync(plan, range, Math.Min(plan.BatchSize, remaining), consistency, cancellationToken).ConfigureAwait(false);
-            foreach (var entry in page.Entries)
-            {
-                yield return entry;
-            }
-
-            remaining -= page.Entries.Count;
-            if (page.Complete)
-            {
-                yield break;
-            }
-
-            range = plan.RangeAfterKey(page.Entries[^1].Key.Encode());
-        }
-    }
-
     /// <summary>One page in one snapshot: one statement reading one row more than the page, to know if any follow.</summary>
     private async Task<KvListPage> ReadPageAsync(
         KvListPlan plan, (byte[] Start, byte[] End) range, int pageSize, KvConsistency consistency, CancellationToken cancellationToken)
@@ -343,14 +322,7 @@ public sealed class PostgresKvStore : IKvStore
         _usage.Listed();
         var rows = await ReadAsync(consistency, reader => reader.RangeAsync(range.Start, range.End, plan.Reverse, pageSize + 1, NowMs(), cancellationToken))
             .ConfigureAwait(false);
-        var complete = rows.Count <= pageSize;
-        if (!complete)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
-        var cursor = rows.Count == 0 ? string.Empty : plan.CursorFor(rows[^1].Key);
-        return new KvListPage(rows, cursor, complete);
+        return KvListPager.PageOf(plan, rows, pageSize);
     }
 
     private async IAsyncEnumerable<KvDeletion> ReadDeletionPagesAsync(
