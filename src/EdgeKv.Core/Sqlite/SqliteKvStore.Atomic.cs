@@ -34,7 +34,7 @@ public sealed partial class SqliteKvStore
     private static void RecordCommit(CommitRequest request, object? outcome) =>
         KvMetrics.CommitCompleted(request.QueuedAt, outcome switch
         {
-            CommitOutcome => KvMetrics.Outcomes.Ok,
+            KvCommitEffect => KvMetrics.Outcomes.Ok,
             KvCommitResult => KvMetrics.Outcomes.CheckFailed,
             _ => KvMetrics.Outcomes.Error,
         });

@@ -37,7 +37,7 @@ public sealed partial class SqliteKvStore
             RecordCommit(group[i], outcomes[i]);
             switch (outcomes[i])
             {
-                case CommitOutcome outcome:
+                case KvCommitEffect outcome:
                     var versionstamp = Versionstamp.FromCommitVersion(outcome.Version);
                     _feed.Publish(new KvChange(versionstamp, outcome.ChangedKeys()));
                     completion.TrySetResult(new KvCommitResult(true, versionstamp));

@@ -1,3 +1,4 @@
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Store;
 
@@ -90,7 +91,7 @@ public sealed partial class SqliteKvStore
             _budget?.Release(reserved);
             for (var i = 0; i < outcomes.Length; i++)
             {
-                if (outcomes[i] is null or CommitOutcome)
+                if (outcomes[i] is null or KvCommitEffect)
                 {
                     outcomes[i] = e;
                 }
@@ -116,7 +117,7 @@ public sealed partial class SqliteKvStore
     /// Applies one commit; returns its outcome, or null with <paramref name="failure"/> set to
     /// <see cref="KvCommitResult.CheckFailed"/> or the exception that undid it.
     /// </summary>
-    private CommitOutcome? ApplyInSavepoint(CommitRequest request, ulong version, long nowMs, bool single, out object failure)
+    private KvCommitEffect? ApplyInSavepoint(CommitRequest request, ulong version, long nowMs, bool single, out object failure)
     {
         failure = KvCommitResult.CheckFailed;
         if (!single)
