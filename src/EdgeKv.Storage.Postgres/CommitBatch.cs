@@ -76,7 +76,7 @@ internal sealed class CommitBatch
     /// Evaluates one commit: its <see cref="KvCommitResult"/> when it applied or its check failed, or the
     /// <see cref="KvException"/> that refused it (nothing of it kept).
     /// </summary>
-    public async Task<object> EvaluateAsync(PendingCommit commit, long nowMs)
+    public async Task<object> EvaluateAsync(KvCommitRequest commit, long nowMs)
     {
         _local.Clear();
         _localDeletions.Clear();

@@ -203,19 +203,17 @@ public sealed class PostgresKvStore : IKvStore
     /// <remarks>Validated before it is queued; cancellation is honoured only until then (once queued it commits or not).</remarks>
     public Task<KvCommitResult> CommitAsync(KvAtomicWrite write, CancellationToken cancellationToken = default)
     {
-        var (checkKeys, mutationKeys) = KvValidation.AtomicWrite(write);
-        cancellationToken.ThrowIfCancellationRequested();
+        var request = KvCommitRequest.Atomic(write, cancellationToken);
         ThrowIfClosed();
-        return _writer.SubmitAsync(new PendingCommit(write, checkKeys, mutationKeys));
+        return _writer.SubmitAsync(request);
     }
 
     /// <inheritdoc />
     public Task<KvCommitResult> CommitBulkAsync(KvAtomicWrite write, CancellationToken cancellationToken = default)
     {
-        var (checkKeys, mutationKeys) = KvValidation.BulkWrite(write);
-        cancellationToken.ThrowIfCancellationRequested();
+        var request = KvCommitRequest.Bulk(write, cancellationToken);
         ThrowIfClosed();
-        return _writer.SubmitAsync(new PendingCommit(write, checkKeys, mutationKeys));
+        return _writer.SubmitAsync(request);
     }
 
     /// <inheritdoc />

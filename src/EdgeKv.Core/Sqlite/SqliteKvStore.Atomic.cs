@@ -1,5 +1,4 @@
 using EdgeKv.Core.BackendKit;
-using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
@@ -23,24 +22,13 @@ public sealed partial class SqliteKvStore
     /// </remarks>
     public Task<KvCommitResult> CommitAsync(KvAtomicWrite write, CancellationToken cancellationToken = default)
     {
-        var (checkKeys, mutationKeys) = KvValidation.AtomicWrite(write);
-        cancellationToken.ThrowIfCancellationRequested();
-        var request = new CommitRequest(write, checkKeys, mutationKeys);
+        var request = KvCommitRequest.Atomic(write, cancellationToken);
         Enqueue(request);
         return request.Completion.Task;
     }
 
-    /// <summary>Records a settled commit's outcome and latency (from when its request was made).</summary>
-    private static void RecordCommit(CommitRequest request, object? outcome) =>
-        KvMetrics.CommitCompleted(request.QueuedAt, outcome switch
-        {
-            KvCommitEffect => KvMetrics.Outcomes.Ok,
-            KvCommitResult => KvMetrics.Outcomes.CheckFailed,
-            _ => KvMetrics.Outcomes.Error,
-        });
-
     /// <summary>Queues a request and, when the writer is idle, runs it on this thread (see <see cref="RunWriter"/>).</summary>
-    private void Enqueue(WriteRequest request)
+    private void Enqueue(KvWriteRequest request)
     {
         // Counting submitters lets DisposeAsync wait until no request can still slip in behind its final drain.
         Interlocked.Increment(ref _submitting);

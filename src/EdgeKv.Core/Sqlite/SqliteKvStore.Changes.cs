@@ -29,24 +29,22 @@ public sealed partial class SqliteKvStore
     }
 
     /// <summary>Publishes each successful commit's change and completes every caller, in commit order.</summary>
-    private void Settle(List<CommitRequest> group, object?[] outcomes)
+    private void Settle(List<KvCommitRequest> group, object?[] outcomes)
     {
         for (var i = 0; i < group.Count; i++)
         {
-            var completion = group[i].Completion;
-            RecordCommit(group[i], outcomes[i]);
             switch (outcomes[i])
             {
                 case KvCommitEffect outcome:
                     var versionstamp = Versionstamp.FromCommitVersion(outcome.Version);
                     _feed.Publish(new KvChange(versionstamp, outcome.ChangedKeys()));
-                    completion.TrySetResult(new KvCommitResult(true, versionstamp));
+                    group[i].Complete(new KvCommitResult(true, versionstamp));
                     break;
                 case KvCommitResult result:
-                    completion.TrySetResult(result);
+                    group[i].Complete(result);
                     break;
                 case Exception exception:
-                    completion.TrySetException(exception);
+                    group[i].Fail(exception);
                     break;
             }
         }

@@ -1,3 +1,4 @@
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
@@ -17,7 +18,7 @@ public sealed partial class SqliteKvStore
     /// <summary>Removes the rows expired by now (one batch); returns how many. The sweeper calls this when due.</summary>
     internal async Task<int> SweepExpiredAsync()
     {
-        var request = new SweepRequest();
+        var request = new KvSweepRequest();
         Enqueue(request);
         return await request.Completion.Task.ConfigureAwait(false);
     }
@@ -62,7 +63,7 @@ public sealed partial class SqliteKvStore
         }
     }
 
-    private void ApplySweep(SweepRequest request)
+    private void ApplySweep(KvSweepRequest request)
     {
         try
         {

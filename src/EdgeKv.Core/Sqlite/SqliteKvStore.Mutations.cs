@@ -11,7 +11,7 @@ public sealed partial class SqliteKvStore
     /// Evaluates a commit's checks and applies its mutations in order, inside the writer's open transaction. Returns
     /// null when a check fails; throws <see cref="KvException"/> when a mutation cannot apply (the caller undoes it).
     /// </summary>
-    private KvCommitEffect? ApplyCommit(CommitRequest request, ulong version, long nowMs)
+    private KvCommitEffect? ApplyCommit(KvCommitRequest request, ulong version, long nowMs)
     {
         var write = request.Write;
         for (var i = 0; i < write.Checks.Count; i++)
