@@ -34,7 +34,7 @@ public sealed class PostgresKvStore : IKvStore
     private readonly PostgresEntryReader? _replicaReader;
     private readonly PostgresFeedPump _pump;
     private readonly PostgresCommitWriter _writer;
-    private readonly PostgresExpirySweeper _sweeper;
+    private readonly KvExpirySweeper _sweeper;
     private int _closed;
 
     private PostgresKvStore(
@@ -50,7 +50,20 @@ public sealed class PostgresKvStore : IKvStore
         _pump = new PostgresFeedPump(database.DataSource, _feed, _options, ns.Id, ns.Name, version);
         database.Listener.Add(_pump);
         _writer = new PostgresCommitWriter(database.DataSource, ns, _options, _pump, usage, stats);
-        _sweeper = new PostgresExpirySweeper(_writer, _options, ns.Name, earliestExpiryMs);
+
+        // Expiries this node does not learn of (other nodes' commits) are found within MaxExpirySweepInterval. Of
+        // several nodes only one sweeps a namespace at a time (an advisory lock); the others find nothing to remove.
+        _sweeper = new KvExpirySweeper(
+            earliestExpiryMs,
+            _options.MaxExpirySweepInterval,
+            _options.Clock,
+            _writer.SweepAsync,
+            (e, retryMs) => PostgresLog.SweepFailed(_options.Logger, ns.Name, retryMs, e));
+        _writer.ExpiryKnown += OnExpiryKnown;
+        if (_options.RunsBackgroundSweeper)
+        {
+            _sweeper.Start();
+        }
     }
 
     /// <summary>The namespace this store holds.</summary>
@@ -267,6 +280,7 @@ public sealed class PostgresKvStore : IKvStore
             return;
         }
 
+        _writer.ExpiryKnown -= OnExpiryKnown;
         await _sweeper.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         _database.Listener.Remove(_pump);
@@ -289,6 +303,19 @@ public sealed class PostgresKvStore : IKvStore
     }
 
     private long NowMs() => _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>The writer learned an expiry: one a commit set (wakes the sweeper if sooner), or the earliest a sweep left.</summary>
+    private void OnExpiryKnown(long expiryMs, bool replaces)
+    {
+        if (replaces)
+        {
+            _sweeper.EarliestLeft(expiryMs);
+        }
+        else
+        {
+            _sweeper.ExpirySet(expiryMs);
+        }
+    }
 
     /// <summary>
     /// Runs a read where its consistency allows: an eventual one on the replica while it serves, and on the primary

@@ -16,12 +16,7 @@ public sealed partial class SqliteKvStore
     /// <summary>Bookkeeping after a durable commit group or sweep: wake the sweeper and checkpointer when due.</summary>
     private void AfterDurableWrite(int commits, long earliestExpiryMs)
     {
-        if (earliestExpiryMs < Volatile.Read(ref _earliestExpiryMs))
-        {
-            Volatile.Write(ref _earliestExpiryMs, earliestExpiryMs);
-            Wake(_sweepWake);
-        }
-
+        _sweeper.ExpirySet(earliestExpiryMs);
         if (Interlocked.Add(ref _commitsSinceCheckpoint, commits) >= _options.CheckpointAfterCommits)
         {
             Wake(_checkpointWake);
