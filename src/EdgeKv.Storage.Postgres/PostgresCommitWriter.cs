@@ -371,15 +371,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     {
         for (var i = 0; i < group.Length; i++)
         {
-            switch (outcomes[i])
-            {
-                case KvCommitResult result:
-                    group[i].Complete(result);
-                    break;
-                case Exception exception:
-                    group[i].Fail(exception);
-                    break;
-            }
+            group[i].Settle(outcomes[i]);
         }
     }
 

@@ -49,6 +49,23 @@ internal sealed class KvCommitRequest : KvWriteRequest
         return new KvCommitRequest(write, checkKeys, mutationKeys);
     }
 
+    /// <summary>
+    /// Tells the caller a settled outcome: a <see cref="KvCommitResult"/> (applied durably, or its check failed) or
+    /// the <see cref="Exception"/> that refused or failed it.
+    /// </summary>
+    public void Settle(object? outcome)
+    {
+        switch (outcome)
+        {
+            case KvCommitResult result:
+                Complete(result);
+                break;
+            case Exception exception:
+                Fail(exception);
+                break;
+        }
+    }
+
     /// <summary>Tells the caller its commit applied (durably) or its check failed.</summary>
     public void Complete(KvCommitResult result)
     {

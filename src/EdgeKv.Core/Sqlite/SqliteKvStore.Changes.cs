@@ -28,19 +28,15 @@ public sealed partial class SqliteKvStore
     {
         for (var i = 0; i < group.Count; i++)
         {
-            switch (outcomes[i])
+            if (outcomes[i] is KvCommitEffect outcome)
             {
-                case KvCommitEffect outcome:
-                    var versionstamp = Versionstamp.FromCommitVersion(outcome.Version);
-                    _feed.Publish(new KvChange(versionstamp, outcome.ChangedKeys()));
-                    group[i].Complete(new KvCommitResult(true, versionstamp));
-                    break;
-                case KvCommitResult result:
-                    group[i].Complete(result);
-                    break;
-                case Exception exception:
-                    group[i].Fail(exception);
-                    break;
+                var versionstamp = Versionstamp.FromCommitVersion(outcome.Version);
+                _feed.Publish(new KvChange(versionstamp, outcome.ChangedKeys()));
+                group[i].Complete(new KvCommitResult(true, versionstamp));
+            }
+            else
+            {
+                group[i].Settle(outcomes[i]);
             }
         }
     }
