@@ -1,4 +1,5 @@
 using EdgeKv.Core;
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
@@ -75,7 +76,7 @@ internal sealed class CommitBatch
     /// Evaluates one commit: its <see cref="KvCommitResult"/> when it applied or its check failed, or the
     /// <see cref="KvException"/> that refused it (nothing of it kept).
     /// </summary>
-    public async Task<object> EvaluateAsync(PendingCommit commit, long nowMs)
+    public async Task<object> EvaluateAsync(KvCommitRequest commit, long nowMs)
     {
         _local.Clear();
         _localDeletions.Clear();
@@ -83,16 +84,14 @@ internal sealed class CommitBatch
         for (var i = 0; i < write.Checks.Count; i++)
         {
             // An expired row does not exist for a check, exactly as for a read.
-            Versionstamp? current = await StateOfAsync(commit.CheckKeys[i]).ConfigureAwait(false) is { } row && row.IsLive(nowMs)
-                ? Versionstamp.FromCommitVersion(row.Version)
-                : null;
-            if (current != write.Checks[i].Versionstamp)
+            var row = await StateOfAsync(commit.CheckKeys[i]).ConfigureAwait(false);
+            if (!write.Checks[i].HoldsFor(row is not null && row.IsLive(nowMs) ? row.Version : null))
             {
                 return KvCommitResult.CheckFailed;
             }
         }
 
-        var outcome = new CommitEffect(Version + 1);
+        var outcome = new KvCommitEffect(Version + 1, write.Mutations.Count);
         try
         {
             for (var i = 0; i < write.Mutations.Count; i++)
@@ -128,7 +127,7 @@ internal sealed class CommitBatch
         BudgetDelta += deltaBytes;
     }
 
-    private void Keep(CommitEffect outcome)
+    private void Keep(KvCommitEffect outcome)
     {
         foreach (var (key, row) in _local)
         {
@@ -147,7 +146,7 @@ internal sealed class CommitBatch
         Deletes += outcome.Deletes;
         BytesWritten += outcome.BytesWritten;
         EarliestExpiryMs = Math.Min(EarliestExpiryMs, outcome.EarliestExpiryMs);
-        Changes.Add(new KvChange(Versionstamp.FromCommitVersion(outcome.Version), outcome.Distinct()));
+        Changes.Add(new KvChange(Versionstamp.FromCommitVersion(outcome.Version), outcome.ChangedKeys()));
     }
 
     private async Task<RowImage?> StateOfAsync(byte[] key)
@@ -163,7 +162,7 @@ internal sealed class CommitBatch
         return row;
     }
 
-    private async Task ApplyAsync(KvMutation mutation, byte[] key, long nowMs, CommitEffect outcome)
+    private async Task ApplyAsync(KvMutation mutation, byte[] key, long nowMs, KvCommitEffect outcome)
     {
         switch (mutation.Kind)
         {
@@ -171,22 +170,14 @@ internal sealed class CommitBatch
                 Put(key, mutation.Key, mutation.Value!, mutation.ExpiresAtMs(nowMs), await StateOfAsync(key).ConfigureAwait(false), outcome);
                 break;
             case KvMutationKind.Delete:
-                if (await StateOfAsync(key).ConfigureAwait(false) is { } existing)
+                var existing = await StateOfAsync(key).ConfigureAwait(false);
+                if (existing is not null)
                 {
                     _local[key] = null;
                     _localDeletions.Add(key);
-                    outcome.DeltaBytes -= existing.Size;
-                    outcome.DeltaKeys--;
-                    outcome.DeletionBytes += key.Length + PostgresStatements.DeletionRowOverhead;
-
-                    // Usage counts deletes that removed a record: a record's metadata companion is part of the record.
-                    if (!KvMetadataKeys.IsMetadataKey(mutation.Key))
-                    {
-                        outcome.Deletes++;
-                    }
                 }
 
-                outcome.ChangedKeys().Add(mutation.Key);
+                outcome.Deleted(mutation.Key, key.Length, existing?.Size, PostgresStatements.DeletionRowOverhead);
                 break;
             case KvMutationKind.Sum:
             case KvMutationKind.Min:
@@ -195,34 +186,18 @@ internal sealed class CommitBatch
                 Put(key, mutation.Key, KvValue.U64(Combine(mutation, row, nowMs)), null, row, outcome);
                 break;
             case KvMutationKind.SetSuffixVersionstampedKey:
-                // As Deno: the versionstamp is appended as a string part of its 20 hex characters.
-                var suffix = KvKeyPart.FromString(Versionstamp.FromCommitVersion(outcome.Version).ToString());
-                var fullKey = new KvKey([.. mutation.Key, suffix]);
+                var fullKey = mutation.WithVersionstampSuffix(outcome.Version);
                 var encoded = fullKey.Encode();
                 Put(encoded, fullKey, mutation.Value!, mutation.ExpiresAtMs(nowMs), await StateOfAsync(encoded).ConfigureAwait(false), outcome);
                 break;
         }
     }
 
-    private void Put(byte[] key, KvKey kvKey, KvValue value, long? expiresAtMs, RowImage? existing, CommitEffect outcome)
+    private void Put(byte[] key, KvKey kvKey, KvValue value, long? expiresAtMs, RowImage? existing, KvCommitEffect outcome)
     {
         var data = value.Data.ToArray();
         _local[key] = new RowImage(key.Length + data.Length, value.Encoding, outcome.Version, expiresAtMs, data);
-        outcome.DeltaBytes += key.Length + data.Length - (existing?.Size ?? 0);
-        outcome.DeltaKeys += existing is null ? 1 : 0;
-        outcome.BytesWritten += key.Length + data.Length;
-        if (!KvMetadataKeys.IsMetadataKey(kvKey))
-        {
-            // A record written with its metadata is one write to its owner (the companion's bytes still count).
-            outcome.Writes++;
-        }
-
-        if (expiresAtMs is { } expiresAt)
-        {
-            outcome.EarliestExpiryMs = Math.Min(outcome.EarliestExpiryMs, expiresAt);
-        }
-
-        outcome.ChangedKeys().Add(kvKey);
+        outcome.Wrote(kvKey, key.Length, data.Length, existing?.Size, expiresAtMs);
     }
 
     /// <summary>Sum (wrapping modulo 2^64), min or max of the stored KvU64 and the operand; the operand when absent.</summary>
@@ -230,31 +205,4 @@ internal sealed class CommitBatch
         row is { } existing && existing.IsLive(nowMs)
             ? mutation.CombineWithStored(existing.Encoding == KvValueEncoding.U64 ? existing.Data : [])
             : mutation.Value!.AsU64();
-
-    /// <summary>What one commit changed, kept only if the whole commit applies.</summary>
-    private sealed class CommitEffect(ulong version)
-    {
-        private readonly List<KvKey> _changedKeys = [];
-
-        public ulong Version { get; } = version;
-
-        public long DeltaBytes { get; set; }
-
-        public long DeltaKeys { get; set; }
-
-        public long DeletionBytes { get; set; }
-
-        public int Writes { get; set; }
-
-        public int Deletes { get; set; }
-
-        public long BytesWritten { get; set; }
-
-        public long EarliestExpiryMs { get; set; } = long.MaxValue;
-
-        /// <summary>The changed keys in the order changed (each once once read through <see cref="Distinct"/>).</summary>
-        public List<KvKey> ChangedKeys() => _changedKeys;
-
-        public IReadOnlyList<KvKey> Distinct() => _changedKeys.Count <= 1 ? _changedKeys : _changedKeys.Distinct().ToArray();
-    }
 }

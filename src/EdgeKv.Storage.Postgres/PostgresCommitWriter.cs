@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using EdgeKv.Core;
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Usage;
@@ -22,7 +23,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     private const ulong ChangePruneEvery = 1024;
     private const int SweepBatchSize = 1000;
 
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<KvWriteRequest> _queue = Channel.CreateUnbounded<KvWriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresNamespace _namespace;
     private readonly PostgresKvStoreOptions _options;
@@ -60,13 +61,13 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     public event Action<long, bool>? ExpiryKnown;
 
     /// <summary>Queues a commit; throws <see cref="KvErrorCode.StoreClosed"/> once the store is closing.</summary>
-    public Task<KvCommitResult> SubmitAsync(PendingCommit commit) =>
+    public Task<KvCommitResult> SubmitAsync(KvCommitRequest commit) =>
         _queue.Writer.TryWrite(commit) ? commit.Completion.Task : throw new KvException(KvErrorCode.StoreClosed);
 
     /// <summary>Queues a sweep of expired rows; completes with how many were removed.</summary>
     public Task<int> SweepAsync()
     {
-        var sweep = new PendingSweep();
+        var sweep = new KvSweepRequest();
         return _queue.Writer.TryWrite(sweep) ? sweep.Completion.Task : throw new KvException(KvErrorCode.StoreClosed);
     }
 
@@ -80,12 +81,12 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var reader = _queue.Reader;
-        var group = new List<PendingCommit>();
+        var group = new List<KvCommitRequest>();
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (reader.TryRead(out var request))
             {
-                if (request is PendingCommit commit)
+                if (request is KvCommitRequest commit)
                 {
                     group.Add(commit);
                     if (group.Count < _options.MaxGroupCommitSize)
@@ -95,7 +96,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
                 }
 
                 await StartGroupAsync(group).ConfigureAwait(false);
-                if (request is PendingSweep sweep)
+                if (request is KvSweepRequest sweep)
                 {
                     // A sweep is a commit of its own: it follows every group started before it, published included.
                     await _settled.ConfigureAwait(false);
@@ -116,14 +117,14 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     /// a round trip. Versions still follow commit order (each group reads the version under the lock, after the previous
     /// group's COMMIT or rollback), and groups publish and settle in the order they started.
     /// </summary>
-    private async Task StartGroupAsync(List<PendingCommit> group)
+    private async Task StartGroupAsync(List<KvCommitRequest> group)
     {
         if (group.Count == 0)
         {
             return;
         }
 
-        PendingCommit[] members = [.. group];
+        KvCommitRequest[] members = [.. group];
         group.Clear();
         var evaluated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _settled = ApplyGroupSafelyAsync(members, _settled, evaluated);
@@ -131,7 +132,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     }
 
     /// <summary>Applies a group and settles its callers after the previous group's; never throws.</summary>
-    private async Task ApplyGroupSafelyAsync(PendingCommit[] group, Task previous, TaskCompletionSource evaluated)
+    private async Task ApplyGroupSafelyAsync(KvCommitRequest[] group, Task previous, TaskCompletionSource evaluated)
     {
         KvMetrics.GroupCommitted(group.Length);
         var outcomes = new object?[group.Length];
@@ -166,7 +167,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     /// write and COMMIT in one batch (<see cref="WriteGroup"/>). The transaction is opened and committed by statements
     /// rather than an <see cref="NpgsqlTransaction"/>, whose commit would be a third round trip.
     /// </summary>
-    private async Task ApplyGroupAsync(PendingCommit[] group, object?[] outcomes, Task previous, TaskCompletionSource evaluated)
+    private async Task ApplyGroupAsync(KvCommitRequest[] group, object?[] outcomes, Task previous, TaskCompletionSource evaluated)
     {
         await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
         try
@@ -184,7 +185,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     }
 
     private async Task ApplyGroupOnAsync(
-        NpgsqlConnection connection, PendingCommit[] group, object?[] outcomes, Task previous, TaskCompletionSource evaluated)
+        NpgsqlConnection connection, KvCommitRequest[] group, object?[] outcomes, Task previous, TaskCompletionSource evaluated)
     {
         var nowMs = _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         var batch = await ReadGroupStateAsync(connection, group).ConfigureAwait(false);
@@ -222,7 +223,7 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     }
 
     /// <summary>One round trip: begin, lock the namespace (and its budget group), read every row the group's keys name.</summary>
-    private async Task<CommitBatch> ReadGroupStateAsync(NpgsqlConnection connection, PendingCommit[] group)
+    private async Task<CommitBatch> ReadGroupStateAsync(NpgsqlConnection connection, KvCommitRequest[] group)
     {
         var keys = new HashSet<byte[]>(ByteArrayComparer.Instance);
         foreach (var commit in group)
@@ -366,26 +367,15 @@ internal sealed class PostgresCommitWriter : IAsyncDisposable
     }
 
     /// <summary>Completes every caller of a group, in commit order (their changes were published before).</summary>
-    private static void Settle(PendingCommit[] group, object?[] outcomes)
+    private static void Settle(KvCommitRequest[] group, object?[] outcomes)
     {
         for (var i = 0; i < group.Length; i++)
         {
-            var completion = group[i].Completion;
-            switch (outcomes[i])
-            {
-                case KvCommitResult result:
-                    KvMetrics.CommitCompleted(group[i].QueuedAt, result.Ok ? KvMetrics.Outcomes.Ok : KvMetrics.Outcomes.CheckFailed);
-                    completion.TrySetResult(result);
-                    break;
-                case Exception exception:
-                    KvMetrics.CommitCompleted(group[i].QueuedAt, KvMetrics.Outcomes.Error);
-                    completion.TrySetException(exception);
-                    break;
-            }
+            group[i].Settle(outcomes[i]);
         }
     }
 
-    private async Task ApplySweepAsync(PendingSweep sweep)
+    private async Task ApplySweepAsync(KvSweepRequest sweep)
     {
         try
         {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EdgeKv.Core;
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
@@ -33,7 +34,7 @@ public sealed class PostgresKvStore : IKvStore
     private readonly PostgresEntryReader? _replicaReader;
     private readonly PostgresFeedPump _pump;
     private readonly PostgresCommitWriter _writer;
-    private readonly PostgresExpirySweeper _sweeper;
+    private readonly KvExpirySweeper _sweeper;
     private int _closed;
 
     private PostgresKvStore(
@@ -49,7 +50,20 @@ public sealed class PostgresKvStore : IKvStore
         _pump = new PostgresFeedPump(database.DataSource, _feed, _options, ns.Id, ns.Name, version);
         database.Listener.Add(_pump);
         _writer = new PostgresCommitWriter(database.DataSource, ns, _options, _pump, usage, stats);
-        _sweeper = new PostgresExpirySweeper(_writer, _options, ns.Name, earliestExpiryMs);
+
+        // Expiries this node does not learn of (other nodes' commits) are found within MaxExpirySweepInterval. Of
+        // several nodes only one sweeps a namespace at a time (an advisory lock); the others find nothing to remove.
+        _sweeper = new KvExpirySweeper(
+            earliestExpiryMs,
+            _options.MaxExpirySweepInterval,
+            _options.Clock,
+            _writer.SweepAsync,
+            (e, retryMs) => PostgresLog.SweepFailed(_options.Logger, ns.Name, retryMs, e));
+        _writer.ExpiryKnown += OnExpiryKnown;
+        if (_options.RunsBackgroundSweeper)
+        {
+            _sweeper.Start();
+        }
     }
 
     /// <summary>The namespace this store holds.</summary>
@@ -140,7 +154,7 @@ public sealed class PostgresKvStore : IKvStore
         var range = plan.RangeAfter(options?.Cursor);
         ThrowIfClosed();
         KvMetrics.Operation(KvMetrics.OperationKinds.List, KvMetrics.Outcomes.Ok);
-        return ReadPageAsync(plan, range, Math.Min(plan.BatchSize, plan.Limit ?? int.MaxValue), ConsistencyOf(options), cancellationToken);
+        return ReadPageAsync(plan, range, KvListPager.FirstPageSize(plan), ConsistencyOf(options), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -151,7 +165,9 @@ public sealed class PostgresKvStore : IKvStore
         var range = plan.RangeAfter(options?.Cursor);
         ThrowIfClosed();
         KvMetrics.Operation(KvMetrics.OperationKinds.List, KvMetrics.Outcomes.Ok);
-        return ListPagesAsync(plan, range, ConsistencyOf(options), cancellationToken);
+        var consistency = ConsistencyOf(options);
+        return KvListPager.ReadAllAsync(
+            plan, range, (rest, pageSize, ct) => new ValueTask<KvListPage>(ReadPageAsync(plan, rest, pageSize, consistency, ct)), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -189,38 +205,28 @@ public sealed class PostgresKvStore : IKvStore
     }
 
     /// <inheritdoc />
-    public async Task<Versionstamp> SetAsync(KvKey key, KvValue value, TimeSpan? expireIn = null, CancellationToken cancellationToken = default)
-    {
-        var result = await CommitAsync(new KvAtomicWrite([], [new KvMutation(KvMutationKind.Set, key, value, expireIn)]), cancellationToken)
-            .ConfigureAwait(false);
-        return result.Versionstamp!.Value;
-    }
+    public Task<Versionstamp> SetAsync(KvKey key, KvValue value, TimeSpan? expireIn = null, CancellationToken cancellationToken = default) =>
+        KvSingleMutation.SetAsync(this, key, value, expireIn, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Versionstamp> DeleteAsync(KvKey key, CancellationToken cancellationToken = default)
-    {
-        var result = await CommitAsync(new KvAtomicWrite([], [new KvMutation(KvMutationKind.Delete, key)]), cancellationToken)
-            .ConfigureAwait(false);
-        return result.Versionstamp!.Value;
-    }
+    public Task<Versionstamp> DeleteAsync(KvKey key, CancellationToken cancellationToken = default) =>
+        KvSingleMutation.DeleteAsync(this, key, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Validated before it is queued; cancellation is honoured only until then (once queued it commits or not).</remarks>
     public Task<KvCommitResult> CommitAsync(KvAtomicWrite write, CancellationToken cancellationToken = default)
     {
-        var (checkKeys, mutationKeys) = KvValidation.AtomicWrite(write);
-        cancellationToken.ThrowIfCancellationRequested();
+        var request = KvCommitRequest.Atomic(write, cancellationToken);
         ThrowIfClosed();
-        return _writer.SubmitAsync(new PendingCommit(write, checkKeys, mutationKeys));
+        return _writer.SubmitAsync(request);
     }
 
     /// <inheritdoc />
     public Task<KvCommitResult> CommitBulkAsync(KvAtomicWrite write, CancellationToken cancellationToken = default)
     {
-        var (checkKeys, mutationKeys) = KvValidation.BulkWrite(write);
-        cancellationToken.ThrowIfCancellationRequested();
+        var request = KvCommitRequest.Bulk(write, cancellationToken);
         ThrowIfClosed();
-        return _writer.SubmitAsync(new PendingCommit(write, checkKeys, mutationKeys));
+        return _writer.SubmitAsync(request);
     }
 
     /// <inheritdoc />
@@ -249,28 +255,18 @@ public sealed class PostgresKvStore : IKvStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// Driven by the change feed (which carries every node's commits): the subscription starts before the first
-    /// snapshot, so no change falls between the two; after a change touching a watched key the keys are read again
-    /// and emitted only if some versionstamp differs from the last emission.
+    /// Driven by the change feed (<see cref="KvWatchLoop"/>), which carries every node's commits; each snapshot is one
+    /// read of the primary.
     /// </remarks>
-    public IAsyncEnumerable<IReadOnlyList<KvEntry>> WatchAsync(IReadOnlyList<KvKey> keys, CancellationToken cancellationToken = default)
-    {
-        KvValidation.ReadKeys(keys, KvLimits.MaxWatchedKeys, KvErrorCode.TooManyWatchedKeys);
-        if (keys.Count == 0)
-        {
-            throw new KvException(KvErrorCode.NoWatchedKeys);
-        }
-
-        ThrowIfClosed();
-        return WatchCoreAsync([.. keys], _feed.Subscribe(_options.ChangeFeedBufferSize), cancellationToken);
-    }
+    public IAsyncEnumerable<IReadOnlyList<KvEntry>> WatchAsync(IReadOnlyList<KvKey> keys, CancellationToken cancellationToken = default) =>
+        KvWatchLoop.Start(_feed, _options.ChangeFeedBufferSize, keys, ReadWatchedAsync, () => IsClosed, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>The subscription starts at this call (not at the first MoveNextAsync), so no change after it is missed.</remarks>
     public IAsyncEnumerable<KvChange> ChangesAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfClosed();
-        return ReadChangesAsync(_feed.Subscribe(_options.ChangeFeedBufferSize), cancellationToken);
+        return KvChangeFeedReader.Subscribe(_feed, _options.ChangeFeedBufferSize, cancellationToken);
     }
 
     /// <summary>Removes the rows expired by now (one batch); returns how many. The sweeper calls this when due.</summary>
@@ -284,6 +280,7 @@ public sealed class PostgresKvStore : IKvStore
             return;
         }
 
+        _writer.ExpiryKnown -= OnExpiryKnown;
         await _sweeper.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         _database.Listener.Remove(_pump);
@@ -306,6 +303,19 @@ public sealed class PostgresKvStore : IKvStore
     }
 
     private long NowMs() => _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>The writer learned an expiry: one a commit set (wakes the sweeper if sooner), or the earliest a sweep left.</summary>
+    private void OnExpiryKnown(long expiryMs, bool replaces)
+    {
+        if (replaces)
+        {
+            _sweeper.EarliestLeft(expiryMs);
+        }
+        else
+        {
+            _sweeper.ExpirySet(expiryMs);
+        }
+    }
 
     /// <summary>
     /// Runs a read where its consistency allows: an eventual one on the replica while it serves, and on the primary
@@ -330,29 +340,6 @@ public sealed class PostgresKvStore : IKvStore
 
     private static KvConsistency ConsistencyOf(KvListOptions? options) => options?.Consistency ?? KvConsistency.Strong;
 
-    private async IAsyncEnumerable<KvEntry> ListPagesAsync(
-        KvListPlan plan, (byte[] Start, byte[] End) range, KvConsistency consistency, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var remaining = plan.Limit ?? int.MaxValue;
-        while (remaining > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = await ReadPageAsync(plan, range, Math.Min(plan.BatchSize, remaining), consistency, cancellationToken).ConfigureAwait(false);
-            foreach (var entry in page.Entries)
-            {
-                yield return entry;
-            }
-
-            remaining -= page.Entries.Count;
-            if (page.Complete)
-            {
-                yield break;
-            }
-
-            range = plan.RangeAfterKey(page.Entries[^1].Key.Encode());
-        }
-    }
-
     /// <summary>One page in one snapshot: one statement reading one row more than the page, to know if any follow.</summary>
     private async Task<KvListPage> ReadPageAsync(
         KvListPlan plan, (byte[] Start, byte[] End) range, int pageSize, KvConsistency consistency, CancellationToken cancellationToken)
@@ -360,14 +347,7 @@ public sealed class PostgresKvStore : IKvStore
         _usage.Listed();
         var rows = await ReadAsync(consistency, reader => reader.RangeAsync(range.Start, range.End, plan.Reverse, pageSize + 1, NowMs(), cancellationToken))
             .ConfigureAwait(false);
-        var complete = rows.Count <= pageSize;
-        if (!complete)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
-        var cursor = rows.Count == 0 ? string.Empty : plan.CursorFor(rows[^1].Key);
-        return new KvListPage(rows, cursor, complete);
+        return KvListPager.PageOf(plan, rows, pageSize);
     }
 
     private async IAsyncEnumerable<KvDeletion> ReadDeletionPagesAsync(
@@ -393,104 +373,6 @@ public sealed class PostgresKvStore : IKvStore
         }
     }
 
-    private async IAsyncEnumerable<IReadOnlyList<KvEntry>> WatchCoreAsync(
-        KvKey[] keys, ChangeSubscription subscription, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        try
-        {
-            var watched = new HashSet<KvKey>(keys);
-            var last = await TryReadSnapshotAsync(keys, cancellationToken).ConfigureAwait(false);
-            if (last is null)
-            {
-                yield break;
-            }
-
-            yield return last;
-            while (await ReadOrEndAsync(subscription, cancellationToken).ConfigureAwait(false) is { } batch)
-            {
-                if (!batch.Any(change => change.Keys.Any(watched.Contains)))
-                {
-                    continue;
-                }
-
-                var current = await TryReadSnapshotAsync(keys, cancellationToken).ConfigureAwait(false);
-                if (current is null)
-                {
-                    yield break;
-                }
-
-                if (!SameVersionstamps(last, current))
-                {
-                    last = current;
-                    yield return current;
-                }
-            }
-        }
-        finally
-        {
-            _feed.Unsubscribe(subscription);
-        }
-    }
-
-    /// <summary>The keys' entries, or null when the store has closed or the reader cancelled (which ends the watch).</summary>
-    private async Task<IReadOnlyList<KvEntry>?> TryReadSnapshotAsync(KvKey[] keys, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return IsClosed ? null : await _reader.GetManyAsync(keys, NowMs(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (Exception) when (IsClosed)
-        {
-            return null;
-        }
-    }
-
-    private static bool SameVersionstamps(IReadOnlyList<KvEntry> a, IReadOnlyList<KvEntry> b)
-    {
-        for (var i = 0; i < a.Count; i++)
-        {
-            if (a[i].Versionstamp != b[i].Versionstamp)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private async IAsyncEnumerable<KvChange> ReadChangesAsync(
-        ChangeSubscription subscription, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await ReadOrEndAsync(subscription, cancellationToken).ConfigureAwait(false) is { } batch)
-            {
-                foreach (var change in batch)
-                {
-                    yield return change;
-                }
-            }
-        }
-        finally
-        {
-            _feed.Unsubscribe(subscription);
-        }
-    }
-
-    /// <summary>The next changes, or null when the feed ended or the reader cancelled (an ending, not an error).</summary>
-    private static async Task<IReadOnlyList<KvChange>?> ReadOrEndAsync(ChangeSubscription subscription, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await subscription.ReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
+    private async ValueTask<IReadOnlyList<KvEntry>> ReadWatchedAsync(KvKey[] keys, CancellationToken cancellationToken) =>
+        await _reader.GetManyAsync(keys, NowMs(), cancellationToken).ConfigureAwait(false);
 }

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using EdgeKv.Core;
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Registry;
 using EdgeKv.Core.Replication;
 using EdgeKv.Core.Store;
@@ -16,9 +16,7 @@ namespace EdgeKv.Storage.Postgres;
 public sealed class PostgresKvStoreRegistry : IKvStoreRegistry
 {
     private readonly PostgresKvDatabase _database;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ConcurrentDictionary<string, PostgresKvStore> _open = new(StringComparer.Ordinal);
-    private bool _disposed;
+    private readonly KvOpenStores<PostgresKvStore> _open;
 
     /// <summary>
     /// Connects to the database of <paramref name="options"/>, migrating its schema, and starts listening for other
@@ -27,6 +25,7 @@ public sealed class PostgresKvStoreRegistry : IKvStoreRegistry
     public PostgresKvStoreRegistry(PostgresKvStoreOptions options, KvUsageMeter? usage = null)
     {
         Usage = usage ?? new KvUsageMeter();
+        _open = new KvOpenStores<PostgresKvStore>(this);
         _database = PostgresKvDatabase.Open(options);
     }
 
@@ -45,8 +44,7 @@ public sealed class PostgresKvStoreRegistry : IKvStoreRegistry
     public KvUsageMeter Usage { get; }
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, KvStoreStats> OpenStoreStats() =>
-        _open.ToDictionary(pair => pair.Key, pair => pair.Value.CurrentStats, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, KvStoreStats> OpenStoreStats() => _open.Stats(static store => store.CurrentStats);
 
     /// <inheritdoc />
     /// <remarks>Asks the database (another node may have created or deleted it).</remarks>
@@ -62,14 +60,16 @@ public sealed class PostgresKvStoreRegistry : IKvStoreRegistry
         KvValidation.NamespaceId(namespaceId);
         if (budgetGroup is not null)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(budgetGroup);
+            KvValidation.BudgetGroup(budgetGroup);
         }
 
-        return LockedAsync<IKvStore>(async () =>
+        return _open.LockedAsync<IKvStore>(async () =>
         {
             var ns = await PostgresCatalog.AddAsync(_database.DataSource, namespaceId, budgetGroup, cancellationToken).ConfigureAwait(false)
                 ?? throw new KvException(KvErrorCode.NamespaceExists);
-            return await OpenStoreAsync(ns, cancellationToken).ConfigureAwait(false);
+            var store = await OpenStoreAsync(ns, cancellationToken).ConfigureAwait(false);
+            _open.Add(ns.Name, store);
+            return store;
         }, cancellationToken);
     }
 
@@ -77,18 +77,8 @@ public sealed class PostgresKvStoreRegistry : IKvStoreRegistry
     public Task<IKvStore> OpenAsync(string namespaceId, CancellationToken cancellationToken = default)
     {
         KvValidation.NamespaceId(namespaceId);
-        if (_open.TryGetValue(namespaceId, out var open))
+        return _open.OpenAsync(namespaceId, async () =>
         {
-            return Task.FromResult<IKvStore>(open);
-        }
-
-        return LockedAsync<IKvStore>(async () =>
-        {
-            if (_open.TryGetValue(namespaceId, out var opened))
-            {
-                return opened;
-            }
-
             var ns = await PostgresCatalog.FindAsync(_database.DataSource, namespaceId, cancellationToken).ConfigureAwait(false)
                 ?? throw new KvException(KvErrorCode.NamespaceNotFound);
             return await OpenStoreAsync(ns, cancellationToken).ConfigureAwait(false);
@@ -99,9 +89,9 @@ public sealed class PostgresKvStoreRegistry : IKvStoreRegistry
     public Task DeleteNamespaceAsync(string namespaceId, CancellationToken cancellationToken = default)
     {
         KvValidation.NamespaceId(namespaceId);
-        return LockedAsync(async () =>
+        return _open.LockedAsync(async () =>
         {
-            if (_open.TryRemove(namespaceId, out var store))
+            if (_open.Remove(namespaceId) is { } store)
             {
                 await store.DisposeAsync().ConfigureAwait(false);
             }
@@ -122,70 +112,24 @@ public sealed class PostgresKvStoreRegistry : IKvStoreRegistry
     /// <inheritdoc />
     public Task SetBudgetAsync(string budgetGroup, long? limitBytes, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(budgetGroup);
-        if (limitBytes is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(limitBytes), limitBytes, "A byte limit cannot be negative.");
-        }
-
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        KvValidation.BudgetGroup(budgetGroup);
+        KvValidation.BudgetLimit(limitBytes);
+        _open.ThrowIfClosed();
         return PostgresCatalog.SetBudgetAsync(_database.DataSource, budgetGroup, limitBytes, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<KvBudgetUsage> GetBudgetUsageAsync(string budgetGroup, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(budgetGroup);
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        KvValidation.BudgetGroup(budgetGroup);
+        _open.ThrowIfClosed();
         return PostgresCatalog.GetBudgetAsync(_database.DataSource, budgetGroup, cancellationToken);
     }
 
     /// <summary>Closes every open store, the change listener and the connection pool.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_disposed)
-            {
-                return;
-            }
+    public ValueTask DisposeAsync() => _open.CloseAsync(_database.DisposeAsync);
 
-            _disposed = true;
-            foreach (var store in _open.Values)
-            {
-                await store.DisposeAsync().ConfigureAwait(false);
-            }
-
-            _open.Clear();
-            await _database.DisposeAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task<PostgresKvStore> OpenStoreAsync(PostgresNamespace ns, CancellationToken cancellationToken)
-    {
-        var store = await PostgresKvStore.OpenAsync(_database, ownsDatabase: false, ns, Usage.CountersFor(ns.Name), cancellationToken)
-            .ConfigureAwait(false);
-        _open[ns.Name] = store;
-        return store;
-    }
-
-    /// <summary>Runs <paramref name="action"/> under the registry's lock, refusing once disposed.</summary>
-    private async Task<T> LockedAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return await action().ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <summary>Opens the store of a namespace known to exist, on this registry's database (the caller keeps it).</summary>
+    private Task<PostgresKvStore> OpenStoreAsync(PostgresNamespace ns, CancellationToken cancellationToken) =>
+        PostgresKvStore.OpenAsync(_database, ownsDatabase: false, ns, Usage.CountersFor(ns.Name), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Values;
 
 namespace EdgeKv.Storage.Postgres;
@@ -9,5 +10,5 @@ namespace EdgeKv.Storage.Postgres;
 internal sealed record RowImage(long Size, KvValueEncoding Encoding, ulong Version, long? ExpiresAtMs, byte[]? Data)
 {
     /// <summary>True when the row is not expired at <paramref name="nowMs"/> (so it exists for reads and checks).</summary>
-    public bool IsLive(long nowMs) => ExpiresAtMs is not { } expiresAt || expiresAt > nowMs;
+    public bool IsLive(long nowMs) => KvExpiry.IsLive(ExpiresAtMs, nowMs);
 }

@@ -1,3 +1,4 @@
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Values;
 
 namespace EdgeKv.Core.Sqlite;
@@ -6,5 +7,5 @@ namespace EdgeKv.Core.Sqlite;
 internal readonly record struct RowState(long Size, KvValueEncoding Encoding, ulong Version, long? ExpiresAtMs)
 {
     /// <summary>True when the row is not expired at <paramref name="nowMs"/> (so it exists for reads and checks).</summary>
-    public bool IsLive(long nowMs) => ExpiresAtMs is not { } expiresAt || expiresAt > nowMs;
+    public bool IsLive(long nowMs) => KvExpiry.IsLive(ExpiresAtMs, nowMs);
 }

@@ -1,4 +1,4 @@
-using EdgeKv.Core.Diagnostics;
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
@@ -8,20 +8,12 @@ namespace EdgeKv.Core.Sqlite;
 public sealed partial class SqliteKvStore
 {
     /// <inheritdoc />
-    public async Task<Versionstamp> SetAsync(KvKey key, KvValue value, TimeSpan? expireIn = null, CancellationToken cancellationToken = default)
-    {
-        var result = await CommitAsync(new KvAtomicWrite([], [new KvMutation(KvMutationKind.Set, key, value, expireIn)]), cancellationToken)
-            .ConfigureAwait(false);
-        return result.Versionstamp!.Value;
-    }
+    public Task<Versionstamp> SetAsync(KvKey key, KvValue value, TimeSpan? expireIn = null, CancellationToken cancellationToken = default) =>
+        KvSingleMutation.SetAsync(this, key, value, expireIn, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Versionstamp> DeleteAsync(KvKey key, CancellationToken cancellationToken = default)
-    {
-        var result = await CommitAsync(new KvAtomicWrite([], [new KvMutation(KvMutationKind.Delete, key)]), cancellationToken)
-            .ConfigureAwait(false);
-        return result.Versionstamp!.Value;
-    }
+    public Task<Versionstamp> DeleteAsync(KvKey key, CancellationToken cancellationToken = default) =>
+        KvSingleMutation.DeleteAsync(this, key, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -30,24 +22,13 @@ public sealed partial class SqliteKvStore
     /// </remarks>
     public Task<KvCommitResult> CommitAsync(KvAtomicWrite write, CancellationToken cancellationToken = default)
     {
-        var (checkKeys, mutationKeys) = KvValidation.AtomicWrite(write);
-        cancellationToken.ThrowIfCancellationRequested();
-        var request = new CommitRequest(write, checkKeys, mutationKeys);
+        var request = KvCommitRequest.Atomic(write, cancellationToken);
         Enqueue(request);
         return request.Completion.Task;
     }
 
-    /// <summary>Records a settled commit's outcome and latency (from when its request was made).</summary>
-    private static void RecordCommit(CommitRequest request, object? outcome) =>
-        KvMetrics.CommitCompleted(request.QueuedAt, outcome switch
-        {
-            CommitOutcome => KvMetrics.Outcomes.Ok,
-            KvCommitResult => KvMetrics.Outcomes.CheckFailed,
-            _ => KvMetrics.Outcomes.Error,
-        });
-
     /// <summary>Queues a request and, when the writer is idle, runs it on this thread (see <see cref="RunWriter"/>).</summary>
-    private void Enqueue(WriteRequest request)
+    private void Enqueue(KvWriteRequest request)
     {
         // Counting submitters lets DisposeAsync wait until no request can still slip in behind its final drain.
         Interlocked.Increment(ref _submitting);

@@ -1,3 +1,4 @@
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Sqlite;
@@ -11,9 +12,7 @@ public sealed partial class SqliteKvStore
     /// </remarks>
     public Task<KvCommitResult> CommitBulkAsync(KvAtomicWrite write, CancellationToken cancellationToken = default)
     {
-        var (checkKeys, mutationKeys) = KvValidation.BulkWrite(write);
-        cancellationToken.ThrowIfCancellationRequested();
-        var request = new CommitRequest(write, checkKeys, mutationKeys);
+        var request = KvCommitRequest.Bulk(write, cancellationToken);
         Enqueue(request);
         return request.Completion.Task;
     }

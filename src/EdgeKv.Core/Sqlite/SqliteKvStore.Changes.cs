@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Sqlite;
@@ -10,50 +10,13 @@ public sealed partial class SqliteKvStore
     public IAsyncEnumerable<KvChange> ChangesAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfClosed();
-        return ReadChangesAsync(_feed.Subscribe(_options.ChangeFeedBufferSize), cancellationToken);
-    }
-
-    private async IAsyncEnumerable<KvChange> ReadChangesAsync(
-        ChangeSubscription subscription, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await ReadOrEndAsync(subscription, cancellationToken).ConfigureAwait(false) is { } batch)
-            {
-                foreach (var change in batch)
-                {
-                    yield return change;
-                }
-            }
-        }
-        finally
-        {
-            _feed.Unsubscribe(subscription);
-        }
-    }
-
-    /// <summary>The next changes, or null when the feed ended or the reader cancelled (an ending, not an error).</summary>
-    private static async Task<IReadOnlyList<KvChange>?> ReadOrEndAsync(ChangeSubscription subscription, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await subscription.ReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
+        return KvChangeFeedReader.Subscribe(_feed, _options.ChangeFeedBufferSize, cancellationToken);
     }
 
     /// <summary>Bookkeeping after a durable commit group or sweep: wake the sweeper and checkpointer when due.</summary>
     private void AfterDurableWrite(int commits, long earliestExpiryMs)
     {
-        if (earliestExpiryMs < Volatile.Read(ref _earliestExpiryMs))
-        {
-            Volatile.Write(ref _earliestExpiryMs, earliestExpiryMs);
-            Wake(_sweepWake);
-        }
-
+        _sweeper.ExpirySet(earliestExpiryMs);
         if (Interlocked.Add(ref _commitsSinceCheckpoint, commits) >= _options.CheckpointAfterCommits)
         {
             Wake(_checkpointWake);
@@ -61,25 +24,19 @@ public sealed partial class SqliteKvStore
     }
 
     /// <summary>Publishes each successful commit's change and completes every caller, in commit order.</summary>
-    private void Settle(List<CommitRequest> group, object?[] outcomes)
+    private void Settle(List<KvCommitRequest> group, object?[] outcomes)
     {
         for (var i = 0; i < group.Count; i++)
         {
-            var completion = group[i].Completion;
-            RecordCommit(group[i], outcomes[i]);
-            switch (outcomes[i])
+            if (outcomes[i] is KvCommitEffect outcome)
             {
-                case CommitOutcome outcome:
-                    var versionstamp = Versionstamp.FromCommitVersion(outcome.Version);
-                    _feed.Publish(new KvChange(versionstamp, outcome.ChangedKeys()));
-                    completion.TrySetResult(new KvCommitResult(true, versionstamp));
-                    break;
-                case KvCommitResult result:
-                    completion.TrySetResult(result);
-                    break;
-                case Exception exception:
-                    completion.TrySetException(exception);
-                    break;
+                var versionstamp = Versionstamp.FromCommitVersion(outcome.Version);
+                _feed.Publish(new KvChange(versionstamp, outcome.ChangedKeys()));
+                group[i].Complete(new KvCommitResult(true, versionstamp));
+            }
+            else
+            {
+                group[i].Settle(outcomes[i]);
             }
         }
     }

@@ -1,3 +1,4 @@
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
@@ -9,60 +10,15 @@ public sealed partial class SqliteKvStore
     /// <summary>Rows removed per sweep transaction, so a sweep never holds the writer for long.</summary>
     private const int SweepBatchSize = 1000;
 
-    private readonly SemaphoreSlim _sweepWake = new(0, 1);
-
-    // The earliest expires_at of any row (long.MaxValue: none). Written by the writer loop, read by the sweeper.
-    private long _earliestExpiryMs;
-
     /// <summary>Removes the rows expired by now (one batch); returns how many. The sweeper calls this when due.</summary>
     internal async Task<int> SweepExpiredAsync()
     {
-        var request = new SweepRequest();
+        var request = new KvSweepRequest();
         Enqueue(request);
         return await request.Completion.Task.ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Sleeps until the earliest expiry is due (or a commit sets an earlier one, or the longest interval passes),
-    /// then sweeps. Expired rows are already invisible to reads; the sweep reclaims their space, corrects the stats
-    /// and publishes their removal, which is what wakes watchers of an expiring key.
-    /// </summary>
-    private async Task RunSweeperAsync(CancellationToken cancellationToken)
-    {
-        var longest = (long)_options.MaxExpirySweepInterval.TotalMilliseconds;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                var dueInMs = Volatile.Read(ref _earliestExpiryMs) - NowMs();
-                if (dueInMs > 0
-                    && await _sweepWake.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(dueInMs + 1, longest)), cancellationToken).ConfigureAwait(false))
-                {
-                    continue;
-                }
-
-                await SweepExpiredAsync().ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (KvException) when (IsClosed)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // A failed sweep (e.g. disk full) is retried later; expired rows stay invisible meanwhile.
-                KvMetrics.BackgroundFailed("sweep");
-                KvStoreLog.SweepFailed(_options.Logger, Path, longest, e);
-                await Task.Delay(TimeSpan.FromMilliseconds(longest), cancellationToken)
-                    .ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private void ApplySweep(SweepRequest request)
+    private void ApplySweep(KvSweepRequest request)
     {
         try
         {
@@ -99,7 +55,7 @@ public sealed partial class SqliteKvStore
             if (removed.Count == 0)
             {
                 _writer.Rollback();
-                Volatile.Write(ref _earliestExpiryMs, _writer.EarliestExpiry());
+                _sweeper.EarliestLeft(_writer.EarliestExpiry());
                 return null;
             }
 
@@ -118,7 +74,7 @@ public sealed partial class SqliteKvStore
             _lastVersion = version;
             _keptDeletionBytes = keptDeletionBytes;
             Volatile.Write(ref _stats, stats);
-            Volatile.Write(ref _earliestExpiryMs, earliest);
+            _sweeper.EarliestLeft(earliest);
             return removed;
         }
         catch

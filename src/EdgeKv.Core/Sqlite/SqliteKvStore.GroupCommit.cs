@@ -1,3 +1,4 @@
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Store;
 
@@ -5,7 +6,7 @@ namespace EdgeKv.Core.Sqlite;
 
 public sealed partial class SqliteKvStore
 {
-    private void ApplyGroupSafely(List<CommitRequest> group)
+    private void ApplyGroupSafely(List<KvCommitRequest> group)
     {
         if (group.Count == 0)
         {
@@ -34,7 +35,7 @@ public sealed partial class SqliteKvStore
     /// where the transaction itself is the unit), so a failed check, a type error or a refused budget undoes that
     /// commit alone. Callers learn their outcome only after the transaction is durable.
     /// </summary>
-    private void ApplyGroup(List<CommitRequest> group)
+    private void ApplyGroup(List<KvCommitRequest> group)
     {
         var outcomes = new object?[group.Count];
         var single = group.Count == 1;
@@ -90,7 +91,7 @@ public sealed partial class SqliteKvStore
             _budget?.Release(reserved);
             for (var i = 0; i < outcomes.Length; i++)
             {
-                if (outcomes[i] is null or CommitOutcome)
+                if (outcomes[i] is null or KvCommitEffect)
                 {
                     outcomes[i] = e;
                 }
@@ -116,7 +117,7 @@ public sealed partial class SqliteKvStore
     /// Applies one commit; returns its outcome, or null with <paramref name="failure"/> set to
     /// <see cref="KvCommitResult.CheckFailed"/> or the exception that undid it.
     /// </summary>
-    private CommitOutcome? ApplyInSavepoint(CommitRequest request, ulong version, long nowMs, bool single, out object failure)
+    private KvCommitEffect? ApplyInSavepoint(KvCommitRequest request, ulong version, long nowMs, bool single, out object failure)
     {
         failure = KvCommitResult.CheckFailed;
         if (!single)

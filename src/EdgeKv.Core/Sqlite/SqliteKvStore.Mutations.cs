@@ -1,3 +1,4 @@
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
@@ -10,22 +11,20 @@ public sealed partial class SqliteKvStore
     /// Evaluates a commit's checks and applies its mutations in order, inside the writer's open transaction. Returns
     /// null when a check fails; throws <see cref="KvException"/> when a mutation cannot apply (the caller undoes it).
     /// </summary>
-    private CommitOutcome? ApplyCommit(CommitRequest request, ulong version, long nowMs)
+    private KvCommitEffect? ApplyCommit(KvCommitRequest request, ulong version, long nowMs)
     {
         var write = request.Write;
         for (var i = 0; i < write.Checks.Count; i++)
         {
             // An expired row does not exist for a check, exactly as for a read.
-            Versionstamp? current = _writer.GetRowState(request.CheckKeys[i]) is { } row && row.IsLive(nowMs)
-                ? Versionstamp.FromCommitVersion(row.Version)
-                : null;
-            if (current != write.Checks[i].Versionstamp)
+            var row = _writer.GetRowState(request.CheckKeys[i]);
+            if (!write.Checks[i].HoldsFor(row is { } live && live.IsLive(nowMs) ? live.Version : null))
             {
                 return null;
             }
         }
 
-        var outcome = new CommitOutcome(version, write.Mutations.Count);
+        var outcome = new KvCommitEffect(version, write.Mutations.Count);
         for (var i = 0; i < write.Mutations.Count; i++)
         {
             ApplyMutation(write.Mutations[i], request.MutationKeys[i], nowMs, outcome);
@@ -34,7 +33,7 @@ public sealed partial class SqliteKvStore
         return outcome;
     }
 
-    private void ApplyMutation(KvMutation mutation, byte[] key, long nowMs, CommitOutcome outcome)
+    private void ApplyMutation(KvMutation mutation, byte[] key, long nowMs, KvCommitEffect outcome)
     {
         switch (mutation.Kind)
         {
@@ -42,22 +41,14 @@ public sealed partial class SqliteKvStore
                 Put(key, mutation.Key, mutation.Value!, mutation.ExpiresAtMs(nowMs), _writer.GetRowState(key), outcome);
                 break;
             case KvMutationKind.Delete:
-                if (_writer.GetRowState(key) is { } existing)
+                var existing = _writer.GetRowState(key);
+                if (existing is not null)
                 {
                     _writer.Delete(key);
                     _writer.RecordDeletion(key, outcome.Version);
-                    outcome.DeltaBytes -= existing.Size;
-                    outcome.DeltaKeys--;
-                    outcome.DeletionBytes += key.Length + SqliteStatements.DeletionRowOverhead;
-
-                    // Usage counts deletes that removed a record: a record's metadata companion is part of the record.
-                    if (!KvMetadataKeys.IsMetadataKey(mutation.Key))
-                    {
-                        outcome.Deletes++;
-                    }
                 }
 
-                outcome.KeyChanged(mutation.Key);
+                outcome.Deleted(mutation.Key, key.Length, existing?.Size, SqliteStatements.DeletionRowOverhead);
                 break;
             case KvMutationKind.Sum:
             case KvMutationKind.Min:
@@ -67,34 +58,18 @@ public sealed partial class SqliteKvStore
                 Put(key, mutation.Key, KvValue.U64(result), null, row, outcome);
                 break;
             case KvMutationKind.SetSuffixVersionstampedKey:
-                // As Deno: the versionstamp is appended as a string part of its 20 hex characters.
-                var suffix = KvKeyPart.FromString(Versionstamp.FromCommitVersion(outcome.Version).ToString());
-                var fullKey = new KvKey([.. mutation.Key, suffix]);
+                var fullKey = mutation.WithVersionstampSuffix(outcome.Version);
                 var encoded = fullKey.Encode();
                 Put(encoded, fullKey, mutation.Value!, mutation.ExpiresAtMs(nowMs), _writer.GetRowState(encoded), outcome);
                 break;
         }
     }
 
-    private void Put(byte[] key, KvKey kvKey, KvValue value, long? expiresAtMs, RowState? existing, CommitOutcome outcome)
+    private void Put(byte[] key, KvKey kvKey, KvValue value, long? expiresAtMs, RowState? existing, KvCommitEffect outcome)
     {
         var data = SqliteRows.ToArray(value.Data);
         _writer.Upsert(key, data, value.Encoding, outcome.Version, expiresAtMs);
-        outcome.DeltaBytes += key.Length + data.Length - (existing?.Size ?? 0);
-        outcome.DeltaKeys += existing is null ? 1 : 0;
-        outcome.BytesWritten += key.Length + data.Length;
-        if (!KvMetadataKeys.IsMetadataKey(kvKey))
-        {
-            // A record written with its metadata is one write to its owner (the companion's bytes still count).
-            outcome.Writes++;
-        }
-
-        if (expiresAtMs is { } expiresAt)
-        {
-            outcome.EarliestExpiryMs = Math.Min(outcome.EarliestExpiryMs, expiresAt);
-        }
-
-        outcome.KeyChanged(kvKey);
+        outcome.Wrote(kvKey, key.Length, data.Length, existing?.Size, expiresAtMs);
     }
 
     /// <summary>Sum (wrapping modulo 2^64), min or max of the stored KvU64 and the operand; the operand when absent.</summary>

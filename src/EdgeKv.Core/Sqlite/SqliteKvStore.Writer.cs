@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Sqlite;
@@ -12,7 +13,7 @@ public sealed partial class SqliteKvStore
     /// <summary>The stats as of the last durable commit, from memory (the registry's metrics read these).</summary>
     internal KvStoreStats CurrentStats => Volatile.Read(ref _stats);
 
-    private readonly ConcurrentQueue<WriteRequest> _pending = new();
+    private readonly ConcurrentQueue<KvWriteRequest> _pending = new();
     private int _writerBusy;
     private int _submitting;
 
@@ -24,7 +25,7 @@ public sealed partial class SqliteKvStore
     /// </summary>
     private void RunWriter(bool inline)
     {
-        var group = new List<CommitRequest>();
+        var group = new List<KvCommitRequest>();
         while (true)
         {
             ApplyQueued(group);
@@ -59,11 +60,11 @@ public sealed partial class SqliteKvStore
     private bool TryTakeWriter() => Interlocked.CompareExchange(ref _writerBusy, 1, 0) == 0;
 
     /// <summary>Applies what is queued now: consecutive commits as groups, sweeps on their own.</summary>
-    private void ApplyQueued(List<CommitRequest> group)
+    private void ApplyQueued(List<KvCommitRequest> group)
     {
         while (_pending.TryDequeue(out var request))
         {
-            if (request is CommitRequest commit)
+            if (request is KvCommitRequest commit)
             {
                 group.Add(commit);
                 if (group.Count < _options.MaxGroupCommitSize)
@@ -73,7 +74,7 @@ public sealed partial class SqliteKvStore
             }
 
             ApplyGroupSafely(group);
-            if (request is SweepRequest sweep)
+            if (request is KvSweepRequest sweep)
             {
                 ApplySweep(sweep);
             }

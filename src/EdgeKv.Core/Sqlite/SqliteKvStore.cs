@@ -1,3 +1,5 @@
+using EdgeKv.Core.BackendKit;
+using EdgeKv.Core.Diagnostics;
 using EdgeKv.Core.Registry;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Usage;
@@ -21,7 +23,7 @@ public sealed partial class SqliteKvStore : IKvStore
     private readonly SqliteReadPool _readers;
     private readonly ChangeFeed _feed = new();
     private readonly CancellationTokenSource _background = new();
-    private readonly Task _sweeper;
+    private readonly KvExpirySweeper _sweeper;
     private readonly Task _checkpointer;
     private int _closed;
 
@@ -32,11 +34,12 @@ public sealed partial class SqliteKvStore : IKvStore
         _budget = budget;
         _usage = usage;
         _writer = new SqliteWriteConnection(Path);
+        long earliestExpiryMs;
         try
         {
             (_lastVersion, _stats) = _writer.ReadMeta();
             _keptDeletionBytes = _writer.DeletionBytes();
-            _earliestExpiryMs = _writer.EarliestExpiry();
+            earliestExpiryMs = _writer.EarliestExpiry();
             _readers = new SqliteReadPool(Path, options.ReadConnectionPoolSize);
         }
         catch
@@ -45,7 +48,17 @@ public sealed partial class SqliteKvStore : IKvStore
             throw;
         }
 
-        _sweeper = options.RunsBackgroundSweeper ? Task.Run(() => RunSweeperAsync(_background.Token)) : Task.CompletedTask;
+        _sweeper = new KvExpirySweeper(
+            earliestExpiryMs,
+            options.MaxExpirySweepInterval,
+            options.Clock,
+            SweepExpiredAsync,
+            (e, retryMs) => KvStoreLog.SweepFailed(options.Logger, Path, retryMs, e));
+        if (options.RunsBackgroundSweeper)
+        {
+            _sweeper.Start();
+        }
+
         _checkpointer = Task.Run(() => RunCheckpointerAsync(_background.Token));
     }
 
@@ -84,7 +97,7 @@ public sealed partial class SqliteKvStore : IKvStore
         }
 
         await _background.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_sweeper, _checkpointer).ConfigureAwait(false);
+        await Task.WhenAll(_sweeper.DisposeAsync().AsTask(), _checkpointer).ConfigureAwait(false);
         await DrainWriterAsync().ConfigureAwait(false);
         _feed.Complete();
         try

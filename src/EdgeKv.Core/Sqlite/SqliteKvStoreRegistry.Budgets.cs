@@ -1,4 +1,5 @@
 using EdgeKv.Core.Registry;
+using EdgeKv.Core.Store;
 
 namespace EdgeKv.Core.Sqlite;
 
@@ -7,13 +8,9 @@ public sealed partial class SqliteKvStoreRegistry
     /// <inheritdoc />
     public Task SetBudgetAsync(string budgetGroup, long? limitBytes, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(budgetGroup);
-        if (limitBytes is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(limitBytes), limitBytes, "A byte limit cannot be negative.");
-        }
-
-        return LockedAsync(() =>
+        KvValidation.BudgetGroup(budgetGroup);
+        KvValidation.BudgetLimit(limitBytes);
+        return _open.LockedAsync(() =>
         {
             _catalog.SetBudget(budgetGroup, limitBytes);
             if (limitBytes is { } limit)
@@ -37,8 +34,8 @@ public sealed partial class SqliteKvStoreRegistry
     /// <inheritdoc />
     public Task<KvBudgetUsage> GetBudgetUsageAsync(string budgetGroup, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(budgetGroup);
-        return LockedAsync(() => ValueTask.FromResult(LoadGroup(budgetGroup).Usage), cancellationToken);
+        KvValidation.BudgetGroup(budgetGroup);
+        return _open.LockedAsync(() => ValueTask.FromResult(LoadGroup(budgetGroup).Usage), cancellationToken);
     }
 
     /// <summary>
@@ -57,11 +54,11 @@ public sealed partial class SqliteKvStoreRegistry
         _budgets[budgetGroup] = budget;
         foreach (var (namespaceId, group) in _namespaces)
         {
-            if (group == budgetGroup && !_open.ContainsKey(namespaceId))
+            if (group == budgetGroup && !_open.IsOpen(namespaceId))
             {
                 var store = OpenStore(namespaceId, budget);
                 budget.Add(store.StoredBytes);
-                _open[namespaceId] = store;
+                _open.Add(namespaceId, store);
             }
         }
 

@@ -11,10 +11,10 @@ public sealed partial class SqliteKvStoreRegistry
         ValidateId(namespaceId);
         if (budgetGroup is not null)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(budgetGroup);
+            KvValidation.BudgetGroup(budgetGroup);
         }
 
-        return LockedAsync<IKvStore>(async () =>
+        return _open.LockedAsync<IKvStore>(async () =>
         {
             if (_namespaces.ContainsKey(namespaceId))
             {
@@ -37,7 +37,7 @@ public sealed partial class SqliteKvStoreRegistry
             }
 
             _namespaces[namespaceId] = budgetGroup;
-            _open[namespaceId] = store;
+            _open.Add(namespaceId, store);
             return store;
         }, cancellationToken);
     }
@@ -46,26 +46,21 @@ public sealed partial class SqliteKvStoreRegistry
     public Task<IKvStore> OpenAsync(string namespaceId, CancellationToken cancellationToken = default)
     {
         ValidateId(namespaceId);
-        if (_open.TryGetValue(namespaceId, out var open))
-        {
-            return Task.FromResult<IKvStore>(open);
-        }
-
-        return LockedAsync(() => ValueTask.FromResult<IKvStore>(OpenLocked(namespaceId)), cancellationToken);
+        return _open.OpenAsync(namespaceId, () => ValueTask.FromResult(OpenLocked(namespaceId)), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task DeleteNamespaceAsync(string namespaceId, CancellationToken cancellationToken = default)
     {
         ValidateId(namespaceId);
-        return LockedAsync(async () =>
+        return _open.LockedAsync(async () =>
         {
             if (!_namespaces.TryGetValue(namespaceId, out var group))
             {
                 throw new KvException(KvErrorCode.NamespaceNotFound);
             }
 
-            if (_open.TryRemove(namespaceId, out var store))
+            if (_open.Remove(namespaceId) is { } store)
             {
                 await store.DisposeAsync().ConfigureAwait(false);
                 if (group is not null && _budgets.TryGetValue(group, out var budget))
@@ -91,14 +86,12 @@ public sealed partial class SqliteKvStoreRegistry
         return await store.GetStatsAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The open store of a namespace, opening it (and, first, its whole budget group) if needed. Under the lock.</summary>
+    /// <summary>
+    /// Opens a namespace's store (not open yet), first opening its whole budget group if that has not been loaded;
+    /// returns the store the group's loading opened if it did. Under the lock; the caller keeps the store.
+    /// </summary>
     private SqliteKvStore OpenLocked(string namespaceId)
     {
-        if (_open.TryGetValue(namespaceId, out var open))
-        {
-            return open;
-        }
-
         if (!_namespaces.TryGetValue(namespaceId, out var group))
         {
             throw new KvException(KvErrorCode.NamespaceNotFound);
@@ -108,7 +101,7 @@ public sealed partial class SqliteKvStoreRegistry
         if (group is not null)
         {
             budget = LoadGroup(group);
-            if (_open.TryGetValue(namespaceId, out open))
+            if (_open.TryGet(namespaceId, out var open))
             {
                 return open; // loading the group opened it
             }
@@ -116,7 +109,6 @@ public sealed partial class SqliteKvStoreRegistry
 
         var store = OpenStore(namespaceId, budget);
         budget?.Add(store.StoredBytes);
-        _open[namespaceId] = store;
         return store;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EdgeKv.Core.BackendKit;
 using EdgeKv.Core.Registry;
 using EdgeKv.Core.Replication;
 using EdgeKv.Core.Store;
@@ -21,14 +22,12 @@ public sealed partial class SqliteKvStoreRegistry : IKvStoreRegistry
     private readonly string _directory;
     private readonly SqliteKvStoreOptions _options;
     private readonly SqliteCatalog _catalog;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly KvOpenStores<SqliteKvStore> _open;
 
-    // Mirrors of the catalog, changed only under _gate (the concurrent dictionaries are for lock-free reads).
+    // Mirrors of the catalog, changed only under _open's lock (the concurrent dictionary is for lock-free reads).
     private readonly ConcurrentDictionary<string, string?> _namespaces;
     private readonly Dictionary<string, long> _limits;
-    private readonly ConcurrentDictionary<string, SqliteKvStore> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KvByteBudget> _budgets = new(StringComparer.Ordinal);
-    private bool _disposed;
 
     /// <summary>
     /// Opens the registry of <paramref name="dataDirectory"/>, creating the directory and catalog if missing. Its
@@ -37,6 +36,7 @@ public sealed partial class SqliteKvStoreRegistry : IKvStoreRegistry
     public SqliteKvStoreRegistry(string dataDirectory, SqliteKvStoreOptions? options = null, KvUsageMeter? usage = null)
     {
         Usage = usage ?? new KvUsageMeter();
+        _open = new KvOpenStores<SqliteKvStore>(this);
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         _directory = Path.GetFullPath(dataDirectory);
         _options = options ?? SqliteKvStoreOptions.Default;
@@ -54,8 +54,7 @@ public sealed partial class SqliteKvStoreRegistry : IKvStoreRegistry
     public KvUsageMeter Usage { get; }
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, KvStoreStats> OpenStoreStats() =>
-        _open.ToDictionary(pair => pair.Key, pair => pair.Value.CurrentStats, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, KvStoreStats> OpenStoreStats() => _open.Stats(static store => store.CurrentStats);
 
     /// <inheritdoc />
     public bool Exists(string namespaceId) => IsValidId(namespaceId) && _namespaces.ContainsKey(namespaceId);
@@ -64,30 +63,11 @@ public sealed partial class SqliteKvStoreRegistry : IKvStoreRegistry
     public IReadOnlyList<string> ListNamespaces() => [.. _namespaces.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Closes every open store and the catalog.</summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _open.CloseAsync(() =>
     {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            foreach (var store in _open.Values)
-            {
-                await store.DisposeAsync().ConfigureAwait(false);
-            }
-
-            _open.Clear();
-            _catalog.Dispose();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        _catalog.Dispose();
+        return ValueTask.CompletedTask;
+    });
 
     /// <summary>The file of a namespace's store.</summary>
     internal string StorePath(string namespaceId) => Path.Combine(_directory, namespaceId + StoreFileSuffix);
@@ -99,19 +79,4 @@ public sealed partial class SqliteKvStoreRegistry : IKvStoreRegistry
     private static void ValidateId(string namespaceId) => KvValidation.NamespaceId(namespaceId);
 
     private static bool IsValidId(string? id) => KvValidation.IsValidNamespaceId(id);
-
-    /// <summary>Runs <paramref name="action"/> under the registry's lock, refusing once disposed.</summary>
-    private async Task<T> LockedAsync<T>(Func<ValueTask<T>> action, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return await action().ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 }

@@ -10,6 +10,14 @@ namespace EdgeKv.Core.Store;
 /// </summary>
 public sealed record KvMutation(KvMutationKind Kind, KvKey Key, KvValue? Value = null, TimeSpan? ExpireIn = null)
 {
+    /// <summary>
+    /// The key a <see cref="KvMutationKind.SetSuffixVersionstampedKey"/> writes in the commit of
+    /// <paramref name="commitVersion"/>: as Deno, <see cref="Key"/> with the versionstamp appended as a string part of
+    /// its 20 hex characters (<see cref="KvValidation.VersionstampSuffixBytes"/> more bytes encoded).
+    /// </summary>
+    internal KvKey WithVersionstampSuffix(ulong commitVersion) =>
+        new([.. Key, KvKeyPart.FromString(Versionstamp.FromCommitVersion(commitVersion).ToString())]);
+
     /// <summary>When a set's value expires, in Unix milliseconds from <paramref name="nowMs"/> (rounded up); null when never.</summary>
     public long? ExpiresAtMs(long nowMs) =>
         ExpireIn is { } expireIn ? nowMs + (long)Math.Ceiling(expireIn.TotalMilliseconds) : null;

@@ -198,6 +198,18 @@ internal static class KvValidation
         }
     }
 
+    /// <summary>Checks a budget group's name: not empty or blank.</summary>
+    public static void BudgetGroup(string budgetGroup) => ArgumentException.ThrowIfNullOrWhiteSpace(budgetGroup);
+
+    /// <summary>Checks a budget group's byte limit: none, or not negative.</summary>
+    public static void BudgetLimit(long? limitBytes)
+    {
+        if (limitBytes is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limitBytes), limitBytes, "A byte limit cannot be negative.");
+        }
+    }
+
     /// <summary>The longest namespace id, in ASCII characters.</summary>
     public const int MaxNamespaceIdLength = 64;
 

@@ -8,7 +8,6 @@ using EdgeKv.Api.Tests.Support;
 using EdgeKv.Core.Registry;
 using EdgeKv.Core.Replication;
 using EdgeKv.Domain.Namespaces;
-using EdgeKv.Domain.Tokens;
 using EdgeKv.Storage.Postgres;
 using EdgeKv.Testing.Postgres;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,10 +133,8 @@ public sealed class ReplicaReadTests(PostgresReplicaFixture servers) : IClassFix
         });
         try
         {
-            var (ann, _) = await node.CreateOpenUserAsync("ann");
-            var ns = await node.CreateNamespaceAsync(ann);
-            var token = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
-            return new NodeWithNamespace(node, ns, token.Secret);
+            var ann = await node.CreateNamespaceOwnerAsync("ann");
+            return new NodeWithNamespace(node, ann.Namespace, ann.Token.Secret);
         }
         catch
         {

@@ -26,19 +26,17 @@ public sealed class TwoNodesTests(PostgresServerFixture postgres) : IClassFixtur
     public async Task Write_ThroughNodeA_ReadStronglyThroughNodeB_AtOnce()
     {
         // Arrange
-        await using var cluster = await TwoNodes.StartAsync(postgres.Server);
-        var (ann, _) = await cluster.A.CreateOpenUserAsync("ann");
-        var ns = await cluster.A.CreateNamespaceAsync(ann);
-        var token = await cluster.A.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
+        await using var arranged = await StartWithAnnAsync();
+        var (cluster, ann) = arranged;
         using var httpA = cluster.A.CreateHttpClient();
         using var httpB = cluster.B.CreateHttpClient();
 
         for (var i = 0; i < 20; i++)
         {
             // Act: each write acknowledged by A is read back through B with no wait in between.
-            using var written = await PutAsync(httpA, ns.StoreId, token.Secret, $"value {i}");
+            using var written = await PutAsync(httpA, ann.Namespace.StoreId, ann.Token.Secret, $"value {i}");
             Assert.Equal(HttpStatusCode.OK, written.StatusCode);
-            using var read = await httpB.SendAsync(Request(HttpMethod.Get, $"/api/v1/namespaces/{ns.StoreId}/values/k?type=text", token.Secret), Ct);
+            using var read = await httpB.SendAsync(Request(HttpMethod.Get, $"/api/v1/namespaces/{ann.Namespace.StoreId}/values/k?type=text", ann.Token.Secret), Ct);
 
             // Assert
             Assert.Equal((HttpStatusCode.OK, $"value {i}"), (read.StatusCode, await read.Content.ReadAsStringAsync(Ct)));
@@ -50,25 +48,23 @@ public sealed class TwoNodesTests(PostgresServerFixture postgres) : IClassFixtur
     public async Task TokenRevoked_OnNodeA_NodeBEndsItsWatch_AndRefusesTheNextRequest()
     {
         // Arrange: B has the token cached (a watch open with it, a write done with it).
-        await using var cluster = await TwoNodes.StartAsync(postgres.Server);
-        var (ann, _) = await cluster.A.CreateOpenUserAsync("ann");
-        var ns = await cluster.A.CreateNamespaceAsync(ann);
-        var token = await cluster.A.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
+        await using var arranged = await StartWithAnnAsync();
+        var (cluster, ann) = arranged;
         using var httpB = cluster.B.CreateHttpClient();
-        using (var before = await PutAsync(httpB, ns.StoreId, token.Secret, "before"))
+        using (var before = await PutAsync(httpB, ann.Namespace.StoreId, ann.Token.Secret, "before"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        using var watch = await WatchAsync(httpB, ns.StoreId, token.Secret);
+        using var watch = await WatchAsync(httpB, ann.Namespace.StoreId, ann.Token.Secret);
         await watch.NextEventAsync();
 
         // Act: revoked through node A's services (as on A's console).
-        await cluster.A.InScopeAsync(s => s.GetRequiredService<AccessTokenService>().RevokeAsync(ann, token.Token.Id, Ct));
+        await cluster.A.InScopeAsync(s => s.GetRequiredService<AccessTokenService>().RevokeAsync(ann.User, ann.Token.Token.Id, Ct));
 
         // Assert: B's stream ends (bounded by the stream's own timeout), then B refuses the token.
         await Assert.ThrowsAsync<InvalidOperationException>(watch.NextEventAsync);
-        using var after = await PutAsync(httpB, ns.StoreId, token.Secret, "after");
+        using var after = await PutAsync(httpB, ann.Namespace.StoreId, ann.Token.Secret, "after");
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
@@ -76,10 +72,8 @@ public sealed class TwoNodesTests(PostgresServerFixture postgres) : IClassFixtur
     public async Task AfterADatabaseOutage_NodeBHearsNodeAAgain_ARevocationStillReachesIt()
     {
         // Arrange: two nodes, then the server stopped as by a crash and started again.
-        await using var cluster = await TwoNodes.StartAsync(postgres.Server);
-        var (ann, _) = await cluster.A.CreateOpenUserAsync("ann");
-        var ns = await cluster.A.CreateNamespaceAsync(ann);
-        var token = await cluster.A.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
+        await using var arranged = await StartWithAnnAsync();
+        var (cluster, ann) = arranged;
         var listenerB = cluster.B.Services.GetRequiredService<ClusterEventListener>();
         var reconnected = listenerB.NextConnection;
         await postgres.Server.StopAsync(immediate: true);
@@ -88,21 +82,21 @@ public sealed class TwoNodesTests(PostgresServerFixture postgres) : IClassFixtur
 
         // B caches the token again (a watch open, a write), after its listener is back.
         using var httpB = cluster.B.CreateHttpClient();
-        using (var before = await RetryAsync(() => PutAsync(httpB, ns.StoreId, token.Secret, "after the outage")))
+        using (var before = await RetryAsync(() => PutAsync(httpB, ann.Namespace.StoreId, ann.Token.Secret, "after the outage")))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        using var watch = await WatchAsync(httpB, ns.StoreId, token.Secret);
+        using var watch = await WatchAsync(httpB, ann.Namespace.StoreId, ann.Token.Secret);
         await watch.NextEventAsync();
 
         // Act: revoked through A (A's sender retries until its connections work again).
-        await RetryAsync(() => cluster.A.InScopeAsync(s => s.GetRequiredService<AccessTokenService>().RevokeAsync(ann, token.Token.Id, Ct)));
+        await RetryAsync(() => cluster.A.InScopeAsync(s => s.GetRequiredService<AccessTokenService>().RevokeAsync(ann.User, ann.Token.Token.Id, Ct)));
 
         // Assert: B heard it over its new connection.
         Assert.True(listenerB.Connections >= 2);
         await Assert.ThrowsAsync<InvalidOperationException>(watch.NextEventAsync);
-        using var after = await PutAsync(httpB, ns.StoreId, token.Secret, "revoked");
+        using var after = await PutAsync(httpB, ann.Namespace.StoreId, ann.Token.Secret, "revoked");
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
@@ -110,25 +104,23 @@ public sealed class TwoNodesTests(PostgresServerFixture postgres) : IClassFixtur
     public async Task AccountSuspended_OnNodeA_NodeBRefusesWrites()
     {
         // Arrange
-        await using var cluster = await TwoNodes.StartAsync(postgres.Server);
-        var (ann, accountId) = await cluster.A.CreateOpenUserAsync("ann");
-        var ns = await cluster.A.CreateNamespaceAsync(ann);
-        var token = await cluster.A.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
+        await using var arranged = await StartWithAnnAsync();
+        var (cluster, ann) = arranged;
         using var httpB = cluster.B.CreateHttpClient();
-        using (var before = await PutAsync(httpB, ns.StoreId, token.Secret, "before"))
+        using (var before = await PutAsync(httpB, ann.Namespace.StoreId, ann.Token.Secret, "before"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        using var watch = await WatchAsync(httpB, ns.StoreId, token.Secret);
+        using var watch = await WatchAsync(httpB, ann.Namespace.StoreId, ann.Token.Secret);
         await watch.NextEventAsync();
 
         // Act
-        await cluster.A.InScopeAsync(s => s.GetRequiredService<AccountApplicationService>().SuspendAsync(cluster.A.Admin, accountId, "unpaid", Ct));
+        await cluster.A.InScopeAsync(s => s.GetRequiredService<AccountApplicationService>().SuspendAsync(cluster.A.Admin, ann.AccountId, "unpaid", Ct));
 
         // Assert: B ends the stream, then takes writing away.
         await Assert.ThrowsAsync<InvalidOperationException>(watch.NextEventAsync);
-        using var refused = await PutAsync(httpB, ns.StoreId, token.Secret, "after");
+        using var refused = await PutAsync(httpB, ann.Namespace.StoreId, ann.Token.Secret, "after");
         Assert.Equal((HttpStatusCode.Forbidden, "read_only"), (refused.StatusCode, (await HttpApi.ErrorAsync(refused)).Code));
     }
 
@@ -162,26 +154,42 @@ public sealed class TwoNodesTests(PostgresServerFixture postgres) : IClassFixtur
     public async Task DenoWatching_ThroughNodeB_SeesACommitMadeThroughNodeA()
     {
         // Arrange: the real Deno runtime watching one key through B.
-        await using var cluster = await TwoNodes.StartAsync(postgres.Server);
-        var (ann, _) = await cluster.A.CreateOpenUserAsync("ann");
-        var ns = await cluster.A.CreateNamespaceAsync(ann);
-        var token = await cluster.A.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
-        var environment = new Dictionary<string, string>(cluster.B.ScriptEnvironmentFor(ns))
+        await using var arranged = await StartWithAnnAsync();
+        var (cluster, ann) = arranged;
+        var environment = new Dictionary<string, string>(cluster.B.ScriptEnvironmentFor(ann.Namespace))
         {
             ["EDGEKV_ARGS"] = JsonSerializer.Serialize(new { keys = new[] { new[] { "k" } }, updates = 2 }),
         };
-        await using var deno = ClientProcess.StartDeno("watch.ts", token.Secret, environment);
+        await using var deno = ClientProcess.StartDeno("watch.ts", ann.Token.Secret, environment);
         var initial = await deno.NextAsync(Ct);
         Assert.Equal(JsonValueKind.Null, initial.GetProperty("entries")[0].GetProperty("value").ValueKind);
 
         // Act: a write through A's HTTP API.
         using var httpA = cluster.A.CreateHttpClient();
-        using var written = await PutAsync(httpA, ns.StoreId, token.Secret, "from A");
+        using var written = await PutAsync(httpA, ann.Namespace.StoreId, ann.Token.Secret, "from A");
 
         // Assert: Deno, connected to B, sees A's commit with A's versionstamp.
         var update = (await deno.NextAsync(Ct)).GetProperty("entries")[0];
         Assert.Equal("from A", update.GetProperty("value").GetString());
         Assert.Equal(written.Headers.ETag!.Tag.Trim('"'), update.GetProperty("versionstamp").GetString());
+    }
+
+    /// <summary>
+    /// The arrange of every test that writes through the cluster: two started nodes on a fresh database and, through
+    /// node A, "ann" with an approved account, a namespace and a read-write token over it.
+    /// </summary>
+    private async Task<ArrangedCluster> StartWithAnnAsync()
+    {
+        var cluster = await TwoNodes.StartAsync(postgres.Server);
+        try
+        {
+            return new ArrangedCluster(cluster, await cluster.A.CreateNamespaceOwnerAsync("ann"));
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     // Pooled connections broken by the restart fail once each; a caller tries again, as a program would.
@@ -232,5 +240,10 @@ public sealed class TwoNodesTests(PostgresServerFixture postgres) : IClassFixtur
         var request = new HttpRequestMessage(method, path) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;
+    }
+
+    private sealed record ArrangedCluster(TwoNodes Cluster, NamespaceOwner Ann) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Cluster.DisposeAsync();
     }
 }

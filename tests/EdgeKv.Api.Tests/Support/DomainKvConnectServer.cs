@@ -163,6 +163,17 @@ public sealed class DomainKvConnectServer : IAsyncLifetime
         InScopeAsync(services => services.GetRequiredService<AccessTokenService>().CreateAsync(
             owner, new NewAccessToken("deno", [ns.Id], permission), TestContext.Current.CancellationToken));
 
+    /// <summary>
+    /// The arrange most tests of a node start with, in one call: a new user <paramref name="name"/> whose account is
+    /// approved, their namespace <paramref name="namespaceName"/> and a read-write token over it.
+    /// </summary>
+    public async Task<NamespaceOwner> CreateNamespaceOwnerAsync(string name, string namespaceName = "main")
+    {
+        var (user, accountId) = await CreateOpenUserAsync(name);
+        var ns = await CreateNamespaceAsync(user, namespaceName);
+        return new NamespaceOwner(user, accountId, ns, await CreateTokenAsync(user, ns, AccessTokenPermission.ReadWrite));
+    }
+
     /// <summary>A token of <paramref name="owner"/> over all namespaces of their account (account-level operations).</summary>
     public Task<CreatedAccessToken> CreateAccountTokenAsync(Caller owner, AccessTokenPermission permission) =>
         InScopeAsync(services => services.GetRequiredService<AccessTokenService>().CreateAsync(

@@ -39,6 +39,19 @@ public abstract class KvRegistryBudgetConformance<TBackend> : KvConformanceTests
     }
 
     [Fact]
+    public async Task SetBudgetAsync_NegativeLimit_ThrowsAndKeepsTheLimit()
+    {
+        await using var registry = await OpenRegistryAsync();
+        await registry.CreateNamespaceAsync("a", "g", _ct);
+        await registry.SetBudgetAsync("g", 10, _ct);
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => registry.SetBudgetAsync("g", -1, _ct));
+
+        Assert.StartsWith("A byte limit cannot be negative.", error.Message);
+        Assert.Equal(new KvBudgetUsage(0, 10), await registry.GetBudgetUsageAsync("g", _ct));
+    }
+
+    [Fact]
     public async Task CommitAsync_ShrinkingOrDeletingOverTheLimit_IsAllowedAndFreesBudget()
     {
         await using var registry = await OpenRegistryAsync();

@@ -62,6 +62,37 @@ public abstract class KvRegistryConformance<TBackend> : KvConformanceTests<TBack
     }
 
     [Fact]
+    public async Task OpenAsync_ManyCallersAtOnce_AllGetTheOneStore()
+    {
+        await using (var registry = await OpenRegistryAsync())
+        {
+            await registry.CreateNamespaceAsync("orders", cancellationToken: _ct);
+        }
+
+        await using var restarted = await OpenRegistryAsync();
+
+        var opened = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => restarted.OpenAsync("orders", _ct), _ct)));
+
+        Assert.All(opened, store => Assert.Same(opened[0], store));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_ClosesItsStores_ThenRefusesEveryChange()
+    {
+        await using var registry = await OpenRegistryAsync();
+        var store = await registry.CreateNamespaceAsync("orders", cancellationToken: _ct);
+
+        await registry.DisposeAsync();
+        await registry.DisposeAsync(); // a second close does nothing
+
+        var closed = await Assert.ThrowsAsync<KvException>(() => store.GetAsync(K("k"), cancellationToken: _ct));
+        Assert.Equal(KvErrorCode.StoreClosed, closed.Code);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => registry.OpenAsync("orders", _ct));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => registry.CreateNamespaceAsync("other", cancellationToken: _ct));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => registry.SetBudgetAsync("g", 10, _ct));
+    }
+
+    [Fact]
     public async Task DeleteNamespaceAsync_ThenCreateAgain_StartsEmpty()
     {
         await using var registry = await OpenRegistryAsync();

@@ -25,11 +25,9 @@ internal sealed record LoadTarget(string Database, string StoreId, string Token,
     {
         var database = await server.CreateDatabaseAsync();
         await using var setup = await DomainKvConnectServer.StartNodeAsync(database);
-        var (owner, _) = await setup.CreateOpenUserAsync("writer");
-        var ns = await setup.CreateNamespaceAsync(owner, "load");
-        var token = await setup.CreateTokenAsync(owner, ns, AccessTokenPermission.ReadWrite);
-        var unused = await setup.CreateTokenAsync(owner, ns, AccessTokenPermission.ReadOnly);
-        return new LoadTarget(database, ns.StoreId, token.Secret, unused.Secret);
+        var writer = await setup.CreateNamespaceOwnerAsync("writer", "load");
+        var unused = await setup.CreateTokenAsync(writer.User, writer.Namespace, AccessTokenPermission.ReadOnly);
+        return new LoadTarget(database, writer.Namespace.StoreId, writer.Token.Secret, unused.Secret);
     }
 
     /// <summary>
