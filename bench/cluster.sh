@@ -76,13 +76,25 @@ run_wrk() {
 field() { sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<<"$1"; }
 ms() { printf '%.1f' "$(field "$1" "$2")"; } # a latency to a tenth of a millisecond
 
+# CPU time (clock ticks) of the given processes so far; and the primary's processes (its postmaster and backends).
+# One node's slices also measure the CPU each request costs the node and the primary: the figures that say how reads
+# would scale with nodes that have cores of their own, which one 2-core machine cannot show by running them.
+cpu_ticks() { local total=0 pid; for pid in "$@"; do [[ -r /proc/$pid/stat ]] && total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$total"; }
+primary_pids() { local postmaster; postmaster=$(head -1 "$EDGEKV_CLUSTER_DIR/primary/postmaster.pid"); echo "$postmaster" $(pgrep -P "$postmaster"); }
+per_request_us() { awk -v t="$1" -v rps="$2" -v s="$seconds" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / (rps * s) }'; }
+
 # One slice: a workload (put|get) on one node (64 connections) or two (32 each, both at once). Appends
-# "<row> <ok/s> <p50 ms> <p99 ms> <errors> <sample>" to slices.txt.
+# "<row> <ok/s> <p50 ms> <p99 ms> <errors> [<node µs> <primary µs>]" to slices.txt.
 slice() { # workload nodes round
   local script="$1.lua" row="$1-$2" a b ok errors
   if [[ $2 = 1 ]]; then
+    local node_pid node_before primary_before
+    node_pid=$(cat "$EDGEKV_CLUSTER_DIR/node1.pid")
+    node_before=$(cpu_ticks "$node_pid"); primary_before=$(cpu_ticks $(primary_pids))
     a=$(run_wrk "$script" "$node1" 2 "$clients" "r$3-$row-a")
-    printf '%s %s %s %s %s\n' "$row" "$(field "$a" rps)" "$(ms "$a" p50_ms)" "$(ms "$a" p99_ms)" "$(field "$a" errors)" >>"$work/slices.txt"
+    local node_ticks=$(( $(cpu_ticks "$node_pid") - node_before )) primary_ticks=$(( $(cpu_ticks $(primary_pids)) - primary_before ))
+    printf '%s %s %s %s %s %s %s\n' "$row" "$(field "$a" rps)" "$(ms "$a" p50_ms)" "$(ms "$a" p99_ms)" "$(field "$a" errors)" \
+      "$(per_request_us "$node_ticks" "$(field "$a" rps)")" "$(per_request_us "$primary_ticks" "$(field "$a" rps)")" >>"$work/slices.txt"
   else
     run_wrk "$script" "$node1" 1 $((clients / 2)) "r$3-$row-a" >"$work/a.json" &
     local first=$!
@@ -121,16 +133,17 @@ echo "## EdgeKv cluster on one PostgreSQL: $clients clients over the HTTP API"
 echo
 echo "Median of $rounds round(s) of ${seconds} s by throughput; two nodes: $((clients / 2)) connections to each at once (latency per node)."
 echo
-echo "| workload | requests/s | p50 ms | p99 ms | errors (all rounds) |"
-echo "|---|---:|---:|---:|---:|"
+echo "| workload | requests/s | p50 ms | p99 ms | errors (all rounds) | CPU µs per request: node / primary |"
+echo "|---|---:|---:|---:|---:|---:|"
 failed=0
 for row in put-1 put-2 get-1 get-2; do
   # The median round by throughput (the upper middle for an even count), with that slice's latencies.
   median=$(awk -v r="$row" '$1 == r' "$work/slices.txt" | sort -k2,2n | awk -v n="$rounds" 'NR == int(n / 2) + 1')
   errors=$(awk -v r="$row" '$1 == r { e += $5 } END { print e + 0 }' "$work/slices.txt")
   (( errors == 0 )) || failed=1
-  read -r _ rps p50 p99 _ <<<"$median"
-  printf '| %s | %s | %s | %s | %s |\n' "$(label "$row")" "$(printf '%.0f' "$rps" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')" "$p50" "$p99" "$errors"
+  read -r _ rps p50 p99 _ node_us primary_us <<<"$median"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$(label "$row")" "$(printf '%.0f' "$rps" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')" "$p50" "$p99" "$errors" \
+    "${node_us:+$node_us / $primary_us}"
 done
 echo
 echo "- Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; load average $load_start at the start, $load_end at the end"

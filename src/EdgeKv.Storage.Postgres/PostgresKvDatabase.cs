@@ -16,7 +16,7 @@ internal sealed class PostgresKvDatabase : IAsyncDisposable
         Options = options;
         Listener = new PostgresChangeListener(dataSource, options);
         Replica = options.ReplicaConnectionString is { Length: > 0 } replica
-            ? new PostgresReplicaMonitor(dataSource, NpgsqlDataSource.Create(replica), options)
+            ? new PostgresReplicaMonitor(dataSource, NpgsqlDataSource.Create(WithoutResetOnClose(replica)), options)
             : null;
     }
 
@@ -29,6 +29,14 @@ internal sealed class PostgresKvDatabase : IAsyncDisposable
     /// <summary>The read replica, or null when none is configured.</summary>
     public PostgresReplicaMonitor? Replica { get; }
 
+    // A connection going back to the pool is not reset: Npgsql's reset (RESET ALL, UNLISTEN *, advisory unlocks, DISCARD …)
+    // is one more round trip and server work for every read, which doubled a key read's statements (seen in the
+    // server's statement log under bench/cluster.sh's GET load). The engine leaves no session state to reset: its locks
+    // and settings are transaction-scoped (pg_advisory_xact_lock, SET LOCAL), and the listener's LISTEN connection is
+    // retired with the pool's idle ones when it fails (PostgresChangeListener).
+    private static string WithoutResetOnClose(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+
     /// <summary>Connects, migrates the schema and starts listening for commits (synchronously: registries are built so).</summary>
     public static PostgresKvDatabase Open(PostgresKvStoreOptions options)
     {
@@ -38,15 +46,19 @@ internal sealed class PostgresKvDatabase : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ReplicaProbeInterval, PostgresKvStoreOptions.MinReplicaProbeInterval);
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString)
         {
-            // Durability does not depend on the server's default: every session commits synchronously.
-            Options = "-c synchronous_commit=on",
+            // Durability does not depend on the server's default: every session commits synchronously. Prepared
+            // statements keep one generic plan: left to choose, the server planned the key read afresh on every
+            // execution (its plan depends on the keys array), which made a key read cost the primary 223 µs of CPU
+            // instead of 125 µs (bench/cluster.sh's GET row). Every engine statement is a lookup or range on
+            // (ns, k) or an index of its own, whose generic plan is the same index scan.
+            Options = "-c synchronous_commit=on -c plan_cache_mode=force_generic_plan",
 
             // The same few statements run for every commit and read: prepared once per connection, the server
             // skips parsing and planning them (measured: see bench/README.md, concurrent writers).
             MaxAutoPrepare = 64,
             AutoPrepareMinUsages = 2,
         };
-        var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        var dataSource = NpgsqlDataSource.Create(WithoutResetOnClose(builder.ConnectionString));
         try
         {
             Migrate(dataSource);
