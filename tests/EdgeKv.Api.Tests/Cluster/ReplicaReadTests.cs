@@ -123,6 +123,31 @@ public sealed class ReplicaReadTests(PostgresReplicaFixture servers) : IClassFix
         Assert.Equal((HttpStatusCode.OK, "v2"), await GetTextAsync(http, setup, "?type=text"));
     }
 
+    [Fact]
+    public async Task NodeClientEventualGet_WhileReplayIsPaused_ServedByTheReplica_OnEitherUrl()
+    {
+        // Arrange: v1 replayed, replay paused, v2 written (through the HTTP API).
+        await using var setup = await StartAsync();
+        using var http = setup.Node.CreateHttpClient();
+        await PutAsync(http, setup, "v1");
+        await EventuallyReadsAsync(http, setup, "v1");
+        await servers.Replica.PauseReplayAsync();
+        await PutAsync(http, setup, "v2");
+
+        // Act: the Node client (@deno/kv, over HTTP/1.1) on the namespace's eventual database URL and on its own URL.
+        var url = $"{setup.Node.Http1Url}/kv/connect/{setup.Namespace.StoreId}";
+        var onEventual = await RunNodeAsync(setup, url + "/eventual");
+        var onNamespace = await RunNodeAsync(setup, url);
+
+        // Assert: through /eventual the replica's v1, and a write refused with the message that says where to write.
+        // Unlike Deno's own client, the Node client follows the metadata's eventual endpoint: on the namespace's own
+        // URL its eventual get is the replica's v1 too, and its write goes to the strong endpoint and succeeds.
+        Assert.Equal("v1", onEventual.GetProperty("eventual").GetString());
+        Assert.Contains(KvConnectErrors.EventualEndpointReadsOnly, onEventual.GetProperty("writeError").GetString(), StringComparison.Ordinal);
+        Assert.Equal("v1", onNamespace.GetProperty("eventual").GetString());
+        Assert.Equal(JsonValueKind.Null, onNamespace.GetProperty("writeError").ValueKind);
+    }
+
     private async Task<NodeWithNamespace> StartAsync()
     {
         var database = await servers.Primary.CreateDatabaseAsync();
@@ -151,6 +176,17 @@ public sealed class ReplicaReadTests(PostgresReplicaFixture servers) : IClassFix
             ["EDGEKV_ARGS"] = JsonSerializer.Serialize(new { key = new[] { "k" }, probe }),
         };
         return await ClientProcess.RunDenoAsync("eventual.ts", setup.Token, environment, Ct);
+    }
+
+    private static async Task<JsonElement> RunNodeAsync(NodeWithNamespace setup, string url)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["EDGEKV_URL"] = url,
+            ["EDGEKV_TOKEN"] = setup.Token,
+            ["EDGEKV_ARGS"] = JsonSerializer.Serialize(new { key = new[] { "k" } }),
+        };
+        return await ClientProcess.RunNodeAsync("eventual.mjs", environment, Ct);
     }
 
     /// <summary>Reads eventually after each replica measurement until the replica serves <paramref name="expected"/> (bounded).</summary>
