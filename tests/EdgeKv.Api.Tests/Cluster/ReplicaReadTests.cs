@@ -36,10 +36,7 @@ public sealed class ReplicaReadTests(PostgresReplicaFixture servers) : IClassFix
         // Arrange: v1 written and replayed, then the replica's replay paused and v2 written.
         await using var setup = await StartAsync();
         using var http = setup.Node.CreateHttpClient();
-        await PutAsync(http, setup, "v1");
-        await EventuallyReadsAsync(http, setup, "v1");
-        await servers.Replica.PauseReplayAsync();
-        await PutAsync(http, setup, "v2");
+        await WriteV2BehindThePausedReplicaAsync(http, setup);
 
         // Act
         var eventual = await GetTextAsync(http, setup, "?type=text&consistency=eventual");
@@ -104,10 +101,7 @@ public sealed class ReplicaReadTests(PostgresReplicaFixture servers) : IClassFix
         // Arrange: v1 replayed, replay paused, v2 written (through the HTTP API).
         await using var setup = await StartAsync();
         using var http = setup.Node.CreateHttpClient();
-        await PutAsync(http, setup, "v1");
-        await EventuallyReadsAsync(http, setup, "v1");
-        await servers.Replica.PauseReplayAsync();
-        await PutAsync(http, setup, "v2");
+        await WriteV2BehindThePausedReplicaAsync(http, setup);
 
         // Act: the real Deno client, on the namespace's eventual database URL and on its own URL.
         var onEventual = await RunDenoAsync(setup, setup.Node.UrlOf(setup.Namespace) + "/eventual", probe: true);
@@ -129,10 +123,7 @@ public sealed class ReplicaReadTests(PostgresReplicaFixture servers) : IClassFix
         // Arrange: v1 replayed, replay paused, v2 written (through the HTTP API).
         await using var setup = await StartAsync();
         using var http = setup.Node.CreateHttpClient();
-        await PutAsync(http, setup, "v1");
-        await EventuallyReadsAsync(http, setup, "v1");
-        await servers.Replica.PauseReplayAsync();
-        await PutAsync(http, setup, "v2");
+        await WriteV2BehindThePausedReplicaAsync(http, setup);
 
         // Act: the Node client (@deno/kv, over HTTP/1.1) on the namespace's eventual database URL and on its own URL.
         var url = $"{setup.Node.Http1Url}/kv/connect/{setup.Namespace.StoreId}";
@@ -146,6 +137,15 @@ public sealed class ReplicaReadTests(PostgresReplicaFixture servers) : IClassFix
         Assert.Contains(KvConnectErrors.EventualEndpointReadsOnly, onEventual.GetProperty("writeError").GetString(), StringComparison.Ordinal);
         Assert.Equal("v1", onNamespace.GetProperty("eventual").GetString());
         Assert.Equal(JsonValueKind.Null, onNamespace.GetProperty("writeError").ValueKind);
+    }
+
+    // v1 written and replayed by the replica, then its replay paused and v2 written: the replica answers v1, the primary v2.
+    private async Task WriteV2BehindThePausedReplicaAsync(HttpClient http, NodeWithNamespace setup)
+    {
+        await PutAsync(http, setup, "v1");
+        await EventuallyReadsAsync(http, setup, "v1");
+        await servers.Replica.PauseReplayAsync();
+        await PutAsync(http, setup, "v2");
     }
 
     private async Task<NodeWithNamespace> StartAsync()
