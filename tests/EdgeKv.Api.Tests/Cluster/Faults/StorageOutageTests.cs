@@ -8,7 +8,6 @@ using EdgeKv.Api.Tests.Support;
 using EdgeKv.Core;
 using EdgeKv.Core.Keys;
 using KvValue = EdgeKv.Core.Values.KvValue;
-using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Cluster;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Tokens;
@@ -38,8 +37,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: a value written with one token; a second token made but never used, so the node has not cached it.
         await using var node = await StartNodeAsync();
-        var (ann, ns) = await NamespaceOfANewUserAsync(node);
-        var writer = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
+        var (ann, _, ns, writer) = await node.CreateNamespaceOwnerAsync("ann");
         var reader = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadOnly);
         using var http = node.CreateHttpClient();
         using (var put = await http.SendAsync(Put(ns, "k", "stored", writer.Secret), Ct))
@@ -60,8 +58,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: the token in use already (cached), so the write reaches the engine.
         await using var node = await StartNodeAsync();
-        var (ann, ns) = await NamespaceOfANewUserAsync(node);
-        var writer = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
+        var (ann, _, ns, writer) = await node.CreateNamespaceOwnerAsync("ann");
         using var http = node.CreateHttpClient();
         using (var first = await http.SendAsync(Put(ns, "k", "first", writer.Secret), Ct))
         {
@@ -86,7 +83,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: an account token in use already; the list itself is a query of the admin database.
         await using var node = await StartNodeAsync();
-        var (ann, ns) = await NamespaceOfANewUserAsync(node, "listed");
+        var (ann, _, ns, _) = await node.CreateNamespaceOwnerAsync("ann", "listed");
         var account = await node.CreateAccountTokenAsync(ann, AccessTokenPermission.ReadOnly);
         using var http = node.CreateHttpClient();
         using (var first = await http.SendAsync(Request(HttpMethod.Get, "/api/v1/namespaces", account.Secret), Ct))
@@ -109,8 +106,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: the database id from a metadata exchange with a token in use; a second token never used.
         await using var node = await StartNodeAsync();
-        var (ann, ns) = await NamespaceOfANewUserAsync(node);
-        var used = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
+        var (ann, _, ns, used) = await node.CreateNamespaceOwnerAsync("ann");
         var fresh = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadOnly);
         using var http = node.CreateHttpClient();
         string databaseId;
@@ -138,7 +134,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: connected to the hub (connecting does not look the token up; each call does).
         await using var node = await StartNodeAsync();
-        var (ann, ns) = await NamespaceOfANewUserAsync(node);
+        var (ann, _, ns, _) = await node.CreateNamespaceOwnerAsync("ann");
         var token = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadOnly);
         await using var hub = new HubConnectionBuilder()
             .WithUrl(node.Http1Url + KvWatchHubEndpointRouteBuilderExtensions.Path, options => options.AccessTokenProvider = () => Task.FromResult<string?>(token.Secret))
@@ -160,8 +156,7 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
     {
         // Arrange: the real Deno client connected and working.
         await using var node = await StartNodeAsync();
-        var (ann, ns) = await NamespaceOfANewUserAsync(node);
-        var token = await node.CreateTokenAsync(ann, ns, AccessTokenPermission.ReadWrite);
+        var (ann, _, ns, token) = await node.CreateNamespaceOwnerAsync("ann");
         var store = await node.StoreAsync(ns);
         await store.SetAsync(KvKey.Of("conn", "read"), KvValue.Text("stored"), cancellationToken: Ct);
         await using var deno = ClientProcess.StartDeno("reconnect.ts", token.Secret, node.ScriptEnvironmentFor(ns));
@@ -188,12 +183,6 @@ public sealed class StorageOutageTests(PostgresServerFixture postgres) : IClassF
         Assert.Equal("stored", after.GetProperty("value").GetString());
         Assert.Equal(JsonValueKind.Null, after.GetProperty("writeError").ValueKind);
         Assert.True((await store.GetAsync(KvKey.Of("conn", "after"), cancellationToken: Ct)).Exists);
-    }
-
-    private static async Task<(Caller Owner, NamespaceView Namespace)> NamespaceOfANewUserAsync(DomainKvConnectServer node, string name = "main")
-    {
-        var (owner, _) = await node.CreateOpenUserAsync("ann");
-        return (owner, await node.CreateNamespaceAsync(owner, name));
     }
 
     private async Task<DomainKvConnectServer> StartNodeAsync() =>
