@@ -57,8 +57,11 @@ internal sealed class PostgresKvDatabase : IAsyncDisposable
             // skips parsing and planning them (measured: see bench/README.md, concurrent writers).
             MaxAutoPrepare = 64,
             AutoPrepareMinUsages = 2,
+
+            // See WithoutResetOnClose (the replica's connections are not reset either).
+            NoResetOnClose = true,
         };
-        var dataSource = NpgsqlDataSource.Create(WithoutResetOnClose(builder.ConnectionString));
+        var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         try
         {
             Migrate(dataSource);
