@@ -2,7 +2,8 @@
 # The functions benchmark: a hello-world function and the guide's counter through EdgeKv's functions URL, side by side
 # in one run with the same code on a bare Deno.serve (the same Deno binary: the runtime's own ceiling) and on
 # miniflare (Cloudflare's local Workers runtime, workerd), and EdgeKv's listener answering no function at all (the
-# ceiling of anything behind it); then EdgeKv's cold start (the first request after a deploy).
+# ceiling of anything behind it) and the hello file on a Deno.serve doing the least a design without that listener would
+# (direct-ceiling.ts: each project's process owning its socket); then EdgeKv's cold start (the first request after a deploy).
 # Prints a Markdown table with ratios and leaves it in bench/results/ (see bench/README.md, "Functions benchmark").
 # Usage: bash bench/functions.sh [--rounds N] [--seconds S] [--connections C] [--ports FIRST]
 set -euo pipefail
@@ -13,7 +14,7 @@ rounds=3        # each workload is measured once per round per system; the table
 seconds=5       # one slice: one system running one workload
 connections=32  # wrk's connections (two threads)
 colds=5         # deploys whose first request is timed
-first_port=5740 # five ports from here: console, KV Connect, functions, bare Deno, miniflare (+10 for the counter's)
+first_port=5740 # six ports from here: console, KV Connect, functions, bare Deno, miniflare, direct Deno (+10 for the counter's)
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
@@ -31,9 +32,9 @@ deno="$root/src/EdgeKv.Functions/node_modules/@deno/linux-x64-glibc/deno"
 [[ -d "$here/node_modules/miniflare" ]] || npm ci --prefix "$here" --no-audit --no-fund --loglevel=error
 
 console_port=$first_port; connect_port=$((first_port + 1)); functions_port=$((first_port + 2))
-deno_port=$((first_port + 3)); miniflare_port=$((first_port + 4))
-for port in $console_port $connect_port $functions_port $deno_port $miniflare_port; do
-  if ss -ltnH "sport = :$port" | grep -q .; then echo "port $port is in use; the benchmark needs $first_port-$miniflare_port (and +10 for the second function's Deno and miniflare)" >&2; exit 1; fi
+deno_port=$((first_port + 3)); miniflare_port=$((first_port + 4)); direct_port=$((first_port + 5))
+for port in $console_port $connect_port $functions_port $deno_port $miniflare_port $direct_port; do
+  if ss -ltnH "sport = :$port" | grep -q .; then echo "port $port is in use; the benchmark needs $first_port-$direct_port (and +10 for the second function's Deno and miniflare)" >&2; exit 1; fi
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/edgekv-functions-bench.XXXXXX")"
@@ -109,6 +110,11 @@ for fn in hello counter; do
   wait_for "Deno.serve" 30 curl -sf "${url[deno/$fn]}"
   port=$((port + 10))
 done
+# The other design's ceiling (ADR 0009): the runtime owning the visitor's socket, with routing and the limits in it.
+(cd "$here" && exec "$deno" run --quiet --allow-net=127.0.0.1 --allow-read direct-ceiling.ts hello.js "$direct_port") >>"$work/deno.log" 2>&1 &
+pids+=($!)
+url[direct/hello]="http://127.0.0.1:$direct_port/"
+wait_for "direct Deno.serve" 30 curl -sf "${url[direct/hello]}"
 port=$miniflare_port
 for fn in hello counter; do
   (cd "$here" && exec node miniflare.mjs "$fn.js" "$port" "$work/miniflare-$fn") >>"$work/miniflare.log" 2>&1 &
@@ -121,7 +127,7 @@ done
 # wrk's latency figures in ms, whatever unit it printed.
 to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0; else if (v ~ /s$/) printf "%.3f", v * 1000; }' <<<"$1"; }
 results="$work/slices.tsv"
-systems=(edgekv deno miniflare listener)
+systems=(edgekv deno miniflare listener direct)
 turn=0
 for ((round = 1; round <= rounds; round++)); do
   for fn in hello counter; do
@@ -153,11 +159,11 @@ report="$root/bench/results/functions-$stamp.md"
   echo "|---|---|---:|---:|---:|---:|"
   for fn in hello counter; do
     base="$(stat deno "$fn" 4)"
-    for system in edgekv deno miniflare listener; do
+    for system in edgekv deno miniflare listener direct; do
       [[ -n "${url[$system/$fn]:-}" ]] || continue
       rps="$(stat "$system" "$fn" 4)"
       printf '| %s | %s | %.0f | %.2f | %.2f | %s |\n' "$fn" \
-        "$(case $system in edgekv) echo "EdgeKv functions URL" ;; deno) echo "bare Deno.serve" ;; miniflare) echo "miniflare (workerd)" ;; listener) echo "EdgeKv's listener alone (404, no function)" ;; esac)" \
+        "$(case $system in edgekv) echo "EdgeKv functions URL" ;; deno) echo "bare Deno.serve" ;; miniflare) echo "miniflare (workerd)" ;; listener) echo "EdgeKv's listener alone (404, no function)" ;; direct) echo "Deno.serve with routing and limits (no listener in front)" ;; esac)" \
         "$rps" "$(stat "$system" "$fn" 5)" "$(stat "$system" "$fn" 6)" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
     done
   done
