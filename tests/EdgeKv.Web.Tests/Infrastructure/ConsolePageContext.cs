@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace EdgeKv.Web.Tests.Infrastructure;
 
@@ -22,13 +23,19 @@ public abstract partial class ConsolePageContext : ConsoleComponentContext, IAsy
     private readonly BunitAuthorizationContext _authorization;
 
     protected ConsolePageContext()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>The same, with <paramref name="settings"/> over the defaults (e.g. the admin database on PostgreSQL).</summary>
+    protected ConsolePageContext(IReadOnlyDictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Admin"] = $"Data Source={_data.File("admin.db")}",
             ["EdgeKv:DataDirectory"] = _data.File("kv"),
             ["EdgeKv:Admin:Password"] = ConsoleClient.AdminPassword,
-        }).Build();
+        }).AddInMemoryCollection(settings).Build();
         Services.AddLogging();
         Services.AddEdgeKvDomain(configuration);
         Services.AddAuthentication();
@@ -64,6 +71,9 @@ public abstract partial class ConsolePageContext : ConsoleComponentContext, IAsy
         // Last: bUnit's SetRoles rebuilds the principal's claims.
         _authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, caller.UserId));
     }
+
+    /// <summary>The texts the snackbar has shown.</summary>
+    protected IEnumerable<string> SnackbarTexts => Get<ISnackbar>().ShownSnackbars.Select(snackbar => snackbar.Message ?? "");
 
     /// <summary>A domain service, as the components get it.</summary>
     protected T Get<T>()

@@ -18,9 +18,6 @@ public abstract class AdminPageContext : ConsolePageContext
     /// <summary>Where selects' and tooltips' content renders.</summary>
     protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
 
-    /// <summary>The texts the snackbar has shown.</summary>
-    protected IEnumerable<string> SnackbarTexts => Get<ISnackbar>().ShownSnackbars.Select(snackbar => snackbar.Message ?? "");
-
     /// <summary>Renders <typeparamref name="TPage"/> signed in as the seeded admin, after the providers.</summary>
     protected IRenderedComponent<TPage> RenderAsAdmin<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : IComponent
