@@ -1,5 +1,6 @@
 using EdgeKv.Api.Http;
 using EdgeKv.Api.KvConnect;
+using EdgeKv.Domain.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -8,9 +9,6 @@ namespace EdgeKv.Api.Access;
 /// <summary>Answers a <see cref="KvRefusal"/> in the protocol of the endpoint it happened on.</summary>
 internal static class KvRefusalResponse
 {
-    /// <summary>The <c>Retry-After</c> of a 503 (seconds): a restarting database server is back within seconds.</summary>
-    public const int RetryAfterSeconds = 1;
-
     public static async Task WriteAsync(HttpContext context, KvRefusal refusal)
     {
         if (refusal.StatusCode == StatusCodes.Status401Unauthorized)
@@ -20,7 +18,7 @@ internal static class KvRefusalResponse
 
         if (refusal.StatusCode == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers[HeaderNames.RetryAfter] = StorageUnavailability.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         // KV Connect clients put a plain-text body into the error they throw; everything else gets the JSON error.

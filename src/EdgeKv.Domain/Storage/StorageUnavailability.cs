@@ -13,6 +13,9 @@ namespace EdgeKv.Domain.Storage;
 /// </summary>
 public static class StorageUnavailability
 {
+    /// <summary>The <c>Retry-After</c> (seconds) of every answer that says so: a restarting server is back within seconds.</summary>
+    public const int RetryAfterSeconds = 1;
+
     /// <summary>True when <paramref name="exception"/> (or what it wraps) means the storage cannot be used right now.</summary>
     public static bool IsUnavailable(Exception? exception)
     {

@@ -39,7 +39,7 @@ public static class FunctionsListenerExtensions
         catch (Exception exception) when (StorageUnavailability.IsUnavailable(exception) && !context.Response.HasStarted)
         {
             context.Response.Clear();
-            context.Response.Headers.RetryAfter = "1";
+            context.Response.Headers.RetryAfter = StorageUnavailability.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync(KvErrors.StorageUnavailable, context.RequestAborted);
