@@ -1,5 +1,4 @@
 using EdgeKv.Domain.Events;
-using EdgeKv.Domain.Tokens;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -9,13 +8,14 @@ namespace EdgeKv.Domain.Cluster;
 /// <summary>
 /// Hears the other nodes' domain events (<c>LISTEN</c> on the cluster's channel) and publishes each here, so this
 /// node's token cache drops what they revoked, its open streams end and its live pages reload, as if the change had
-/// been made here. A node skips its own messages. After every (re)connection it drops the token cache and ends its
-/// streams: whatever was published while it was not listening is lost to it, so nothing cached before may be trusted.
+/// been made here. A node skips its own messages. After every (re)connection it publishes
+/// <see cref="DomainEventKind.EventsMissed"/>: whatever was published while it was not listening is lost to it, so
+/// nothing cached before may be trusted — the token cache drops everything and ends its streams, the functions' kept
+/// targets are dropped, live pages reload.
 /// </summary>
 public sealed partial class ClusterEventListener(
     ClusterNode node,
     IDomainEvents events,
-    AccessTokenDirectory tokens,
     ILogger<ClusterEventListener> logger) : BackgroundService
 {
     // How often an idle connection is probed, so one cut without a word (a dead peer) is noticed.
@@ -58,7 +58,7 @@ public sealed partial class ClusterEventListener(
                 }
 
                 Connections++;
-                tokens.DropAll();
+                events.Publish(DomainEvent.EventsMissed(DateTime.UtcNow));
                 _listening.TrySetResult();
                 Interlocked.Exchange(ref _nextConnection, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)

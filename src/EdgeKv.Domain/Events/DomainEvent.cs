@@ -28,4 +28,14 @@ public sealed record DomainEvent(
     /// caches and pages react to it as to their own, but it is not sent back out.
     /// </summary>
     public bool FromOtherNode { get; init; }
+
+    /// <summary>
+    /// The <see cref="DomainEventKind.EventsMissed"/> news, at <paramref name="occurredAt"/>: nobody's action, about
+    /// everything, and marked as relayed so that it is never sent to the other nodes.
+    /// </summary>
+    public static DomainEvent EventsMissed(DateTime occurredAt) =>
+        new(DomainEventKind.EventsMissed, ActorUserId: "", OwnerUserId: null, AccountId: null, NamespaceId: null, ProjectId: null, occurredAt)
+        {
+            FromOtherNode = true,
+        };
 }

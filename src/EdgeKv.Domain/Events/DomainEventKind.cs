@@ -50,4 +50,11 @@ public enum DomainEventKind
 
     /// <summary>A project's environment variables were added, changed or deleted.</summary>
     VariablesChanged,
+
+    /// <summary>
+    /// Not a change but the news that changes may have been missed: this node's line to the other nodes' events was
+    /// cut and is back (docs/cluster.md), so whatever they published meanwhile never arrived. Published here only
+    /// (<see cref="DomainEvent.EventsMissed"/>): every cache drops what it keeps and every live page reloads.
+    /// </summary>
+    EventsMissed,
 }

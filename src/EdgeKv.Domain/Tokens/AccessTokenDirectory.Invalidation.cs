@@ -7,8 +7,8 @@ public sealed partial class AccessTokenDirectory : IDomainEventObserver
     /// <summary>
     /// Drops what <paramref name="domainEvent"/> makes stale, before the use case that published it returns: a revoked
     /// token; every token of a user whose account changed status (suspension takes writing away, rejection everything);
-    /// a deleted namespace and every token of its owner (their scope changed). Other events change nothing a token
-    /// check reads (a new token has a new secret; a rename keeps the store id).
+    /// a deleted namespace and every token of its owner (their scope changed); everything when events were missed. Other
+    /// events change nothing a token check reads (a new token has a new secret; a rename keeps the store id).
     /// </summary>
     public void OnPublished(DomainEvent domainEvent)
     {
@@ -26,6 +26,9 @@ public sealed partial class AccessTokenDirectory : IDomainEventObserver
                 var namespaceOwner = domainEvent.OwnerUserId;
                 Drop(credential => credential.OwnerUserId == namespaceOwner, target => target.NamespaceId == namespaceId);
                 break;
+            case DomainEventKind.EventsMissed:
+                DropAll();
+                break;
         }
     }
 
@@ -34,7 +37,7 @@ public sealed partial class AccessTokenDirectory : IDomainEventObserver
     /// cluster lost its connection to the others' events), so nothing is answered from what might be stale. Programs
     /// reconnect and are checked against the database again.
     /// </summary>
-    public void DropAll() => Drop(credential => true, target => true);
+    private void DropAll() => Drop(credential => true, target => true);
 
     private void Drop(Func<AccessTokenCredential, bool> credentials, Func<AccessTokenTarget, bool> targets)
     {

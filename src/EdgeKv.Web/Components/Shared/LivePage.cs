@@ -79,7 +79,10 @@ public abstract partial class LivePage : ComponentBase, IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         Caller = await CallerSource.GetAsync();
-        _events = LiveFeed.Start(Events.Subscribe, domainEvent => Concerns(domainEvent) ? InvokeAsync(ReloadAsync) : Task.CompletedTask);
+        // Missed events (a cluster node's line to the others was cut) may have changed anything: every page reloads.
+        _events = LiveFeed.Start(Events.Subscribe, domainEvent => domainEvent.Kind == DomainEventKind.EventsMissed || Concerns(domainEvent)
+            ? InvokeAsync(ReloadAsync)
+            : Task.CompletedTask);
     }
 
     /// <inheritdoc />
