@@ -73,6 +73,13 @@ public static class FunctionLimits
     public static string LoadTimedOut(TimeSpan wallTime) => string.Create(
         CultureInfo.InvariantCulture, $"the files did not finish loading within {wallTime.TotalSeconds:0.###} s");
 
+    /// <summary>
+    /// A deployment's files whose top-level code used more than <paramref name="megabytes"/> MiB while loading (the
+    /// memory limit, <see cref="MemoryExceeded"/>, counted from the runtime's own footprint before the files run).
+    /// </summary>
+    public static string LoadMemoryExceeded(int megabytes) => string.Create(
+        CultureInfo.InvariantCulture, $"the files used more than the memory limit of {megabytes} MiB while loading");
+
     /// <summary>A route file (one no other file imports) that exports no handler; {0} is its path.</summary>
     public static string NoHandler(string path) =>
         $"functions/{path} exports no onRequest handler (onRequest, or onRequestGet, onRequestPost, …)";

@@ -13,7 +13,9 @@ namespace EdgeKv.Functions.Runtime;
 /// and reports which handlers each exports. A file no other file imports is a route and must export one. Whatever
 /// fails is the refusal, in Deno's words with the file and line (the host's folder left out), and goes to the
 /// project's log. A load that does not finish within the wall time (top-level code that never ends, or that awaits a
-/// binding: bindings are not served while loading) is refused too.
+/// binding: bindings are not served while loading) is refused too, and so is one whose top-level code goes over the
+/// memory limit: the process's memory is watched from before the first function file runs, as a project's process is
+/// (<see cref="MemoryWatchdog"/>), and V8's heap flag is the same.
 /// </summary>
 internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
 {
@@ -81,21 +83,39 @@ internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
         limit.CancelAfter(_settings.WallTime);
         // Past the limit the process is killed, which ends the read below whatever it waits for.
         using var killer = limit.Token.Register(() => Kill(process));
+        MemoryWatchdog? watchdog = null;
+        var overMemory = false;
         try
         {
-            // Console output of top-level code comes first as log frames; the report is the "loaded" frame.
+            // The loading frame comes before any function file runs; console output of top-level code comes as log
+            // frames; the report is the "loaded" frame.
             while (await channel.ReadAsync(limit.Token) is { } frame)
             {
-                if (frame.Message?["t"]?.GetValue<string>() == "loaded" && frame.Message["handlers"] is JsonObject handlers)
+                switch (frame.Message?["t"]?.GetValue<string>())
                 {
-                    return (null, handlers.ToDictionary(
-                        h => h.Key, h => (h.Value as JsonArray ?? []).Select(n => n!.GetValue<string>()).ToList(), StringComparer.Ordinal));
+                    case "loading" when watchdog is null:
+                        watchdog = MemoryWatchdog.WatchLoading(process.Id, channel, _settings.MemoryMegabytes, () =>
+                        {
+                            Volatile.Write(ref overMemory, true);
+                            Kill(process);
+                        });
+                        break;
+                    case "loaded" when frame.Message!["handlers"] is JsonObject handlers:
+                        return (null, handlers.ToDictionary(
+                            h => h.Key, h => (h.Value as JsonArray ?? []).Select(n => n!.GetValue<string>()).ToList(), StringComparer.Ordinal));
                 }
             }
 
-            // The process ended without a report: a module failed to load or threw at its top level.
+            // The process ended without a report: the memory limit stopped it, or a module failed to load or threw at its
+            // top level (V8 ending a process past its heap flag says "out of memory", as ProjectRuntime recognizes it).
             await process.WaitForExitAsync(limit.Token);
-            var text = RuntimeWorkspace.Readable(await stderr, directory);
+            var errors = await stderr;
+            if (Volatile.Read(ref overMemory) || RuntimeWorkspace.SaysOutOfMemory(errors))
+            {
+                return (FunctionLimits.LoadMemoryExceeded(_settings.MemoryMegabytes), null);
+            }
+
+            var text = RuntimeWorkspace.Readable(errors, directory);
             return (text.Length > 0 ? text : "the files did not load", null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -104,6 +124,11 @@ internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
         }
         finally
         {
+            if (watchdog is not null)
+            {
+                await watchdog.DisposeAsync();
+            }
+
             channel.Complete();
             Kill(process);
             await ((Task)stderr).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
