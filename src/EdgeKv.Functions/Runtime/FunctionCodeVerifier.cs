@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
+using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.FunctionLogs;
 
 namespace EdgeKv.Functions.Runtime;
@@ -30,18 +31,18 @@ internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
         _logs = logs;
     }
 
-    public async Task<string?> FindLoadErrorAsync(int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
+    public async Task<DomainError?> FindLoadErrorAsync(int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
     {
-        var error = await LoadAsync(projectId, files, cancellationToken);
-        if (error is not null)
+        var refusal = await LoadAsync(projectId, files, cancellationToken);
+        if (refusal is not null)
         {
-            _logs.Write(projectId, ProjectLogLevel.Error, HostLogLines.DeploymentRefused(error));
+            _logs.Write(projectId, ProjectLogLevel.Error, refusal.Line);
         }
 
-        return error;
+        return refusal?.Error;
     }
 
-    private async Task<string?> LoadAsync(int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
+    private async Task<Refusal?> LoadAsync(int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
     {
         var bindings = await _bindings.ListStoresForProjectAsync(projectId, cancellationToken);
         RuntimeFolder folder;
@@ -51,20 +52,20 @@ internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
         }
         catch (RuntimeStartException exception)
         {
-            return exception.Message;
+            return Refusal.NotLoading(exception.Message);
         }
 
         try
         {
             var handlers = await ReportAsync(folder.Directory, cancellationToken);
-            if (handlers.Error is { } error)
+            if (handlers.Refusal is { } refusal)
             {
-                return error;
+                return refusal;
             }
 
             return files.Keys.Order(StringComparer.Ordinal)
                 .Where(path => !folder.ImportedFiles.Contains(path) && handlers.Exports!.GetValueOrDefault(path) is not { Count: > 0 })
-                .Select(FunctionLimits.NoHandler)
+                .Select(path => Refusal.NotLoading(FunctionLimits.NoHandler(path)))
                 .FirstOrDefault();
         }
         finally
@@ -73,7 +74,7 @@ internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
         }
     }
 
-    private async Task<(string? Error, Dictionary<string, List<string>>? Exports)> ReportAsync(string directory, CancellationToken cancellationToken)
+    private async Task<(Refusal? Refusal, Dictionary<string, List<string>>? Exports)> ReportAsync(string directory, CancellationToken cancellationToken)
     {
         using var process = Process.Start(RuntimeWorkspace.RunInfo(_settings.DenoPath, directory, _settings.MemoryMegabytes, RuntimeWorkspace.VerifyModule))
             ?? throw new RuntimeStartException("The Deno process did not start.");
@@ -100,6 +101,9 @@ internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
                             Kill(process);
                         });
                         break;
+                    // The load may end before the watch's first sample: once more now.
+                    case "loaded" when watchdog?.CheckNow() == true:
+                        return (Refusal.OverMemory(_settings.MemoryMegabytes), null);
                     case "loaded" when frame.Message!["handlers"] is JsonObject handlers:
                         return (null, handlers.ToDictionary(
                             h => h.Key, h => (h.Value as JsonArray ?? []).Select(n => n!.GetValue<string>()).ToList(), StringComparer.Ordinal));
@@ -112,15 +116,15 @@ internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
             var errors = await stderr;
             if (Volatile.Read(ref overMemory) || RuntimeWorkspace.SaysOutOfMemory(errors))
             {
-                return (FunctionLimits.LoadMemoryExceeded(_settings.MemoryMegabytes), null);
+                return (Refusal.OverMemory(_settings.MemoryMegabytes), null);
             }
 
             var text = RuntimeWorkspace.Readable(errors, directory);
-            return (text.Length > 0 ? text : "the files did not load", null);
+            return (Refusal.NotLoading(text.Length > 0 ? text : "the files did not load"), null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (FunctionLimits.LoadTimedOut(_settings.WallTime), null);
+            return (Refusal.NotLoading(FunctionLimits.LoadTimedOut(_settings.WallTime)), null);
         }
         finally
         {
@@ -133,6 +137,15 @@ internal sealed class FunctionCodeVerifier : IFunctionCodeVerifier
             Kill(process);
             await ((Task)stderr).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    // The deploy's answer and the project's log line, each by its code (the console words both in its language).
+    private sealed record Refusal(DomainError Error, HostLogLine Line)
+    {
+        // Why the files did not load, in the runtime's words (or the host's, for the load time and a missing handler).
+        public static Refusal NotLoading(string reason) => new(DomainErrors.FunctionCodeDoesNotLoad.With(reason), HostLogLines.DeploymentRefused(reason));
+
+        public static Refusal OverMemory(int megabytes) => new(FunctionLimits.LoadMemoryExceeded(megabytes), HostLogLines.DeploymentOverMemory(megabytes));
     }
 
     private static void Kill(Process process)

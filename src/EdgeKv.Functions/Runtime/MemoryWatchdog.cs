@@ -20,11 +20,18 @@ internal sealed class MemoryWatchdog : IAsyncDisposable
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
     private readonly CancellationTokenSource _stop = new();
+    private readonly string _statusFile;
+    private readonly long _limitBytes;
+    private readonly Action _exceeded;
     private readonly Task _loop;
+    private int _over; // 1 once exceeded was called
 
     private MemoryWatchdog(string statusFile, long limitBytes, Action exceeded)
     {
-        _loop = WatchAsync(statusFile, limitBytes, exceeded, _stop.Token);
+        _statusFile = statusFile;
+        _limitBytes = limitBytes;
+        _exceeded = exceeded;
+        _loop = WatchAsync(_stop.Token);
     }
 
     /// <summary>
@@ -73,6 +80,12 @@ internal sealed class MemoryWatchdog : IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Reads the resident memory once now, as at the end of a load: a load can finish within one <see cref="Interval"/>,
+    /// and must not count as done over the limit. True (having called <c>exceeded</c>) when it is over.
+    /// </summary>
+    public bool CheckNow() => Check() == false;
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -80,19 +93,30 @@ internal sealed class MemoryWatchdog : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task WatchAsync(string statusFile, long limitBytes, Action exceeded, CancellationToken cancellationToken)
+    private async Task WatchAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(cancellationToken))
+        while (await timer.WaitForNextTickAsync(cancellationToken) && Check() == true)
         {
-            switch (ResidentBytes(statusFile))
-            {
-                case null:
-                    return;
-                case var resident when resident > limitBytes:
-                    exceeded();
-                    return;
-            }
+        }
+    }
+
+    // True while the process is within the limit; false once over it (exceeded called, once); null once it is gone.
+    private bool? Check()
+    {
+        switch (ResidentBytes(_statusFile))
+        {
+            case null:
+                return null;
+            case var resident when resident > _limitBytes:
+                if (Interlocked.Exchange(ref _over, 1) == 0)
+                {
+                    _exceeded();
+                }
+
+                return false;
+            default:
+                return true;
         }
     }
 }

@@ -229,8 +229,11 @@ internal sealed class ProjectRuntime : IAsyncDisposable
                     case "loading" when _watchdog is null:
                         _watchdog = MemoryWatchdog.WatchLoading(_process.Id, _channel, _memoryMegabytes, StopOverMemory);
                         break;
-                    case "ready":
+                    // Ready only within the limit (a load can end before the watch's first sample); past it, stopped.
+                    case "ready" when _watchdog?.CheckNow() != true:
                         _ready.TrySetResult();
+                        break;
+                    case "ready":
                         break;
                     case "call":
                         _ = ServeCallAsync(frame);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Deployments;
-using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.Events;
 using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Functions.Tests.Support;
@@ -43,17 +42,16 @@ public sealed class LoadMemoryLimitTests(SmallMemoryFunctionsServer server) : IC
         using var response = await server.DeployAsync(token, project.Id, new Dictionary<string, string> { ["index.js"] = bombSource });
 
         // Assert
-        var reason = FunctionLimits.LoadMemoryExceeded(SmallMemoryFunctionsServer.MemoryMegabytes);
-        Assert.Equal("the files used more than the memory limit of 32 MiB while loading", reason);
+        var refusal = FunctionLimits.LoadMemoryExceeded(SmallMemoryFunctionsServer.MemoryMegabytes);
+        Assert.Equal("The functions used more than the memory limit of 32 MiB while loading, so they were not deployed.", refusal.Message);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         var error = json.RootElement.GetProperty("error");
-        Assert.Equal("project.function_code_does_not_load", error.GetProperty("code").GetString());
-        Assert.Equal(DomainErrors.FunctionCodeDoesNotLoad.With(reason).Message, error.GetProperty("message").GetString());
+        Assert.Equal("project.function_load_over_memory", error.GetProperty("code").GetString());
+        Assert.Equal(refusal.Message, error.GetProperty("message").GetString());
         Assert.Equal("v1", await client.GetStringAsync($"/functions/{project.Id}/", Ct));
-        var logged = await server.WaitForLogAsync(owner, project.Id, e => e.Code == ProjectLogCodes.DeploymentRefused);
-        Assert.Equal(ProjectLogLevel.Error, logged.Level);
-        Assert.Equal(reason, Assert.Single(logged.Arguments));
+        var logged = await server.WaitForLogAsync(owner, project.Id, e => e.Code == ProjectLogCodes.DeploymentOverMemory);
+        Assert.Equal((ProjectLogLevel.Error, refusal.Message, "32"), (logged.Level, logged.Message, Assert.Single(logged.Arguments)));
     }
 
     /// <summary>No false refusal: top-level code that keeps a quarter of the limit loads, deploys and serves with it.</summary>

@@ -48,6 +48,18 @@ public sealed class ProjectLogTextTests : ConsoleComponentContext
     }
 
     [Theory]
+    [InlineData("zh-Hans", "函数加载时使用的内存超过了 128 MiB 的上限，未部署。")]
+    [InlineData("en", "The functions used more than the memory limit of 128 MiB while loading, so they were not deployed.")]
+    public void Of_ADeploymentOverTheMemoryLimitWhileLoading_InTheConsolesLanguage(string culture, string expected)
+    {
+        using var scope = new CultureScope(culture);
+        var line = HostLogLines.DeploymentOverMemory(128);
+        var entry = new ProjectLogEntry(1, DateTime.UtcNow, ProjectLogLevel.Error, null, line.Message) { Code = line.Code, Arguments = line.Arguments };
+
+        Assert.Equal(expected, ProjectLogText.Of(Localizer, entry));
+    }
+
+    [Theory]
     [InlineData("zh-Hans", "函数使用的内存超过了 128 MiB 的上限，其运行时已被停止。")]
     [InlineData("en", "The function used more than the memory limit of 128 MiB; its runtime was stopped.")]
     public void Of_TheMemoryLimitsLine_InTheConsolesLanguage(string culture, string expected)
