@@ -5,9 +5,9 @@
 // bytes. Requests and responses, the hot path, have binary frames (RuntimeFrames.cs says their layout): metadata as
 // a small JSON array, the body as raw bytes. Every other frame is UTF-8 JSON: the host sends {t:"result"} and
 // {t:"env"} (the project's environment variables, before the first request and whenever they change); this side
-// sends {t:"loading"} (answered by {t:"watched"}), {t:"ready"}, {t:"call"} (a binding operation) and {t:"log"}; binary values in those travel as base64. At
-// deploy time the host loads the same files with report() instead of serve(): one {t:"loaded"} frame naming each
-// file's handlers.
+// sends {t:"loading"} (answered by {t:"watched"}), {t:"ready"}, {t:"call"} (a binding operation) and {t:"log"};
+// binary values in those travel as base64. At deploy time the host loads the same files with report() instead of
+// serve(): one {t:"loaded"} frame naming each file's handlers.
 //
 // install(bindingNames) runs before any function module is evaluated (the generated entry imports it first) and
 // defines one global per binding with EdgeOne's put/get/delete/list; an unbound name stays undefined, so using it is
