@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeKv.Domain.Errors;
 
 namespace EdgeKv.Functions;
 
@@ -72,6 +73,14 @@ public static class FunctionLimits
     /// <summary>A deployment's files that did not load within <paramref name="wallTime"/> (top-level code that never ends).</summary>
     public static string LoadTimedOut(TimeSpan wallTime) => string.Create(
         CultureInfo.InvariantCulture, $"the files did not finish loading within {wallTime.TotalSeconds:0.###} s");
+
+    /// <summary>
+    /// The refusal (400) of a deployment whose top-level code used more than <paramref name="megabytes"/> MiB while
+    /// loading: the memory limit (<see cref="MemoryExceeded"/>), counted from the runtime's own footprint before the
+    /// files run. Its sentence is the domain's (<see cref="DomainErrors.FunctionLoadOverMemory"/>), where every refusal
+    /// of a deploy is, so the console says it in its language by its code.
+    /// </summary>
+    public static DomainError LoadMemoryExceeded(int megabytes) => DomainErrors.FunctionLoadOverMemory.With(megabytes);
 
     /// <summary>A route file (one no other file imports) that exports no handler; {0} is its path.</summary>
     public static string NoHandler(string path) =>

@@ -31,8 +31,10 @@ public sealed class FunctionsOptions
 
     /// <summary>
     /// The memory of one project's functions, in MiB (<see cref="FunctionLimits.DefaultMemoryMegabytes"/>): the V8 heap
-    /// and, through <see cref="Runtime.MemoryWatchdog"/>, the process's resident memory over its footprint at start
-    /// (ArrayBuffers included). Past either the process is stopped and its requests get <see cref="FunctionLimits.MemoryExceeded"/>.
+    /// and, through <see cref="Runtime.MemoryWatchdog"/>, the process's resident memory over the runtime's own footprint
+    /// before the function files load (ArrayBuffers included), from their top-level code on. Past either the process is
+    /// stopped and its requests get <see cref="FunctionLimits.MemoryExceeded"/>; at deploy the deployment is refused
+    /// with <see cref="FunctionLimits.LoadMemoryExceeded"/>.
     /// </summary>
     [Range(16, 4096)]
     public int MemoryMegabytes { get; set; } = FunctionLimits.DefaultMemoryMegabytes;

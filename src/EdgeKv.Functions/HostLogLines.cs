@@ -49,6 +49,10 @@ public static class HostLogLines
     public static HostLogLine DeploymentRefused(string error) =>
         new(ProjectLogCodes.DeploymentRefused, [error], "Deployment refused: " + error);
 
+    /// <summary>A deployment refused because its top-level code went over <paramref name="megabytes"/> MiB while loading.</summary>
+    public static HostLogLine DeploymentOverMemory(int megabytes) =>
+        new(ProjectLogCodes.DeploymentOverMemory, [Invariant(megabytes)], FunctionLimits.LoadMemoryExceeded(megabytes).Message);
+
     private static HostLogLine Line(string code, FormattableString english, int deploymentId) =>
         new(code, [Invariant(deploymentId)], FormattableString.Invariant(english));
 

@@ -47,9 +47,9 @@ public sealed class DeploymentService
         // Loading the code takes a runtime start (up to the wall time): it happens after the access check (a stranger
         // never gets a process started) and before the write transaction (no lock is held while it runs).
         await ProjectAccess.FindAsync(db, caller, projectId, cancellationToken);
-        if (_verifier is not null && await _verifier.FindLoadErrorAsync(projectId, files, cancellationToken) is { } loadError)
+        if (_verifier is not null && await _verifier.FindLoadErrorAsync(projectId, files, cancellationToken) is { } refusal)
         {
-            throw DomainErrors.FunctionCodeDoesNotLoad.With(loadError).ToException();
+            throw refusal.ToException();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

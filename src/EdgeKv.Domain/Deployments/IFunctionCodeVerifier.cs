@@ -9,8 +9,9 @@ public interface IFunctionCodeVerifier
 {
     /// <summary>
     /// Why <paramref name="files"/> (path under <c>functions/</c> → source) of project <paramref name="projectId"/> do not
-    /// load — the runtime's message, with file and line where it gives them — or null when every file loads and every
-    /// route file exports a handler.
+    /// load, as the deploy's refusal — <see cref="Errors.DomainErrors.FunctionCodeDoesNotLoad"/> with the runtime's
+    /// message (file and line where it gives them), or <see cref="Errors.DomainErrors.FunctionLoadOverMemory"/> — or
+    /// null when every file loads and every route file exports a handler.
     /// </summary>
-    Task<string?> FindLoadErrorAsync(int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken);
+    Task<Errors.DomainError?> FindLoadErrorAsync(int projectId, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken);
 }

@@ -27,4 +27,12 @@ public static partial class DomainErrors
 
     /// <summary>A deployment whose code does not load (a syntax error, a missing module, no handler); {0} is the runtime's message.</summary>
     public static DomainError FunctionCodeDoesNotLoad { get; } = new("project.function_code_does_not_load", "The functions do not load, so they were not deployed: {0}");
+
+    /// <summary>
+    /// A deployment whose top-level code went over the functions' memory limit while loading; {0} is the limit in MiB.
+    /// Its own code, not a <see cref="FunctionCodeDoesNotLoad"/> reason: the host wrote this sentence, so the console
+    /// says it in its language (the runtime's own words in that one stay as the runtime wrote them).
+    /// </summary>
+    public static DomainError FunctionLoadOverMemory { get; } = new(
+        "project.function_load_over_memory", "The functions used more than the memory limit of {0} MiB while loading, so they were not deployed.");
 }

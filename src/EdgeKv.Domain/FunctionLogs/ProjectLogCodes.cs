@@ -39,4 +39,7 @@ public static class ProjectLogCodes
 
     /// <summary>A deployment's code did not load and it was refused; {0} the error (the runtime's words).</summary>
     public const string DeploymentRefused = "deployment_refused";
+
+    /// <summary>A deployment's top-level code went over the memory limit while loading and it was refused; {0} the limit in MiB.</summary>
+    public const string DeploymentOverMemory = "deployment_over_memory";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace EdgeKv.Functions.Runtime;
 
@@ -6,8 +7,10 @@ namespace EdgeKv.Functions.Runtime;
 /// Bounds a project process's real memory, which V8's heap flag does not: ArrayBuffer and typed-array backing stores
 /// live outside the heap. Every <see cref="Interval"/> it reads the process's resident memory (<c>VmRSS</c> of
 /// <c>/proc/&lt;pid&gt;/status</c>) and calls <c>exceeded</c> once when it is more than the limit above the
-/// resident memory the process had when it became ready (the runtime's own footprint, as a Worker's 128 MB counts the
-/// function's memory, not the engine's). A cgroup's memory.max would be exact, but it needs a cgroup v2 memory
+/// resident memory the process had when it said it was about to evaluate the function files
+/// (<see cref="WatchLoading"/>): the runtime's own footprint, as a Worker's 128 MB counts the function's memory, not the
+/// engine's. One watch from there on bounds the deployment's top-level code while it loads (at deploy and at each
+/// start) and its requests once it serves. A cgroup's memory.max would be exact, but it needs a cgroup v2 memory
 /// controller delegated to the host, which this machine kind does not have (docs/adr/0009-*): sampling is what
 /// works everywhere. Between two samples a function can overshoot by what it allocates in <see cref="Interval"/>.
 /// </summary>
@@ -17,19 +20,36 @@ internal sealed class MemoryWatchdog : IAsyncDisposable
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
     private readonly CancellationTokenSource _stop = new();
+    private readonly string _statusFile;
+    private readonly long _limitBytes;
+    private readonly Action _exceeded;
     private readonly Task _loop;
+    private int _over; // 1 once exceeded was called
 
     private MemoryWatchdog(string statusFile, long limitBytes, Action exceeded)
     {
-        _loop = WatchAsync(statusFile, limitBytes, exceeded, _stop.Token);
+        _statusFile = statusFile;
+        _limitBytes = limitBytes;
+        _exceeded = exceeded;
+        _loop = WatchAsync(_stop.Token);
     }
 
     /// <summary>
-    /// Starts watching process <paramref name="processId"/> (ready now): more than <paramref name="megabytes"/> MiB over
-    /// its resident memory now calls <paramref name="exceeded"/>. Null where there is no <c>/proc</c> (not Linux) or the
-    /// process is already gone.
+    /// Answers the runtime's <c>loading</c> frame, which it sends before evaluating any function file and then waits
+    /// for the answer (edgekv-runtime.js, <c>awaitWatch</c>): starts watching process <paramref name="processId"/> —
+    /// more than <paramref name="megabytes"/> MiB over its resident memory now calls <paramref name="exceeded"/> — and
+    /// only then lets it load. The baseline is read here, by the host, while no function code can have run: not a
+    /// figure the process reports, nor a fixed allowance that would drift with the Deno version and the machine. Null
+    /// where there is no <c>/proc</c> (not Linux) or the process is already gone (it loads unwatched, as before).
     /// </summary>
-    public static MemoryWatchdog? Start(int processId, int megabytes, Action exceeded)
+    public static MemoryWatchdog? WatchLoading(int processId, FrameChannel channel, int megabytes, Action exceeded)
+    {
+        var watchdog = Start(processId, megabytes, exceeded);
+        channel.Write(new JsonObject { ["t"] = "watched" });
+        return watchdog;
+    }
+
+    private static MemoryWatchdog? Start(int processId, int megabytes, Action exceeded)
     {
         var statusFile = string.Create(CultureInfo.InvariantCulture, $"/proc/{processId}/status");
         return ResidentBytes(statusFile) is { } baseline
@@ -60,6 +80,12 @@ internal sealed class MemoryWatchdog : IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Reads the resident memory once now, as at the end of a load: a load can finish within one <see cref="Interval"/>,
+    /// and must not count as done over the limit. True (having called <c>exceeded</c>) when it is over.
+    /// </summary>
+    public bool CheckNow() => Check() == false;
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -67,19 +93,30 @@ internal sealed class MemoryWatchdog : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task WatchAsync(string statusFile, long limitBytes, Action exceeded, CancellationToken cancellationToken)
+    private async Task WatchAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(cancellationToken))
+        while (await timer.WaitForNextTickAsync(cancellationToken) && Check() == true)
         {
-            switch (ResidentBytes(statusFile))
-            {
-                case null:
-                    return;
-                case var resident when resident > limitBytes:
-                    exceeded();
-                    return;
-            }
+        }
+    }
+
+    // True while the process is within the limit; false once over it (exceeded called, once); null once it is gone.
+    private bool? Check()
+    {
+        switch (ResidentBytes(_statusFile))
+        {
+            case null:
+                return null;
+            case var resident when resident > _limitBytes:
+                if (Interlocked.Exchange(ref _over, 1) == 0)
+                {
+                    _exceeded();
+                }
+
+                return false;
+            default:
+                return true;
         }
     }
 }

@@ -86,8 +86,9 @@ internal sealed class ProjectRuntime : IAsyncDisposable
         };
         try
         {
+            // The memory watch began before the function files were evaluated (the loading frame), so it bounds their
+            // top-level code too: a start past the limit ends here with the memory message.
             await runtime._ready.Task.WaitAsync(cancellationToken);
-            runtime._watchdog = MemoryWatchdog.Start(process.Id, settings.MemoryMegabytes, runtime.StopOverMemory);
             var tick = DeadlineTick(settings.WallTime);
             runtime._deadlines = new Timer(static state => ((ProjectRuntime)state!).FailOverdue(), runtime, tick, tick);
             return runtime;
@@ -154,13 +155,14 @@ internal sealed class ProjectRuntime : IAsyncDisposable
             await _deadlines.DisposeAsync();
         }
 
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_readLoop, _errorLoop).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+        // After the read loop, which starts it.
         if (_watchdog is not null)
         {
             await _watchdog.DisposeAsync();
         }
 
-        await _stopping.CancelAsync();
-        await Task.WhenAll(_readLoop, _errorLoop).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         _process.Dispose();
         _stopping.Dispose();
         _environmentLock.Dispose();
@@ -224,8 +226,14 @@ internal sealed class ProjectRuntime : IAsyncDisposable
                 var frame = read.Message!;
                 switch (frame["t"]?.GetValue<string>())
                 {
-                    case "ready":
+                    case "loading" when _watchdog is null:
+                        _watchdog = MemoryWatchdog.WatchLoading(_process.Id, _channel, _memoryMegabytes, StopOverMemory);
+                        break;
+                    // Ready only within the limit (a load can end before the watch's first sample); past it, stopped.
+                    case "ready" when _watchdog?.CheckNow() != true:
                         _ready.TrySetResult();
+                        break;
+                    case "ready":
                         break;
                     case "call":
                         _ = ServeCallAsync(frame);
@@ -348,7 +356,7 @@ internal sealed class ProjectRuntime : IAsyncDisposable
             {
                 // V8's dump starts with its last GCs and names the cause a few lines later ("Fatal JavaScript out of memory").
                 _inV8Dump |= line.StartsWith("<--- Last few GCs", StringComparison.Ordinal);
-                _outOfMemory |= line.Contains("out of memory", StringComparison.OrdinalIgnoreCase);
+                _outOfMemory |= RuntimeWorkspace.SaysOutOfMemory(line);
                 if (!_inV8Dump && !_outOfMemory && line.Trim().Length > 0)
                 {
                     _logger.LogWarning("function runtime: {Line}", line);

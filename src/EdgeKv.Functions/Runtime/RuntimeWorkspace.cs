@@ -53,9 +53,11 @@ internal static partial class RuntimeWorkspace
         await File.WriteAllTextAsync(Path.Combine(directory, ShimModule), Shim.Value, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, FetchModule), FetchShim.Value, cancellationToken);
         var names = JsonSerializer.Serialize(bindings.Select(b => b.VariableName));
-        // The fetch module replaces globalThis.fetch with the host's (OutboundFetch) before any function file loads.
+        // The fetch module replaces globalThis.fetch with the host's (OutboundFetch) before any function file loads;
+        // awaitWatch holds the load until the host watches the process's memory (MemoryWatchdog), so top-level code
+        // runs under the limit too.
         var setup = FormattableString.Invariant(
-            $"import {{ install }} from \"./{ShimModule}\";\nimport \"./{FetchModule}\";\ninstall({names}, {FunctionLimits.MaxResponseBodyBytes});\n");
+            $"import {{ awaitWatch, install }} from \"./{ShimModule}\";\nimport \"./{FetchModule}\";\ninstall({names}, {FunctionLimits.MaxResponseBodyBytes});\nawaitWatch();\n");
         await File.WriteAllTextAsync(Path.Combine(directory, SetupModule), setup, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, EntryModule), Entry(modules, "serve"), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, VerifyModule), Entry(modules, "report"), cancellationToken);
@@ -74,6 +76,12 @@ internal static partial class RuntimeWorkspace
         readable = (backtrace >= 0 ? readable[..backtrace] : readable).Trim();
         return readable.StartsWith("error: ", StringComparison.Ordinal) ? readable["error: ".Length..] : readable;
     }
+
+    /// <summary>
+    /// Whether Deno's stderr says V8 ended the process past its heap limit (<c>--max-old-space-size</c>): its dump names
+    /// the cause ("Fatal JavaScript out of memory: Reached heap limit").
+    /// </summary>
+    public static bool SaysOutOfMemory(string stderr) => stderr.Contains("out of memory", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// <c>deno run</c> of the entry module with no <c>--allow-*</c> flag at all: nothing fetched from the network or npm

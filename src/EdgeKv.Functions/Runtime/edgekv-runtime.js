@@ -5,13 +5,14 @@
 // bytes. Requests and responses, the hot path, have binary frames (RuntimeFrames.cs says their layout): metadata as
 // a small JSON array, the body as raw bytes. Every other frame is UTF-8 JSON: the host sends {t:"result"} and
 // {t:"env"} (the project's environment variables, before the first request and whenever they change); this side
-// sends {t:"ready"}, {t:"call"} (a binding operation) and {t:"log"}; binary values in those travel as base64. At
-// deploy time the host loads the same files with report() instead of serve(): one {t:"loaded"} frame naming each
-// file's handlers.
+// sends {t:"loading"} (answered by {t:"watched"}), {t:"ready"}, {t:"call"} (a binding operation) and {t:"log"};
+// binary values in those travel as base64. At deploy time the host loads the same files with report() instead of
+// serve(): one {t:"loaded"} frame naming each file's handlers.
 //
 // install(bindingNames) runs before any function module is evaluated (the generated entry imports it first) and
 // defines one global per binding with EdgeOne's put/get/delete/list; an unbound name stays undefined, so using it is
-// "ReferenceError: my_kv is not defined", as on EdgeOne. serve(modules) then answers requests.
+// "ReferenceError: my_kv is not defined", as on EdgeOne; awaitWatch() then holds the load until the host watches the
+// process's memory. serve(modules) answers requests once every function file is evaluated.
 
 import { AsyncLocalStorage } from "node:async_hooks";
 
@@ -62,12 +63,16 @@ function enqueue(frame) {
   queuedBytes += frame.length;
 }
 
-function send(message) {
+function jsonFrame(message) {
   const payload = encoder.encode(JSON.stringify(message));
   const frame = new Uint8Array(4 + payload.length);
   new DataView(frame.buffer).setUint32(0, payload.length);
   frame.set(payload, 4);
-  enqueue(frame);
+  return frame;
+}
+
+function send(message) {
+  enqueue(jsonFrame(message));
 }
 
 const REQUEST = 1;
@@ -189,6 +194,28 @@ export function install(bindingNames, responseLimit) {
   for (const name of bindingNames) {
     Object.defineProperty(globalThis, name, { value: new KvNamespace(name), enumerable: false, configurable: false, writable: false });
   }
+}
+
+// Before any function file is evaluated (the setup module calls this; the entry imports setup first): say so, and wait
+// until the host answers that it watches this process's memory. Its baseline is then the runtime's own footprint (Deno,
+// this shim, the compiled modules) and the function's top-level code runs under the memory limit from its first line
+// (docs/adr/0009-*). Synchronous both ways: top-level code that never yields would otherwise keep the frame queued.
+export function awaitWatch() {
+  const frame = jsonFrame({ t: "loading" });
+  for (let at = 0; at < frame.length;) at += output.writeSync(frame.subarray(at));
+  const length = new DataView(readExactly(4).buffer).getUint32(0);
+  const answer = JSON.parse(decoder.decode(readExactly(length)));
+  if (answer.t !== "watched") throw new Error("the host did not answer the loading frame");
+}
+
+function readExactly(count) {
+  const bytes = new Uint8Array(count);
+  for (let at = 0; at < count;) {
+    const read = input.readSync(bytes.subarray(at));
+    if (read === null) Deno.exit(0); // the host closed the channel: it stopped us
+    at += read;
+  }
+  return bytes;
 }
 
 const methodHandler = (method) => "onRequest" + method[0] + method.slice(1).toLowerCase();

@@ -133,6 +133,29 @@ public sealed class FunctionEditorTests : ProjectFunctionsContext
         Assert.Equal("尚未部署：可编辑并部署示例 index.js。", editor.Find("#draft-state").TextContent);
     }
 
+    /// <summary>
+    /// Top-level code that goes over the memory limit while it loads (typed arrays, outside V8's heap): the real runtime
+    /// refuses it, and the console says so in its language — the host's sentence, by its code — keeping the draft.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-Hans", "函数加载时使用的内存超过了 128 MiB 的上限，未部署。")]
+    [InlineData("en", "The functions used more than the memory limit of 128 MiB while loading, so they were not deployed.")]
+    public async Task Deploy_TopLevelCodeOverTheMemoryLimit_RefusedInTheConsolesLanguage(string culture, string expected)
+    {
+        using var scope = new CultureScope(culture);
+        var (user, project) = await UserWithProjectAsync();
+        var draft = FunctionDraft.Starter();
+        draft.Files["index.js"] = "const keep = [];\nfor (;;) keep.push(new Uint8Array(8 << 20).fill(1));\nexport const onRequest = () => new Response(\"never\");";
+        Get<FunctionDrafts>().Keep(project.Id, draft);
+        var editor = Render<FunctionEditor>(p => p.Add(x => x.ProjectId, project.Id));
+        editor.WaitForAssertion(() => Assert.NotEmpty(editor.FindAll(".function-file")));
+
+        editor.Find("#deploy-functions").Click();
+
+        editor.WaitForAssertion(() => Assert.Equal(expected, editor.Find("#deploy-error").TextContent), TimeSpan.FromSeconds(30));
+        Assert.Empty(await Get<DeploymentService>().ListAsync(user, project.Id, Ct));
+    }
+
     [Fact]
     public async Task Draft_LeavingAndComingBack_KeepsTheFilesInThisTab()
     {

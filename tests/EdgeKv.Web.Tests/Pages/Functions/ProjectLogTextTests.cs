@@ -47,13 +47,16 @@ public sealed class ProjectLogTextTests : ConsoleComponentContext
         }
     }
 
+    /// <summary>The memory limit's lines: a process stopped (serving, or starting) and a deployment refused while loading.</summary>
     [Theory]
-    [InlineData("zh-Hans", "函数使用的内存超过了 128 MiB 的上限，其运行时已被停止。")]
-    [InlineData("en", "The function used more than the memory limit of 128 MiB; its runtime was stopped.")]
-    public void Of_TheMemoryLimitsLine_InTheConsolesLanguage(string culture, string expected)
+    [InlineData("zh-Hans", false, "函数使用的内存超过了 128 MiB 的上限，其运行时已被停止。")]
+    [InlineData("en", false, "The function used more than the memory limit of 128 MiB; its runtime was stopped.")]
+    [InlineData("zh-Hans", true, "函数加载时使用的内存超过了 128 MiB 的上限，未部署。")]
+    [InlineData("en", true, "The functions used more than the memory limit of 128 MiB while loading, so they were not deployed.")]
+    public void Of_TheMemoryLimitsLines_InTheConsolesLanguage(string culture, bool atDeploy, string expected)
     {
         using var scope = new CultureScope(culture);
-        var line = HostLogLines.MemoryExceeded(128);
+        var line = atDeploy ? HostLogLines.DeploymentOverMemory(128) : HostLogLines.MemoryExceeded(128);
         var entry = new ProjectLogEntry(1, DateTime.UtcNow, ProjectLogLevel.Error, null, line.Message) { Code = line.Code, Arguments = line.Arguments };
 
         Assert.Equal(expected, ProjectLogText.Of(Localizer, entry));
