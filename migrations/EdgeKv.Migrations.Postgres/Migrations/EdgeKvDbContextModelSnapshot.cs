@@ -461,6 +461,9 @@ namespace EdgeKv.Migrations.Postgres
                     b.Property<bool>("AllNamespaces")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("BytesWritten")
                         .HasColumnType("bigint");
 

@@ -437,6 +437,9 @@ namespace EdgeKv.Migrations
                     b.Property<bool>("AllNamespaces")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("BytesWritten")
                         .HasColumnType("INTEGER");
 

@@ -37,10 +37,18 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
     /// <inheritdoc />
     public void CountBytesWritten(KvAccessGrant grant, long bytes)
     {
-        ArgumentNullException.ThrowIfNull(grant);
-        if (int.TryParse(grant.TokenId, NumberStyles.None, CultureInfo.InvariantCulture, out var tokenId))
+        if (TokenIdOf(grant) is { } tokenId)
         {
             _usage.RecordBytesWritten(tokenId, bytes);
+        }
+    }
+
+    /// <inheritdoc />
+    public void CountBytesRead(KvAccessGrant grant, long bytes)
+    {
+        if (TokenIdOf(grant) is { } tokenId)
+        {
+            _usage.RecordBytesRead(tokenId, bytes);
         }
     }
 
@@ -101,6 +109,12 @@ public sealed class DomainKvAccessResolver : IKvAccessResolver
             AccessTokenDenial.NamespaceScoped => KvAccountAccessResult.Deny(KvAccessDenial.AccountScopeRequired),
             _ => KvAccountAccessResult.Deny(KvAccessDenial.InvalidToken),
         };
+    }
+
+    private static int? TokenIdOf(KvAccessGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return int.TryParse(grant.TokenId, NumberStyles.None, CultureInfo.InvariantCulture, out var tokenId) ? tokenId : null;
     }
 
     private ValueTask<AccessTokenCredential?> FindAsync(KvCredential credential, CancellationToken cancellationToken) =>

@@ -30,4 +30,9 @@ public interface IKvAccessResolver
     void CountBytesWritten(KvAccessGrant grant, long bytes)
     {
     }
+
+    /// <summary>Counts <paramref name="bytes"/> of values a read made with <paramref name="grant"/> returned (usage; see <see cref="KvReadCounter"/>).</summary>
+    void CountBytesRead(KvAccessGrant grant, long bytes)
+    {
+    }
 }

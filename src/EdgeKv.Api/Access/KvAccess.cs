@@ -1,5 +1,6 @@
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
+using EdgeKv.Core.Values;
 using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -18,22 +19,22 @@ internal static class KvAccess
         context.Features.Get<KvAccessGrant>() ?? throw new InvalidOperationException("The endpoint does not require a namespace access policy.");
 
     /// <summary>
-    /// Counts what a committed <paramref name="write"/> stored for the token's usage: the bytes of its values (keys
-    /// and metadata companions aside; the namespace's own usage counts those).
+    /// Counts what a committed <paramref name="write"/> stored for the token's usage: the bytes of its values (see
+    /// <see cref="ValueBytes"/>; the namespace's own usage counts keys and metadata too).
     /// </summary>
     public static void CountWritten(HttpContext context, KvAccessGrant grant, KvAtomicWrite write)
     {
-        long bytes = 0;
-        foreach (var mutation in write.Mutations)
-        {
-            if (mutation.Value is { } value && !KvMetadataKeys.IsMetadataKey(mutation.Key))
-            {
-                bytes += value.Data.Length;
-            }
-        }
-
+        var bytes = write.Mutations.Sum(mutation => ValueBytes(mutation.Key, mutation.Value));
         context.RequestServices.GetRequiredService<IKvAccessResolver>().CountBytesWritten(grant, bytes);
     }
+
+    /// <summary>
+    /// The bytes a value counts for its token's usage, written or read alike: its stored data (raw bytes, UTF-8 text,
+    /// JSON, V8-serialized), whatever representation a response renders it in. Keys, metadata companions and absent
+    /// values count nothing.
+    /// </summary>
+    public static long ValueBytes(KvKey key, KvValue? value) =>
+        value is { } present && !KvMetadataKeys.IsMetadataKey(key) ? present.Data.Length : 0;
 
     /// <summary>Who this request acts as, granted by an account policy.</summary>
     public static Caller CallerOf(HttpContext context) =>

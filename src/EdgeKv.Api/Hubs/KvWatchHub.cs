@@ -54,9 +54,10 @@ public sealed class KvWatchHub(IAuthorizationService authorization, WatchStreamG
         using var lease = gate.TryOpen(grant, WatchProtocols.SignalR) ?? throw new HubException(KvAccessErrors.TooManyWatchStreams);
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, grant.Lifetime);
         await using var batches = WatchFeed.Subscribe(grant.Store, scope, after, ended.Token).GetAsyncEnumerator(ended.Token);
+        var reads = KvReadCounter.Of(Context.GetHttpContext()!, grant);
         while (await NextOrEndAsync(batches, grant.Lifetime, cancellationToken))
         {
-            var batch = batches.Current;
+            var batch = batches.Current.CountedBy(reads);
             if (await ToJsonAsync(batch, ended.Token) is { } json)
             {
                 yield return json;

@@ -1,3 +1,4 @@
+using EdgeKv.Api.Access;
 using EdgeKv.Api.KvConnect.Protocol;
 using EdgeKv.Core.Store;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ namespace EdgeKv.Api.KvConnect;
 /// <c>POST .../snapshot_read</c>: reads the requested raw key ranges in one snapshot. On the namespace's endpoint the
 /// read is strong and says so; on its eventual endpoint (<c>.../eventual/snapshot_read</c>) it is eventual (the node's
 /// read replica answers while it may) and says it is not strongly consistent. Reads are never disabled (read-only
-/// tokens read too).
+/// tokens read too). Every value returned counts toward its token's bytes read (<see cref="KvReadCounter"/>).
 /// </summary>
 internal static class SnapshotReadEndpoint
 {
@@ -34,8 +35,10 @@ internal static class SnapshotReadEndpoint
                 ReadIsStronglyConsistent = consistency == KvConsistency.Strong,
                 Status = SnapshotReadStatus.SrSuccess,
             };
+            var reads = KvReadCounter.Of(context, request.Grant);
             foreach (var entries in results)
             {
+                reads.Count(entries);
                 var range = new ReadRangeOutput();
                 range.Values.AddRange(entries.Select(KvValueWire.ToWire).OfType<Protocol.KvEntry>());
                 output.Ranges.Add(range);

@@ -65,10 +65,11 @@ internal static class WatchEndpoint
                 context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
                 var sent = new Versionstamp?[keys.Count];
+                var reads = KvReadCounter.Of(context, request.Grant);
                 var first = true;
                 while (true)
                 {
-                    if (Frame(updates.Current, sent, first) is { } frame)
+                    if (Frame(updates.Current, sent, first, reads) is { } frame)
                     {
                         await WriteFrameAsync(context, frame.ToByteArray(), stop.Token);
                     }
@@ -96,8 +97,11 @@ internal static class WatchEndpoint
         });
     }
 
-    /// <summary>The frame for the latest state, marking keys whose versionstamp changed; null when none did.</summary>
-    private static WatchOutput? Frame(IReadOnlyList<Core.Store.KvEntry> entries, Versionstamp?[] sent, bool first)
+    /// <summary>
+    /// The frame for the latest state, marking keys whose versionstamp changed; null when none did. The values it
+    /// carries (the changed keys') count toward the token's bytes read.
+    /// </summary>
+    private static WatchOutput? Frame(IReadOnlyList<Core.Store.KvEntry> entries, Versionstamp?[] sent, bool first, KvReadCounter reads)
     {
         var output = new WatchOutput { Status = SnapshotReadStatus.SrSuccess };
         var anyChanged = false;
@@ -106,6 +110,11 @@ internal static class WatchEndpoint
             var changed = first || entries[i].Versionstamp != sent[i];
             sent[i] = entries[i].Versionstamp;
             anyChanged |= changed;
+            if (changed)
+            {
+                reads.Count(entries[i]);
+            }
+
             output.Keys.Add(changed
                 ? new WatchKeyOutput { Changed = true, EntryIfChanged = KvValueWire.ToWire(entries[i]) }
                 : new WatchKeyOutput { Changed = false });

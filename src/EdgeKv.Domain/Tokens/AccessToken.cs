@@ -55,6 +55,12 @@ public class AccessToken
     /// <summary>Bytes of values written through it since it was created (written in batches).</summary>
     public long BytesWritten { get; set; }
 
+    /// <summary>
+    /// Bytes of values read through it since it was created (written in batches): the values returned to its caller,
+    /// measured as bytes written are (see <see cref="AccessTokenUsage.RecordBytesRead"/>).
+    /// </summary>
+    public long BytesRead { get; set; }
+
     /// <summary>When it was revoked (UTC); null while not revoked.</summary>
     public DateTime? RevokedAt { get; set; }
 

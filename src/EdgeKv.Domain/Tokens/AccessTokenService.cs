@@ -98,6 +98,7 @@ public sealed partial class AccessTokenService
             row.Token.ReadCount,
             row.Token.WriteCount,
             row.Token.BytesWritten,
+            row.Token.BytesRead,
             row.Token.RevokedAt,
             row.Token.RevokedBy))];
     }

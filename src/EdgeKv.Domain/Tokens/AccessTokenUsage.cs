@@ -33,6 +33,16 @@ public sealed class AccessTokenUsage
         Interlocked.Add(ref _tallies.GetOrAdd(tokenId, static _ => new Tally()).BytesWritten, bytes);
 
     /// <summary>
+    /// Counts <paramref name="bytes"/> of values returned to the caller of token <paramref name="tokenId"/>: the stored
+    /// bytes of each value a read gave back (the measure of <see cref="RecordBytesWritten"/>, whatever representation
+    /// the response used), so writing a value and reading it back once count the same. A missing key, a list of keys
+    /// without values and a <c>304 Not Modified</c> return no value and count nothing; a list, a range or a batch read
+    /// counts each value it returned; a watch counts each value an event delivers (the first state and every change).
+    /// </summary>
+    public void RecordBytesRead(int tokenId, long bytes) =>
+        Interlocked.Add(ref _tallies.GetOrAdd(tokenId, static _ => new Tally()).BytesRead, bytes);
+
+    /// <summary>
     /// The uses counted since the last call, per token, and resets them. A use recorded while this runs lands in this
     /// batch or the next, never in neither.
     /// </summary>
@@ -45,11 +55,13 @@ public sealed class AccessTokenUsage
             var reads = Interlocked.Exchange(ref tally.Reads, 0);
             var writes = Interlocked.Exchange(ref tally.Writes, 0);
             var bytesWritten = Interlocked.Exchange(ref tally.BytesWritten, 0);
-            if (lastUsed != 0 || reads != 0 || writes != 0 || bytesWritten != 0)
+            var bytesRead = Interlocked.Exchange(ref tally.BytesRead, 0);
+            if (lastUsed != 0 || reads != 0 || writes != 0 || bytesWritten != 0 || bytesRead != 0)
             {
                 batch.Add(new AccessTokenUseBatch(tokenId, reads, writes, lastUsed == 0 ? null : new DateTime(lastUsed, DateTimeKind.Utc))
                 {
                     BytesWritten = bytesWritten,
+                    BytesRead = bytesRead,
                 });
             }
         }
@@ -67,6 +79,7 @@ public sealed class AccessTokenUsage
             Interlocked.Add(ref tally.Reads, use.Reads);
             Interlocked.Add(ref tally.Writes, use.Writes);
             Interlocked.Add(ref tally.BytesWritten, use.BytesWritten);
+            Interlocked.Add(ref tally.BytesRead, use.BytesRead);
             if (use.LastUsedAt is { } lastUsed)
             {
                 MoveForward(ref tally.LastUsedTicks, lastUsed.Ticks);
@@ -94,6 +107,7 @@ public sealed class AccessTokenUsage
         public long Reads;
         public long Writes;
         public long BytesWritten;
+        public long BytesRead;
         public long LastUsedTicks;
     }
 }
@@ -107,4 +121,7 @@ public sealed record AccessTokenUseBatch(int TokenId, long Reads, long Writes, D
 {
     /// <summary>Bytes of values its writes stored.</summary>
     public long BytesWritten { get; init; }
+
+    /// <summary>Bytes of values its reads returned.</summary>
+    public long BytesRead { get; init; }
 }

@@ -6,7 +6,7 @@ namespace EdgeKv.Domain.Tokens;
 
 /// <summary>
 /// Writes what <see cref="AccessTokenUsage"/> counted to the admin database in one transaction: each token's read and
-/// write counts, the bytes it wrote and its last use (the tokens page's 最近使用). Called with the namespaces' usage by
+/// write counts, the bytes it wrote and read and its last use (the tokens page's 最近使用). Called with the namespaces' usage by
 /// <see cref="UsageFlushService"/> (every <see cref="UsageOptions.FlushInterval"/> and when the host stops), never
 /// from a request: a program's request never waits for the admin database, and its write's only fsync is its
 /// namespace's commit. A flush that fails gives its batch back for the next one. Singleton.
@@ -56,7 +56,8 @@ public sealed class AccessTokenUsageWriter(AccessTokenUsage usage, IDbContextFac
                     set => set
                         .SetProperty(t => t.ReadCount, t => t.ReadCount + use.Reads)
                         .SetProperty(t => t.WriteCount, t => t.WriteCount + use.Writes)
-                        .SetProperty(t => t.BytesWritten, t => t.BytesWritten + use.BytesWritten),
+                        .SetProperty(t => t.BytesWritten, t => t.BytesWritten + use.BytesWritten)
+                        .SetProperty(t => t.BytesRead, t => t.BytesRead + use.BytesRead),
                     cancellationToken);
             if (use.LastUsedAt is { } lastUsed)
             {

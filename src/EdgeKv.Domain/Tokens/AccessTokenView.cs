@@ -16,6 +16,7 @@ namespace EdgeKv.Domain.Tokens;
 /// <param name="ReadCount">Requests that read through it.</param>
 /// <param name="WriteCount">Requests that wrote through it.</param>
 /// <param name="BytesWritten">Bytes of values written through it.</param>
+/// <param name="BytesRead">Bytes of values read through it (returned to its caller; see <see cref="AccessTokenUsage.RecordBytesRead"/>).</param>
 /// <param name="RevokedAt">When it was revoked (UTC), or null.</param>
 /// <param name="RevokedBy">Who revoked it, or null.</param>
 public sealed record AccessTokenView(
@@ -34,6 +35,7 @@ public sealed record AccessTokenView(
     long ReadCount,
     long WriteCount,
     long BytesWritten,
+    long BytesRead,
     DateTime? RevokedAt,
     string? RevokedBy)
 {

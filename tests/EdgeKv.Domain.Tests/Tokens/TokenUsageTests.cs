@@ -9,7 +9,7 @@ namespace EdgeKv.Domain.Tests.Tokens;
 /// Programs' uses are counted in memory and written in batches (issue 10): a resolve writes nothing to the admin
 /// database, the batch moves each token's last use, and the audit log keeps what people do, not every data request.
 /// </summary>
-public sealed class TokenUsageTests
+public class TokenUsageTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -106,13 +106,36 @@ public sealed class TokenUsageTests
         usage.Record(7, write: true, first);
         usage.Record(7, write: false, first.AddSeconds(1));
         usage.RecordBytesWritten(7, 100);
+        usage.RecordBytesRead(7, 40);
         var failed = usage.Drain();
 
         usage.Record(7, write: false, first.AddSeconds(2));
+        usage.RecordBytesRead(7, 2);
         usage.Return(failed);
 
         var next = Assert.Single(usage.Drain());
-        Assert.Equal(new AccessTokenUseBatch(7, Reads: 2, Writes: 1, first.AddSeconds(2)) { BytesWritten = 100 }, next);
+        Assert.Equal(new AccessTokenUseBatch(7, Reads: 2, Writes: 1, first.AddSeconds(2)) { BytesWritten = 100, BytesRead = 42 }, next);
+    }
+
+    [Fact]
+    public async Task FlushAsync_BytesReadOfSeveralBatches_AddUpOnTheTokenBesideBytesWritten()
+    {
+        // Arrange
+        await using var host = await DomainHost.StartAsync();
+        var (ann, ns) = await host.CreateUserWithNamespaceAsync("ann");
+        var created = await host.CreateTokenAsync(ann, AccessTokenPermission.ReadWrite, ns.Id);
+        await host.ResolveAsync(created.Secret, ns.StoreId);
+
+        // Act: two flushes, as two nodes' (or two intervals') batches.
+        Usage(host).RecordBytesRead(created.Token.Id, 1000);
+        Usage(host).RecordBytesWritten(created.Token.Id, 7);
+        await Writer(host).FlushAsync(Ct);
+        Usage(host).RecordBytesRead(created.Token.Id, 24);
+        await Writer(host).FlushAsync(Ct);
+
+        // Assert
+        var view = await host.Tokens.GetAsync(ann, created.Token.Id, Ct);
+        Assert.Equal((1L, 7L, 1024L), (view.ReadCount, view.BytesWritten, view.BytesRead));
     }
 
     [Fact]

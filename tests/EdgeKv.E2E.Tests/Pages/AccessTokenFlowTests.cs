@@ -44,7 +44,7 @@ public sealed class AccessTokenFlowTests(ConsoleServerFixture server) : IClassFi
         await PageLayout.AssertNothingCutAsync(user.Page.Locator("#token-grid tbody td.mud-table-cell"));
         await PageLayout.AssertInsideAsync(user.Page.Locator("#connection-info code"), user.Page.Locator("#connection-info"));
 
-        // Assert 1: a program uses the secret.
+        // Assert 1: a program uses the secret: writes "hi" and reads it back.
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         var path = $"/api/v1/namespaces/{ns.StoreId}/values/from-program";
@@ -53,17 +53,22 @@ public sealed class AccessTokenFlowTests(ConsoleServerFixture server) : IClassFi
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         }
 
-        // The use shows on the page once written (every second in these tests): reload until it does, bounded.
+        Assert.Equal("hi", await http.GetStringAsync(path, TestContext.Current.CancellationToken));
+
+        // The uses show on the page once written (every second in these tests, maybe in two batches): reload until
+        // they all do, bounded.
+        const string used = "读取 1 次 · 写入 1 次 · 写入数据 2 B · 读取数据 2 B";
         var uses = user.Page.Locator(".token-uses");
-        for (var attempt = 0; attempt < 30 && await uses.CountAsync() == 0; attempt++)
+        for (var attempt = 0; attempt < 30 && (await uses.CountAsync() == 0 || (await uses.TextContentAsync())?.Trim() != used); attempt++)
         {
             await Task.Delay(500, TestContext.Current.CancellationToken);
             await user.Page.ReloadAsync();
         }
 
-        await Expect(uses).ToHaveTextAsync("读取 0 次 · 写入 1 次 · 写入数据 2 B");
+        await Expect(uses).ToHaveTextAsync(used);
         await PageLayout.AssertNothingCutAsync(user.Page.Locator("#token-grid tbody td.mud-table-cell"));
         await user.ScreenshotAsync("tokens-used");
+        await AssertUsesShownInEveryViewAsync(user);
 
         // Act 2: 撤销, confirmed.
         await user.Page.Locator("button.revoke-token[data-name='e2e']").ClickAsync();
@@ -94,5 +99,33 @@ public sealed class AccessTokenFlowTests(ConsoleServerFixture server) : IClassFi
         await PageLayout.AssertEachAtLeastWideAsync(admin.Page.Locator("#token-grid th"), 70);
         await PageLayout.AssertNothingCutAsync(row.Locator("td.mud-table-cell"));
         await admin.ScreenshotAsync("admin-tokens");
+    }
+
+    private static readonly (int Width, string Language, string Suffix, string Uses)[] UsedViews =
+    [
+        (1440, "zh-Hans", "zh", "读取 1 次 · 写入 1 次 · 写入数据 2 B · 读取数据 2 B"),
+        (1440, "en", "en", "1 reads · 1 writes · 2 B written · 2 B read"),
+        (1024, "zh-Hans", "zh-1024", "读取 1 次 · 写入 1 次 · 写入数据 2 B · 读取数据 2 B"),
+        (1024, "en", "en-1024", "1 reads · 1 writes · 2 B written · 2 B read"),
+    ];
+
+    /// <summary>The token's uses (bytes read beside bytes written) in both languages at 1440 and 1024 px, nothing cut.</summary>
+    private static async Task AssertUsesShownInEveryViewAsync(ConsolePage user)
+    {
+        var problems = new List<string>();
+        foreach (var (width, language, suffix, uses) in UsedViews)
+        {
+            await user.Page.SetViewportSizeAsync(width, 900);
+            await user.Page.GotoAsync($"/culture/set?culture={language}&returnUrl={Uri.EscapeDataString("/tokens")}");
+            await Expect(user.Page.Locator(".token-uses")).ToHaveTextAsync(uses);
+            await PageLayout.AssertNothingCutAsync(user.Page.Locator("#token-grid tbody td.mud-table-cell"));
+            await Screenshots.SaveAsync(user.Page, $"tokens-used-{suffix}", toDocs: false);
+            problems.AddRange((await LayoutProblems.OfAsync(user.Page, language)).Select(problem => $"{width} px, {language}: {problem}"));
+        }
+
+        // Back to the page as the flow opened it, for its next steps.
+        await user.Page.SetViewportSizeAsync(1280, 800);
+        await user.Page.GotoAsync($"/culture/set?culture=zh-Hans&returnUrl={Uri.EscapeDataString("/tokens")}");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 }

@@ -9,14 +9,16 @@ namespace EdgeKv.Api.Http.Endpoints;
 /// <summary>
 /// <c>GET .../values/{key}</c>: the value (raw bytes, or text/JSON when asked), with its versionstamp as ETag and its
 /// encoding, expiration and metadata in headers. 404 when missing; 304 when <c>If-None-Match</c> names the current
-/// versionstamp. <c>?consistency=eventual</c> lets the node's read replica answer (<see cref="ReadConsistency"/>).
+/// versionstamp. A returned value counts toward its token's bytes read (<see cref="KvReadCounter"/>); a 404 or 304 counts
+/// none. <c>?consistency=eventual</c> lets the node's read replica answer (<see cref="ReadConsistency"/>).
 /// </summary>
 internal static class GetValueEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, string? key, string? type, string? consistency, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch)
     {
-        var store = KvAccess.GrantOf(context).Store;
+        var grant = KvAccess.GrantOf(context);
+        var store = grant.Store;
         var representation = ValueRepresentations.Choose(type, context.Request.GetTypedHeaders().Accept);
         var readConsistency = ReadConsistency.Parse(consistency);
         var (entry, metadata) = await MetadataReader.GetAsync(store, RouteKey.Of(context, key), context.RequestAborted, readConsistency);
@@ -32,6 +34,7 @@ internal static class GetValueEndpoint
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
+        KvReadCounter.Of(context, grant).Count(entry);
         return ValueRepresentations.Render(value, representation);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using EdgeKv.Api.Access;
 using EdgeKv.Core;
 
 namespace EdgeKv.Api.Http.Watch;
@@ -7,4 +9,18 @@ namespace EdgeKv.Api.Http.Watch;
 /// event), whether it is the first (current-state) event, its entries (read lazily, so a large first event is
 /// streamed), and whether it is sent even when it holds no entry.
 /// </summary>
-internal sealed record WatchBatch(Versionstamp? Id, bool Initial, IAsyncEnumerable<WatchedEntry> Entries, bool EvenIfEmpty);
+internal sealed record WatchBatch(Versionstamp? Id, bool Initial, IAsyncEnumerable<WatchedEntry> Entries, bool EvenIfEmpty)
+{
+    /// <summary>The same event, its values counted by <paramref name="reads"/> as the writer takes them to send.</summary>
+    public WatchBatch CountedBy(KvReadCounter reads) => this with { Entries = CountAsync(Entries, reads) };
+
+    private static async IAsyncEnumerable<WatchedEntry> CountAsync(
+        IAsyncEnumerable<WatchedEntry> entries, KvReadCounter reads, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var watched in entries.WithCancellation(cancellationToken))
+        {
+            reads.Count(watched.Entry);
+            yield return watched;
+        }
+    }
+}

@@ -18,6 +18,7 @@ internal static class WatchStream
         var aborted = ended.Token;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var batches = WatchFeed.Subscribe(grant.Store, scope, after, stop.Token).GetAsyncEnumerator(stop.Token);
+        var reads = KvReadCounter.Of(context, grant);
         Task<bool>? pending = null;
         try
         {
@@ -32,7 +33,7 @@ internal static class WatchStream
                 }
 
                 pending = null;
-                var batch = batches.Current;
+                var batch = batches.Current.CountedBy(reads);
                 await sse.WriteEventAsync(batch.Id, batch.Initial, batch.Entries, batch.EvenIfEmpty, aborted);
             }
         }

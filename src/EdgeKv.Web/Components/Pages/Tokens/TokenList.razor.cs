@@ -75,10 +75,11 @@ public sealed partial class TokenList
         permission == AccessTokenPermission.ReadWrite ? L["Tokens.ReadWrite"] : L["Tokens.ReadOnly"];
 
     // Counted in memory and written every few seconds, so they trail a busy program by that much. Split at its " · "
-    // so a narrow column breaks the line only between parts, never inside "写入数据 2 B".
+    // so a narrow column breaks the line only between parts, never inside "写入数据 2 B". Bytes read sit beside bytes
+    // written, in the same format.
     private string[] UsesParts(AccessTokenView token) =>
         L["Tokens.Uses", token.ReadCount.ToString("N0", CultureInfo.CurrentCulture), token.WriteCount.ToString("N0", CultureInfo.CurrentCulture),
-            DisplayFormat.Bytes(token.BytesWritten)].Value.Split(" · ");
+            DisplayFormat.Bytes(token.BytesWritten), DisplayFormat.Bytes(token.BytesRead)].Value.Split(" · ");
 
     private string StatusText(AccessTokenStatus status) => status switch
     {
