@@ -104,9 +104,9 @@ public sealed class AccessTokenFlowTests(ConsoleServerFixture server) : IClassFi
     private static readonly (int Width, string Language, string Suffix, string Uses)[] UsedViews =
     [
         (1440, "zh-Hans", "zh", "读取 1 次 · 写入 1 次 · 写入数据 2 B · 读取数据 2 B"),
-        (1440, "en", "en", "1 reads · 1 writes · 2 B written · 2 B read"),
+        (1440, "en", "en", "Reads: 1 · Writes: 1 · Written: 2 B · Read: 2 B"),
         (1024, "zh-Hans", "zh-1024", "读取 1 次 · 写入 1 次 · 写入数据 2 B · 读取数据 2 B"),
-        (1024, "en", "en-1024", "1 reads · 1 writes · 2 B written · 2 B read"),
+        (1024, "en", "en-1024", "Reads: 1 · Writes: 1 · Written: 2 B · Read: 2 B"),
     ];
 
     /// <summary>The token's uses (bytes read beside bytes written) in both languages at 1440 and 1024 px, nothing cut.</summary>

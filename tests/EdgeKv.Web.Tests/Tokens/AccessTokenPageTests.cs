@@ -127,7 +127,7 @@ public sealed class AccessTokenPageTests : ConsolePageContext
 
     [Theory]
     [InlineData("zh-Hans", "读取 2 次 · 写入 1 次 · 写入数据 2 KB · 读取数据 1.5 MB", "从未使用")]
-    [InlineData("en", "2 reads · 1 writes · 2 KB written · 1.5 MB read", "Never")]
+    [InlineData("en", "Reads: 2 · Writes: 1 · Written: 2 KB · Read: 1.5 MB", "Never")]
     public async Task List_AfterProgramsUsedAToken_ShowsItsLastUseCountsAndBytesReadBesideWritten(string language, string uses, string never)
     {
         using var culture = new CultureScope(language);
