@@ -5,7 +5,10 @@ using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
 using EdgeKv.Domain.Bindings;
+using EdgeKv.Domain.Data;
+using EdgeKv.Domain.Events;
 using EdgeKv.Functions.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Functions.Tests.Runtime;
@@ -187,6 +190,38 @@ public sealed class KvBindingTests(FunctionsServer server)
         });
 
         // Assert
+        Assert.Equal("ReferenceError: my_kv is not defined", await client.GetStringAsync($"/functions/{project.Id}/", Ct));
+    }
+
+    [Fact]
+    public async Task BindingRemovedWhoseEventWasMissed_GoneOnceEventsMissedIsPublished()
+    {
+        // Arrange: a bound project answered once (its target is kept), then its binding removed in the database
+        // without an event, as another node's change is when this node's line to the cluster's events was cut.
+        const string Source = """
+            export async function onRequest() {
+              try { await my_kv.put("k", "v"); return new Response("wrote"); }
+              catch (e) { return new Response(`${e.name}: ${e.message}`); }
+            }
+            """;
+        var (owner, token) = await server.CreateOwnerAsync("missed");
+        var (project, _) = await server.CreateProjectAsync(owner, "my_kv");
+        (await server.DeployAsync(token, project.Id, new Dictionary<string, string> { ["index.js"] = Source })).Dispose();
+        using var client = server.CreateClient();
+        Assert.Equal("wrote", await client.GetStringAsync($"/functions/{project.Id}/", Ct));
+        await server.InScopeAsync(services => services.GetRequiredService<EdgeKvDbContext>().Bindings
+            .Where(binding => binding.ProjectId == project.Id).ExecuteDeleteAsync(Ct));
+        var beforeTheNews = await client.GetStringAsync($"/functions/{project.Id}/", Ct);
+
+        // Act: the listener's news after it reconnects.
+        await server.InScopeAsync(services =>
+        {
+            services.GetRequiredService<IDomainEvents>().Publish(DomainEvent.EventsMissed(DateTime.UtcNow));
+            return Task.FromResult(true);
+        });
+
+        // Assert: until the news the kept target was used (why the news exists); after it, the binding is gone.
+        Assert.Equal("wrote", beforeTheNews);
         Assert.Equal("ReferenceError: my_kv is not defined", await client.GetStringAsync($"/functions/{project.Id}/", Ct));
     }
 
