@@ -1,6 +1,7 @@
 using EdgeKv.Testing.Repository;
 using EdgeKv.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,13 +32,16 @@ public sealed class ConsoleHost : IAsyncDisposable
     /// <summary>The host's services (to write through the engine as code would).</summary>
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>Starts a host; <paramref name="settings"/> are added over the test defaults.</summary>
-    public static async Task<ConsoleHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts a host; <paramref name="settings"/> are added over the test defaults. Development unless
+    /// <paramref name="environmentName"/> says otherwise (Production: the console's own error page, as a default run).
+    /// </summary>
+    public static async Task<ConsoleHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string environmentName = "Development")
     {
         var host = new ConsoleHost();
         try
         {
-            await host.InitializeAsync(settings ?? new Dictionary<string, string?>());
+            await host.InitializeAsync(settings ?? new Dictionary<string, string?>(), environmentName);
             return host;
         }
         catch
@@ -69,15 +73,22 @@ public sealed class ConsoleHost : IAsyncDisposable
         }
     }
 
-    private async Task InitializeAsync(IReadOnlyDictionary<string, string?> settings)
+    private async Task InitializeAsync(IReadOnlyDictionary<string, string?> settings, string environmentName)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             // The static web assets manifest is named after the host assembly, not this test assembly.
             ApplicationName = "EdgeKv.Web",
             ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Development",
+            EnvironmentName = environmentName,
         });
+
+        // Outside Development the host does not map the build output's static web assets (MudBlazor's) by itself; a
+        // published run has them in wwwroot instead.
+        if (environmentName != "Development")
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Admin"] = $"Data Source={Path.Combine(_dataPath, "admin.db")}",
