@@ -4,9 +4,11 @@ using EdgeKv.Core;
 using EdgeKv.Core.Keys;
 using EdgeKv.Core.Store;
 using EdgeKv.Core.Values;
+using EdgeKv.Domain.Authorization;
 using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Data;
 using EdgeKv.Domain.Events;
+using EdgeKv.Domain.Projects;
 using EdgeKv.Functions.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -168,17 +170,8 @@ public sealed class KvBindingTests(FunctionsServer server)
     public async Task BindingRemoved_NextRequestNoLongerSeesIt()
     {
         // Arrange
-        const string Source = """
-            export async function onRequest() {
-              try { await my_kv.put("k", "v"); return new Response("wrote"); }
-              catch (e) { return new Response(`${e.name}: ${e.message}`); }
-            }
-            """;
-        var (owner, token) = await server.CreateOwnerAsync("unbind");
-        var (project, _) = await server.CreateProjectAsync(owner, "my_kv");
-        (await server.DeployAsync(token, project.Id, new Dictionary<string, string> { ["index.js"] = Source })).Dispose();
-        using var client = server.CreateClient();
-        Assert.Equal("wrote", await client.GetStringAsync($"/functions/{project.Id}/", Ct));
+        var (owner, project, writer) = await BoundWriterAnsweredOnceAsync("unbind");
+        using var client = writer;
 
         // Act: unbound in the console.
         await server.InScopeAsync(async services =>
@@ -196,19 +189,10 @@ public sealed class KvBindingTests(FunctionsServer server)
     [Fact]
     public async Task BindingRemovedWhoseEventWasMissed_GoneOnceEventsMissedIsPublished()
     {
-        // Arrange: a bound project answered once (its target is kept), then its binding removed in the database
-        // without an event, as another node's change is when this node's line to the cluster's events was cut.
-        const string Source = """
-            export async function onRequest() {
-              try { await my_kv.put("k", "v"); return new Response("wrote"); }
-              catch (e) { return new Response(`${e.name}: ${e.message}`); }
-            }
-            """;
-        var (owner, token) = await server.CreateOwnerAsync("missed");
-        var (project, _) = await server.CreateProjectAsync(owner, "my_kv");
-        (await server.DeployAsync(token, project.Id, new Dictionary<string, string> { ["index.js"] = Source })).Dispose();
-        using var client = server.CreateClient();
-        Assert.Equal("wrote", await client.GetStringAsync($"/functions/{project.Id}/", Ct));
+        // Arrange: its binding removed in the database without an event, as another node's change is when this node's
+        // line to the cluster's events was cut.
+        var (_, project, writer) = await BoundWriterAnsweredOnceAsync("missed");
+        using var client = writer;
         await server.InScopeAsync(services => services.GetRequiredService<EdgeKvDbContext>().Bindings
             .Where(binding => binding.ProjectId == project.Id).ExecuteDeleteAsync(Ct));
         var beforeTheNews = await client.GetStringAsync($"/functions/{project.Id}/", Ct);
@@ -238,5 +222,23 @@ public sealed class KvBindingTests(FunctionsServer server)
 
         Assert.Equal("first", (await (await server.StoreAsync(firstNamespaces[0])).GetAsync(KvKey.Of("who"), cancellationToken: Ct)).Value!.AsText());
         Assert.Equal("second", (await (await server.StoreAsync(secondNamespaces[0])).GetAsync(KvKey.Of("who"), cancellationToken: Ct)).Value!.AsText());
+    }
+
+    // A project bound as my_kv whose function writes to it (or says why it cannot), deployed and answered once, so
+    // the node keeps its target. The caller disposes the client.
+    private async Task<(Caller Owner, ProjectView Project, HttpClient Client)> BoundWriterAnsweredOnceAsync(string ownerName)
+    {
+        const string Source = """
+            export async function onRequest() {
+              try { await my_kv.put("k", "v"); return new Response("wrote"); }
+              catch (e) { return new Response(`${e.name}: ${e.message}`); }
+            }
+            """;
+        var (owner, token) = await server.CreateOwnerAsync(ownerName);
+        var (project, _) = await server.CreateProjectAsync(owner, "my_kv");
+        (await server.DeployAsync(token, project.Id, new Dictionary<string, string> { ["index.js"] = Source })).Dispose();
+        var client = server.CreateClient();
+        Assert.Equal("wrote", await client.GetStringAsync($"/functions/{project.Id}/", Ct));
+        return (owner, project, client);
     }
 }
