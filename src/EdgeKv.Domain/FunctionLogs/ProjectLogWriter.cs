@@ -79,21 +79,8 @@ public sealed partial class ProjectLogWriter(ProjectLogBook book, ProjectLogStor
         }
     }
 
-    private async Task TryAsync(Func<CancellationToken, Task> round, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await round(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopping mid-round: unwritten lines are lost with the process, as a crash would lose them.
-        }
-        catch (Exception exception)
-        {
-            LogRoundFailed(exception);
-        }
-    }
+    private Task TryAsync(Func<CancellationToken, Task> round, CancellationToken cancellationToken) =>
+        BackgroundRound.TryAsync(round, LogRoundFailed, cancellationToken);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Functions' log lines could not be written or read; they are kept for the next round.")]
     private partial void LogRoundFailed(Exception exception);

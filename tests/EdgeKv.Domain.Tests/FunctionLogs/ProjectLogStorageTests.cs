@@ -2,6 +2,7 @@ using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Domain.Storage;
 using EdgeKv.Domain.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace EdgeKv.Domain.Tests.FunctionLogs;
@@ -142,6 +143,39 @@ public class ProjectLogStorageTests
         Assert.InRange(commands.Count, 1, 10);
         await using var db = host.CreateDbContext();
         Assert.Equal(2 * ProjectLogBook.MaxEntriesPerProject, await db.ProjectLogLines.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Flush_WhileTheAdminDatabaseIsWriteLocked_FailsKeepsTheNewestLinesAndWritesThemAfter()
+    {
+        // Arrange: a host that gives up on a locked database after a second; another connection holds the write lock.
+        Assert.SkipWhen(this is IRunsOnPostgres, "A whole-database write lock is SQLite's; PostgreSQL has none to hold.");
+        await using var setup = await DomainHost.StartAsync();
+        var file = Path.Combine(setup.Root, "admin.db");
+        await using var host = await DomainHost.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:Admin"] = $"Data Source={file};Default Timeout=1" });
+        var owner = await host.CreateUserAsync("ann");
+        var project = await host.Projects.CreateAsync(owner, "blog", null, Ct);
+        var book = host.Get<ProjectLogBook>();
+        var writer = host.Get<ProjectLogWriter>();
+        await using var lockHolder = new SqliteConnection($"Data Source={file}");
+        await lockHolder.OpenAsync(Ct);
+        var transaction = await lockHolder.BeginTransactionAsync(Ct);
+
+        // Act: lines keep coming while the writer cannot write (more than are kept), then the lock goes.
+        for (var i = 0; i < ProjectLogBook.MaxEntriesPerProject + 200; i++)
+        {
+            book.Write(project.Id, ProjectLogLevel.Info, $"line {i}");
+        }
+
+        await Assert.ThrowsAsync<SqliteException>(() => writer.FlushAsync(Ct));
+        await transaction.RollbackAsync(Ct);
+        await writer.FlushAsync(Ct);
+
+        // Assert
+        await using var db = host.CreateDbContext();
+        var kept = await db.ProjectLogLines.OrderBy(l => l.Id).Select(l => l.Message).ToListAsync(Ct);
+        Assert.Equal(ProjectLogBook.MaxEntriesPerProject, kept.Count);
+        Assert.Equal(("line 200", $"line {ProjectLogBook.MaxEntriesPerProject + 199}"), (kept[0], kept[^1]));
     }
 
     /// <summary>Another host on <paramref name="host"/>'s admin database, as after a restart or on another node.</summary>
