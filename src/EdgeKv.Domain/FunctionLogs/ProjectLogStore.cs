@@ -91,9 +91,10 @@ public sealed class ProjectLogStore
         return [.. rows.Select(ToEntry)];
     }
 
-    // One statement per many rows (EF Core sends SQLite one INSERT per entity): nine parameters a row stays well
-    // under both providers' limits (SQLite 32,766, PostgreSQL 65,535).
-    private const int RowsPerInsert = 500;
+    // One statement per many rows (EF Core sends SQLite one INSERT per entity), but not too many: SQLite looks each named
+    // parameter up by a linear scan, so a statement's cost grows with the square of its parameters (500 rows, 4,500
+    // parameters: 130 ms; 50 rows: a 1,000-line round in 73 ms, bench/EdgeKv.Bench.Logs).
+    private const int RowsPerInsert = 50;
 
     private const string InsertInto =
         "INSERT INTO \"ProjectLogLines\" (\"ProjectId\", \"Writer\", \"Sequence\", \"Time\", \"Level\", \"Path\", \"Message\", \"Code\", \"Arguments\") VALUES ";
