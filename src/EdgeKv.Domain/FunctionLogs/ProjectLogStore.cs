@@ -41,6 +41,7 @@ public sealed class ProjectLogStore
         {
             await db.Database.ExecuteSqlAsync(InsertStatement(rows), cancellationToken);
         }
+
         foreach (var projectId in existing)
         {
             // The row past the newest thousand, if any: everything up to it goes.
