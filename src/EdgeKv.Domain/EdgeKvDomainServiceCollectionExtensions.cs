@@ -167,8 +167,11 @@ public static class EdgeKvDomainServiceCollectionExtensions
         services.AddScoped<ProjectTemplateService>();
         services.AddScoped<BindingService>();
         services.AddScoped<DeploymentService>();
-        // Functions' logs live in memory, one book per host, written by the runtime and read through the service.
+        // Functions' logs: one book per host, written by the runtime, kept in the admin database by the writer (the
+        // host adds it after migrating), read through the service.
+        services.TryAddSingleton<ProjectLogStore>();
         services.TryAddSingleton<ProjectLogBook>();
+        services.TryAddSingleton<ProjectLogWriter>();
         services.AddScoped<ProjectLogService>();
         services.AddScoped<ProjectVariableService>();
         services.AddScoped<RecordService>();

@@ -213,6 +213,54 @@ namespace EdgeKv.Migrations.Postgres
                     b.ToTable("DeploymentFiles", (string)null);
                 });
 
+            modelBuilder.Entity("EdgeKv.Domain.FunctionLogs.ProjectLogLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)");
+
+                    b.Property<string>("Path")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Writer")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Id");
+
+                    b.HasIndex("ProjectId", "Writer", "Id");
+
+                    b.ToTable("ProjectLogLines", (string)null);
+                });
+
             modelBuilder.Entity("EdgeKv.Domain.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -791,6 +839,15 @@ namespace EdgeKv.Migrations.Postgres
                     b.HasOne("EdgeKv.Domain.Deployments.Deployment", null)
                         .WithMany("Files")
                         .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.FunctionLogs.ProjectLogLine", b =>
+                {
+                    b.HasOne("EdgeKv.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

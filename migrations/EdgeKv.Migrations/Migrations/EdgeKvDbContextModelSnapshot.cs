@@ -197,6 +197,52 @@ namespace EdgeKv.Migrations
                     b.ToTable("DeploymentFiles", (string)null);
                 });
 
+            modelBuilder.Entity("EdgeKv.Domain.FunctionLogs.ProjectLogLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Writer")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Id");
+
+                    b.HasIndex("ProjectId", "Writer", "Id");
+
+                    b.ToTable("ProjectLogLines", (string)null);
+                });
+
             modelBuilder.Entity("EdgeKv.Domain.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -759,6 +805,15 @@ namespace EdgeKv.Migrations
                     b.HasOne("EdgeKv.Domain.Deployments.Deployment", null)
                         .WithMany("Files")
                         .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EdgeKv.Domain.FunctionLogs.ProjectLogLine", b =>
+                {
+                    b.HasOne("EdgeKv.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

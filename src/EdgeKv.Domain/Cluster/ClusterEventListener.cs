@@ -1,4 +1,5 @@
 using EdgeKv.Domain.Events;
+using EdgeKv.Domain.FunctionLogs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -11,11 +12,13 @@ namespace EdgeKv.Domain.Cluster;
 /// been made here. A node skips its own messages. After every (re)connection it publishes
 /// <see cref="DomainEventKind.EventsMissed"/>: whatever was published while it was not listening is lost to it, so
 /// nothing cached before may be trusted — the token cache drops everything and ends its streams, the functions' kept
-/// targets are dropped, live pages reload.
+/// targets are dropped, live pages reload, open logs read what they missed. The same channel carries the others'
+/// <see cref="ClusterLogNotice"/>s (lines written into projects' logs), handed to <see cref="ProjectLogBook"/>.
 /// </summary>
 public sealed partial class ClusterEventListener(
     ClusterNode node,
     IDomainEvents events,
+    ProjectLogBook logs,
     ILogger<ClusterEventListener> logger) : BackgroundService
 {
     // How often an idle connection is probed, so one cut without a word (a dead peer) is noticed.
@@ -59,6 +62,7 @@ public sealed partial class ClusterEventListener(
 
                 Connections++;
                 events.Publish(DomainEvent.EventsMissed(DateTime.UtcNow));
+                logs.MayHaveMissedLines();
                 _listening.TrySetResult();
                 Interlocked.Exchange(ref _nextConnection, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)
@@ -88,6 +92,10 @@ public sealed partial class ClusterEventListener(
         if (ClusterEventMessage.TryParse(e.Payload) is { } message && message.Node != node.Id)
         {
             events.Publish(message.Event with { FromOtherNode = true });
+        }
+        else if (ClusterLogNotice.TryParse(e.Payload) is { } notice)
+        {
+            logs.WrittenElsewhere(notice.Writer, notice.Logs);
         }
     }
 

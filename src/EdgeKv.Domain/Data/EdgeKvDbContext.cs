@@ -2,6 +2,7 @@ using EdgeKv.Domain.Accounts;
 using EdgeKv.Domain.Audit;
 using EdgeKv.Domain.Bindings;
 using EdgeKv.Domain.Deployments;
+using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Domain.Identity;
 using EdgeKv.Domain.Namespaces;
 using EdgeKv.Domain.Nodes;
@@ -18,7 +19,7 @@ namespace EdgeKv.Domain.Data;
 
 /// <summary>
 /// The console's database (admin.db, or a PostgreSQL database shared by several nodes): Identity's tables plus KV accounts, namespaces, projects, bindings, access
-/// tokens, functions' deployments and environment variables, the audit log, the platform settings, namespaces' usage per minute and the nodes' heartbeats. Records are not here: they live in the engine, one store per namespace.
+/// tokens, functions' deployments and environment variables, the audit log, the functions' log lines, the platform settings, namespaces' usage per minute and the nodes' heartbeats. Records are not here: they live in the engine, one store per namespace.
 /// </summary>
 /// <remarks>
 /// Migrations live in one assembly per provider: EdgeKv.Migrations (SQLite) and EdgeKv.Migrations.Postgres
@@ -87,6 +88,9 @@ public class EdgeKvDbContext : IdentityDbContext<ApplicationUser>, IDataProtecti
 
     /// <summary>Nodes' replica lag over the last hour, for the console's chart.</summary>
     public DbSet<NodeLagSample> NodeLagSamples => Set<NodeLagSample>();
+
+    /// <summary>The newest lines of each project's function logs.</summary>
+    public DbSet<ProjectLogLine> ProjectLogLines => Set<ProjectLogLine>();
 
     /// <summary>ASP.NET data-protection keys, shared by every node on PostgreSQL (unused on SQLite: keys stay in files).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

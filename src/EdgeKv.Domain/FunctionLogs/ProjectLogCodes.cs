@@ -2,8 +2,8 @@ namespace EdgeKv.Domain.FunctionLogs;
 
 /// <summary>
 /// The lines the host itself writes into a project's log, by code: the console shows each in its language
-/// (<c>Logs.Host.{code}</c>, its arguments in order), the function's own output stays as written. Stored in memory
-/// only, but tests and pages name them: never rename one.
+/// (<c>Logs.Host.{code}</c>, its arguments in order), the function's own output stays as written. Stored in the admin
+/// database with each line, and tests and pages name them: never rename one.
 /// </summary>
 public static class ProjectLogCodes
 {

@@ -32,6 +32,6 @@ public sealed class ProjectLogService
             await ProjectAccess.FindAsync(db, caller, projectId, cancellationToken);
         }
 
-        return _book.Follow(projectId, cancellationToken);
+        return await _book.FollowAsync(projectId, cancellationToken);
     }
 }

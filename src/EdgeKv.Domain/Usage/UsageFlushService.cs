@@ -62,21 +62,8 @@ public sealed partial class UsageFlushService : BackgroundService
         await TryFlushAsync(_tokens.FlushAsync, cancellationToken);
     }
 
-    private async Task TryFlushAsync(Func<CancellationToken, Task> flush, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await flush(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopping mid-flush: the counts stay in memory, as when the process ends.
-        }
-        catch (Exception exception)
-        {
-            LogFlushFailed(exception);
-        }
-    }
+    private Task TryFlushAsync(Func<CancellationToken, Task> flush, CancellationToken cancellationToken) =>
+        BackgroundRound.TryAsync(flush, LogFlushFailed, cancellationToken);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Usage history flush failed; its counts are kept for the next flush.")]
     private partial void LogFlushFailed(Exception exception);

@@ -2,6 +2,7 @@ using EdgeKv.Api.Http;
 using EdgeKv.Api.Hubs;
 using EdgeKv.Api.KvConnect;
 using EdgeKv.Api.Outages;
+using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Domain.Nodes;
 using EdgeKv.Domain.Usage;
 using EdgeKv.Functions.Hosting;
@@ -67,6 +68,9 @@ public static class ConsoleHostExtensions
 
         // After start-up (which migrates the admin database): usage counted by the engine, written every few seconds.
         services.AddHostedService<UsageFlushService>();
+
+        // And the functions' log lines, written in batches so every node shows the same log and a restart keeps it.
+        services.AddHostedService(provider => provider.GetRequiredService<ProjectLogWriter>());
 
         // And this node's heartbeat, with the console's address, for the admin's 节点 page (docs/cluster.md).
         services.Replace(ServiceDescriptor.Singleton<INodeAddress, ConsoleNodeAddress>());

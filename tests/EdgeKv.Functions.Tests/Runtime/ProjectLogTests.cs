@@ -2,6 +2,7 @@ using System.Net;
 using EdgeKv.Domain.Errors;
 using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Functions.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeKv.Functions.Tests.Runtime;
 
@@ -50,6 +51,33 @@ public sealed class ProjectLogTests(FunctionsServer server)
         Assert.Equal(ProjectLogLevel.Info, started.Level);
         Assert.Equal(ProjectLogCodes.RuntimeStarted, started.Code);
         Assert.Null(error.Code);
+    }
+
+    [Fact]
+    public async Task ConsoleLine_AfterTheWritersRound_InTheAdminDatabaseForAnyHost()
+    {
+        // Arrange
+        var (owner, token) = await server.CreateOwnerAsync("logs");
+        var (project, _) = await server.CreateProjectAsync(owner);
+        (await server.DeployAsync(token, project.Id, new Dictionary<string, string>
+        {
+            ["index.js"] = """export function onRequest() { console.error("kept", 42); return new Response("ok"); }""",
+        })).Dispose();
+        using var client = server.CreateClient();
+        Assert.Equal("ok", await client.GetStringAsync($"/functions/{project.Id}/", Ct));
+        await server.WaitForLogAsync(owner, project.Id, e => e.Message == "kept 42");
+
+        // Act: the round the host's writer runs every 250 ms, run now.
+        var stored = await server.InScopeAsync(async services =>
+        {
+            await services.GetRequiredService<ProjectLogWriter>().FlushAsync(Ct);
+            return await services.GetRequiredService<ProjectLogStore>().ReadNewestAsync(project.Id, Ct);
+        });
+
+        // Assert: what a restarted host or another node reads, with the host's own start line, localizable by code.
+        var line = Assert.Single(stored, e => e.Message == "kept 42");
+        Assert.Equal((ProjectLogLevel.Error, "/"), (line.Level, line.Path));
+        Assert.Contains(stored, e => e.Code == ProjectLogCodes.RuntimeStarted);
     }
 
     [Fact]

@@ -93,6 +93,8 @@ public class FunctionsServer : IAsyncLifetime
         builder.Services.AddEdgeKvDomain(builder.Configuration);
         builder.Services.AddEdgeKvApi();
         builder.Services.AddEdgeKvFunctions(builder.Configuration);
+        // As the console host: the functions' log lines written to the admin database (started after seeding migrated it).
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ProjectLogWriter>());
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);

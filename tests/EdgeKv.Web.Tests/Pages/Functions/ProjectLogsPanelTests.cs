@@ -1,5 +1,6 @@
 using System.Text;
 using EdgeKv.Domain.Deployments;
+using EdgeKv.Domain.FunctionLogs;
 using EdgeKv.Domain.Projects;
 using EdgeKv.Functions.Hosting;
 using EdgeKv.Testing.Repository;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeKv.Web.Tests.Pages.Functions;
 
@@ -62,6 +64,29 @@ public sealed class ProjectLogsPanelTests : ConsolePageContext
         Assert.Equal("错误", error.QuerySelector(".log-level")!.TextContent);
         Assert.Contains("log-level-error", error.QuerySelector(".log-level")!.ClassName, StringComparison.Ordinal);
         Assert.Equal("日志", panel.Find("h2").TextContent);
+    }
+
+    [Fact]
+    public async Task Panel_LinesAnEarlierHostWrote_ShownFromTheDatabaseInTheConsolesLanguage()
+    {
+        // Arrange: another host on the same admin database (this one before a restart, or another node) wrote them.
+        using var culture = new CultureScope("zh-Hans");
+        var (user, _) = await OpenUserAsync("ann@example.com");
+        var project = await Get<ProjectService>().CreateAsync(user, "shop", cancellationToken: Ct);
+        var store = Get<ProjectLogStore>();
+        var earlier = new ProjectLogBook(TimeProvider.System, store);
+        earlier.Write(project.Id, ProjectLogLevel.Warning, "from before the restart", "/old");
+        earlier.Write(project.Id, ProjectLogLevel.Info, new HostLogLine(ProjectLogCodes.RuntimeStarted, ["5"], "Runtime started (deployment #5)."));
+        await new ProjectLogWriter(earlier, store, TimeProvider.System, NullLogger<ProjectLogWriter>.Instance).FlushAsync(Ct);
+
+        // Act
+        var panel = Render<ProjectLogsPanel>(p => p.Add(c => c.ProjectId, project.Id));
+
+        // Assert
+        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll(".log-line").Count), TimeSpan.FromSeconds(30));
+        var old = panel.FindAll(".log-line").Single(l => l.TextContent.Contains("from before the restart", StringComparison.Ordinal));
+        Assert.Equal("/old", old.QuerySelector(".log-path")!.TextContent);
+        Assert.Contains(panel.FindAll(".log-line"), l => l.TextContent.Contains("运行时已启动（部署 #5）。", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,0 +1,60 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace EdgeKv.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ProjectLogLines : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ProjectLogLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    Writer = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "text", nullable: true),
+                    Message = table.Column<string>(type: "character varying(8192)", maxLength: 8192, nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Arguments = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectLogLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectLogLines_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectLogLines_ProjectId_Id",
+                table: "ProjectLogLines",
+                columns: new[] { "ProjectId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectLogLines_ProjectId_Writer_Id",
+                table: "ProjectLogLines",
+                columns: new[] { "ProjectId", "Writer", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ProjectLogLines");
+        }
+    }
+}
