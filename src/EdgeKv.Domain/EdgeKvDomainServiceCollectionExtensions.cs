@@ -171,6 +171,7 @@ public static class EdgeKvDomainServiceCollectionExtensions
         // host adds it after migrating), read through the service.
         services.TryAddSingleton<ProjectLogStore>();
         services.TryAddSingleton<ProjectLogBook>();
+        services.AddSingleton<IDomainEventObserver>(provider => provider.GetRequiredService<ProjectLogBook>());
         services.TryAddSingleton<ProjectLogWriter>();
         services.AddScoped<ProjectLogService>();
         services.AddScoped<ProjectVariableService>();

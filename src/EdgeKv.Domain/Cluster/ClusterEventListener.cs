@@ -62,7 +62,6 @@ public sealed partial class ClusterEventListener(
 
                 Connections++;
                 events.Publish(DomainEvent.EventsMissed(DateTime.UtcNow));
-                logs.MayHaveMissedLines();
                 _listening.TrySetResult();
                 Interlocked.Exchange(ref _nextConnection, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EdgeKv.Domain.Events;
 
 namespace EdgeKv.Domain.FunctionLogs;
 
@@ -12,7 +13,7 @@ namespace EdgeKv.Domain.FunctionLogs;
 /// host's followers when their notice arrives (<see cref="WrittenElsewhere"/>). Read only through
 /// <see cref="ProjectLogService"/>, which checks who may see the project. One per host.
 /// </summary>
-public sealed class ProjectLogBook
+public sealed class ProjectLogBook : IDomainEventObserver
 {
     /// <summary>Lines kept per project.</summary>
     public const int MaxEntriesPerProject = 1_000;
@@ -61,11 +62,18 @@ public sealed class ProjectLogBook
     }
 
     /// <summary>
-    /// Notes that other hosts' notices may have been missed (the line to them was cut): every project followed here is
-    /// read for anything new at the writer's next round.
+    /// On <see cref="DomainEventKind.EventsMissed"/> (the line to the other hosts was cut, so their notices may have been
+    /// missed too): every project followed here is read for anything new at the writer's next round. Quick and never
+    /// throws, as an observer must be.
     /// </summary>
-    public void MayHaveMissedLines()
+    public void OnPublished(DomainEvent domainEvent)
     {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        if (domainEvent.Kind != DomainEventKind.EventsMissed)
+        {
+            return;
+        }
+
         int[] followed;
         lock (_projects)
         {
